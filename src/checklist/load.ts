@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inputError, problem, UserError, type Problem } from '../errors.js';
+import type { Checklist, ChecklistFile } from '../model/checklist.js';
+import { checklistTotal } from '../model/checklist.js';
+import { parseYaml } from '../sources/yaml-doc.js';
+import { checklistDefects } from './rules.js';
+import { schemaProblems } from './validate.js';
+
+export const SHIPPED_DIR = fileURLToPath(new URL('../../checklists/', import.meta.url));
+export const LOCAL_DIR = 'checklists';
+
+export interface LoadOutcome {
+  checklist?: Checklist;
+  problems: Problem[];
+}
+
+/** Parses, schema-checks and rule-checks one checklist text; every problem is located. */
+export function loadChecklistText(text: string, file: string): LoadOutcome {
+  const { source, problems } = parseYaml(text, file);
+  if (!source) return { problems };
+  const schema = schemaProblems(source);
+  const isClean = (path: (string | number)[]) => {
+    const prefix = path.length ? `/${path.join('/')}` : '';
+    // A part is clean when no schema error lies inside it or on one of its ancestors.
+    return !schema.badPaths.some((bad) => bad === prefix || bad.startsWith(`${prefix}/`) || (bad !== '' && prefix.startsWith(`${bad}/`)));
+  };
+  const value = source.value as ChecklistFile;
+  const rules = schema.problems.length && !isObject(value) ? [] : safeDefects(value, isClean);
+  const all = [
+    ...schema.problems,
+    ...rules.map((d) => {
+      const params = { ...d.params };
+      if (d.ref) params.line = source.at(d.ref).line;
+      return problem(d.code, params, source.at(d.path));
+    }),
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  if (all.length) return { problems: all };
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return {
+    checklist: { ...value, file, sha256, precision: value.precision ?? 1, total: checklistTotal(value) },
+    problems: [],
+  };
+}
+
+function safeDefects(value: ChecklistFile, isClean: (path: (string | number)[]) => boolean) {
+  // Rules only look at parts that passed the schema; a top level that is not even a mapping has none.
+  return Array.isArray(value.dimensions) ? checklistDefects(value, isClean) : [];
+}
+
+function isObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function loadChecklistFile(path: string): LoadOutcome {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { problems: [problem('file.unreadable', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file: path })] };
+  }
+  return loadChecklistText(text, path);
+}
+
+/** Checklist files in the shipped folder and in ./checklists, local ones last so they win on the same id. */
+export function checklistFiles(): { file: string; source: 'shipped' | 'local' }[] {
+  const list = (dir: string, source: 'shipped' | 'local') =>
+    existsSync(dir) && statSync(dir).isDirectory()
+      ? readdirSync(dir)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+          .map((f) => ({ file: join(dir, f), source }))
+      : [];
+  const shipped = list(SHIPPED_DIR, 'shipped');
+  const local = resolve(LOCAL_DIR) === resolve(SHIPPED_DIR) ? [] : list(resolve(LOCAL_DIR), 'local');
+  return [...shipped, ...local];
+}
+
+/**
+ * `<id|file>`: a path that exists is loaded as a file; otherwise an id among the
+ * shipped and ./checklists/ ones (by file name, then by the `id` inside).
+ */
+export function resolveChecklist(ref: string): Checklist {
+  const path = existsSync(ref) && statSync(ref).isFile() ? ref : findById(ref);
+  if (!path) {
+    const ids = [...new Set(checklistFiles().map((f) => basename(f.file).replace(/\.ya?ml$/, '')))].join(', ');
+    throw inputError('checklist.not-found', { ref, ids });
+  }
+  const { checklist, problems } = loadChecklistFile(path);
+  if (!checklist) throw new UserError(problems);
+  return checklist;
+}
+
+function findById(id: string): string | undefined {
+  const files = checklistFiles().reverse();
+  const byName = files.find((f) => basename(f.file).replace(/\.ya?ml$/, '') === id);
+  if (byName) return byName.file;
+  return files.find((f) => {
+    const m = /^id:\s*["']?([\w-]+)/m.exec(readFileSync(f.file, 'utf8'));
+    return m?.[1] === id;
+  })?.file;
+}

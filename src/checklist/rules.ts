@@ -1,0 +1,68 @@
+import type { Params } from '../i18n/index.js';
+import { Exact } from '../model/exact.js';
+import type { ChecklistFile, Item } from '../model/checklist.js';
+import { methodOf } from '../methods/index.js';
+import type { YamlPath } from '../sources/yaml-doc.js';
+
+/** A rule broken by a schema-valid checklist; `path` is where to point, `key` points at the key instead of the value. */
+export interface Defect {
+  path: YamlPath;
+  code: string;
+  params?: Params;
+  /** Paths whose line the message names ("first at line N"). */
+  ref?: YamlPath;
+}
+
+/**
+ * The rules JSON Schema cannot express. `isClean(path)` says whether that part passed
+ * the schema; parts that did not are skipped, so their shape can be trusted here.
+ */
+export function checklistDefects(c: ChecklistFile, isClean: (path: YamlPath) => boolean): Defect[] {
+  const defects: Defect[] = [];
+  if (isClean(['grades'])) defects.push(...gradeDefects(c));
+
+  const dimensionIds = new Map<string, YamlPath>();
+  const itemIds = new Map<string, YamlPath>();
+  const visitItem = (item: Item, path: YamlPath, bonus: boolean) => {
+    if (!isClean(path)) return;
+    const first = itemIds.get(item.id);
+    if (first) defects.push({ path: [...path, 'id'], code: 'checklist.duplicate-item', params: { id: item.id }, ref: first });
+    else itemIds.set(item.id, [...path, 'id']);
+    if (item.veto && item.na) defects.push({ path: [...path, 'na'], code: 'checklist.veto-na' });
+    if (bonus && item.veto) defects.push({ path: [...path, 'veto'], code: 'checklist.bonus-veto' });
+    for (const d of methodOf(item).check(item)) defects.push({ ...d, path: [...path, ...d.path] });
+  };
+
+  c.dimensions.forEach((dim, di) => {
+    const path: YamlPath = ['dimensions', di];
+    if (!isClean([...path, 'id']) || !isClean([...path, 'points'])) return;
+    const first = dimensionIds.get(dim.id);
+    if (first) defects.push({ path: [...path, 'id'], code: 'checklist.duplicate-dimension', params: { id: dim.id }, ref: first });
+    else dimensionIds.set(dim.id, [...path, 'id']);
+    dim.items.forEach((item, ii) => visitItem(item, [...path, 'items', ii], false));
+    if (isClean(path)) {
+      const sum = Exact.sum(dim.items.map((i) => Exact.from(i.points)));
+      if (!sum.eq(Exact.from(dim.points))) {
+        defects.push({ path: [...path, 'points'], code: 'checklist.dimension-sum', params: { id: dim.id, points: dim.points, sum: sum.toString() } });
+      }
+    }
+  });
+  c.bonus?.items.forEach((item, ii) => visitItem(item, ['bonus', 'items', ii], true));
+  return defects;
+}
+
+function gradeDefects(c: ChecklistFile): Defect[] {
+  const defects: Defect[] = [];
+  const names = new Set<string>();
+  c.grades.forEach((g, i) => {
+    if (names.has(g.name)) defects.push({ path: ['grades', i, 'name'], code: 'checklist.duplicate-grade', params: { name: g.name } });
+    names.add(g.name);
+    const prev = c.grades[i - 1];
+    if (prev && !(g.min < prev.min)) {
+      defects.push({ path: ['grades', i, 'min'], code: 'checklist.grades-order', params: { name: g.name, min: g.min, prev: prev.min } });
+    }
+  });
+  const last = c.grades[c.grades.length - 1];
+  if (last.min !== 0) defects.push({ path: ['grades', c.grades.length - 1, 'min'], code: 'checklist.grades-last', params: { name: last.name, min: last.min } });
+  return defects;
+}

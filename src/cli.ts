@@ -1,0 +1,206 @@
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { EXIT, formatProblem, UserError } from './errors.js';
+import { detectLang, setLang, t } from './i18n/index.js';
+
+// Commander passes each command its own argument and option shapes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Action = (...args: any[]) => Promise<void>;
+
+/** Each command's module loads only when that command runs, keeping start-up light. */
+function lazy(load: () => Promise<{ default: Action }>): Action {
+  return async (...args) => (await load()).default(...args);
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function buildProgram(version: string): Command {
+  const program = new Command('zongzhi');
+  program
+    .description(t('cli.description'))
+    .version(version, '-V, --version', t('cli.option.version'))
+    .helpOption('-h, --help', t('cli.option.help'))
+    .helpCommand('help [command]', t('cli.help.command'))
+    .addOption(new Option('--lang <lang>', t('cli.option.lang')).choices(['zh', 'en']))
+    .configureHelp({
+      displayWidth: (s: string) => stringWidth(s),
+      styleTitle: (title: string) => t(`cli.heading.${title}`),
+      optionDescription: (option: Option) => describeWithExtras(option.description, option.argChoices, option.defaultValue),
+      argumentDescription: (arg: Argument) => describeWithExtras(arg.description, arg.argChoices, arg.defaultValue),
+      sortSubcommands: false,
+    })
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+
+  const checklist = program.command('checklist').description(t('checklist.cmd.description'));
+  checklist
+    .command('list')
+    .description(t('checklist.list.description'))
+    .action(lazy(() => import('./commands/checklist-list.js')));
+  checklist
+    .command('show')
+    .description(t('checklist.show.description'))
+    .argument('<checklist>', t('checklist.show.argument'))
+    .option('--json', t('checklist.show.json'))
+    .action(lazy(() => import('./commands/checklist-show.js')));
+  checklist
+    .command('validate')
+    .description(t('checklist.validate.description'))
+    .argument('[paths...]', t('checklist.validate.argument'))
+    .addOption(new Option('--format <format>', t('checklist.validate.format')).choices(['text', 'json', 'github']).default('text'))
+    .addHelpText('after', examples('checklist validate', ['checklist validate', 'checklist validate checklists/ --format github']))
+    .action(lazy(() => import('./commands/checklist-validate.js')));
+
+  program
+    .command('audit')
+    .description(t('cmd.audit.description'))
+    .option('--checklist <id|file>', t('opt.checklist-one'), 'county')
+    .option('--center <code>', t('opt.center'))
+    .option('--centers <file>', t('opt.centers'))
+    .option('--date <YYYY-MM-DD>', t('opt.date'))
+    .option('--resume <file>', t('opt.resume'))
+    .option('--out <dir>', t('opt.out-dir'), 'audits')
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', examples('audit', ['audit', 'audit --checklist township --center 999901101', 'audit --resume audits/2026-11-20-999901-county.audit.yaml']))
+    .action(lazy(() => import('./commands/audit.js')));
+
+  program
+    .command('template')
+    .description(t('cmd.template.description'))
+    .requiredOption('--checklist <id|file>', t('opt.checklist-one'))
+    .addOption(new Option('--layout <layout>', t('opt.layout')).choices(['form', 'wide']).makeOptionMandatory())
+    .option('--centers <file>', t('opt.centers'))
+    .requiredOption('-o, --output <path>', t('opt.output-template'))
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', examples('template', ['template --checklist county --layout wide --centers centers.csv -o 评分汇总.xlsx', 'template --checklist township --layout form --centers centers.csv -o 填报表/']))
+    .action(lazy(() => import('./commands/template.js')));
+
+  program
+    .command('score')
+    .description(t('cmd.score.description'))
+    .argument('<inputs...>', t('arg.inputs'))
+    .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('-o, --output <file>', t('opt.output-score'), collect)
+    .option('--json', t('opt.json'))
+    .option('--explain', t('opt.explain'))
+    .addOption(new Option('--blank <how>', t('opt.blank')).choices(['zero']))
+    .option('--centers <file>', t('opt.centers'))
+    .option('--skip-invalid', t('opt.skip-invalid'))
+    .option('--allow-checklist-change', t('opt.allow-checklist-change'))
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', examples('score', ['score audits/', 'score audits/ --explain', 'score 回收表/ -o 评分报告.xlsx -o results.json', 'score audits/ --json']))
+    .action(lazy(() => import('./commands/score.js')));
+
+  const ledger = program.command('ledger').description(t('cmd.ledger.description'));
+  ledger
+    .command('build')
+    .description(t('cmd.ledger.build.description'))
+    .argument('<inputs...>', t('arg.inputs'))
+    .requiredOption('-o, --output <ledger.xlsx>', t('opt.output-ledger'))
+    .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('--force', t('cli.option.force'))
+    .action(lazy(() => import('./commands/ledger-build.js')));
+  ledger
+    .command('merge')
+    .description(t('cmd.ledger.merge.description'))
+    .argument('<ledger>', t('arg.ledger'))
+    .argument('<updates...>', t('arg.updates'))
+    .requiredOption('-o, --output <out.xlsx>', t('opt.output-ledger'))
+    .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('--force', t('cli.option.force'))
+    .action(lazy(() => import('./commands/ledger-merge.js')));
+  ledger
+    .command('status')
+    .description(t('cmd.ledger.status.description'))
+    .argument('<ledger>', t('arg.ledger'))
+    .option('--as-of <YYYY-MM-DD>', t('opt.as-of'))
+    .option('--json', t('opt.json'))
+    .action(lazy(() => import('./commands/ledger-status.js')));
+
+  program
+    .command('briefing')
+    .description(t('cmd.briefing.description'))
+    .requiredOption('--month <YYYY-MM>', t('opt.month'))
+    .argument('<inputs...>', t('arg.inputs'))
+    .option('--ledger <file>', t('opt.ledger'))
+    .option('--centers <file>', t('opt.centers'))
+    .option('--title <text>', t('opt.title'))
+    .option('--as-of <YYYY-MM-DD>', t('opt.as-of'))
+    .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('-o, --output <file>', t('opt.output-briefing'), collect)
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', examples('briefing', ['briefing --month 2026-11 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --centers fixtures/demo/centers.csv', 'briefing --month 2026-11 results/ -o 通报.xlsx -o 通报.md']))
+    .action(lazy(() => import('./commands/briefing.js')));
+
+  return program;
+}
+
+/** Commander appends "(choices: …)" and "(default: …)" in English; this says it in the user's language. */
+function describeWithExtras(description: string, choices?: string[], defaultValue?: unknown): string {
+  const extras: string[] = [];
+  if (choices) extras.push(t('cli.help.choices', { choices: choices.join(', ') }));
+  if (defaultValue !== undefined && defaultValue !== false) extras.push(t('cli.help.default', { value: String(defaultValue) }));
+  return extras.length ? `${description} (${extras.join(t('cli.help.extras-separator'))})` : description;
+}
+
+function examples(_name: string, lines: string[]): string {
+  return `\n${t('cli.help.examples')}\n${lines.map((l) => `  $ zongzhi ${l}`).join('\n')}`;
+}
+
+const USAGE_CODES: Record<string, string> = {
+  'commander.unknownCommand': 'cli.usage.unknown-command',
+  'commander.unknownOption': 'cli.usage.unknown-option',
+  'commander.missingArgument': 'cli.usage.missing-argument',
+  'commander.optionMissingArgument': 'cli.usage.option-missing-argument',
+  'commander.missingMandatoryOptionValue': 'cli.usage.option-missing-argument',
+  'commander.excessArguments': 'cli.usage.excess-arguments',
+};
+
+/** Commander's own messages are English; say the same thing in the user's language. */
+function usageMessage(e: CommanderError): string {
+  const key = USAGE_CODES[e.code];
+  const name = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  if (key) return t(key, { name });
+  return t('cli.usage.other', { detail: e.message.replace(/^error: /, '') });
+}
+
+/** Runs the CLI and returns the exit code; never lets a stack trace reach the user. */
+export async function main(argv: string[]): Promise<number> {
+  setLang(detectLang(argv));
+  const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+  const program = buildProgram(version);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return EXIT.ok;
+      process.stderr.write(`${usageMessage(e)}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof UserError) {
+      for (const p of e.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      if (e.problems.length > 1) process.stderr.write(`${t('cli.summary.problems', { count: e.problems.length })}\n`);
+      return e.exitCode;
+    }
+    return unexpected(e);
+  }
+}
+
+function unexpected(e: unknown): number {
+  const log = join(tmpdir(), `zongzhi-error-${new Date().toISOString().slice(0, 10)}.log`);
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  try {
+    appendFileSync(log, `[${new Date().toISOString()}] zongzhi ${process.argv.slice(2).join(' ')}\n${detail}\n\n`);
+  } catch {
+    // The one-line message below is still printed.
+  }
+  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  process.stderr.write(`${t('cli.unexpected', { message, log })}\n`);
+  return EXIT.internal;
+}

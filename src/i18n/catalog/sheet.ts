@@ -1,0 +1,3 @@
+import type { Message } from './index.js';
+
+export default {} satisfies Record<string, Message>;

@@ -1,0 +1,56 @@
+import chalk, { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import stringWidth from 'string-width';
+
+/** chalk 5 ignores NO_COLOR on a TTY; honour it here, once. */
+export function colors(): ChalkInstance {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return new Chalk({ level: 0 });
+  return chalk;
+}
+
+export function displayWidth(s: string): number {
+  return stringWidth(s);
+}
+
+/** Breaks text into lines of at most `width` columns, counting CJK as two (cli-table3 cannot wrap CJK). */
+export function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const ch of para) {
+      if (displayWidth(line + ch) > width && line !== '') {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+export interface Column {
+  header: string;
+  align?: 'left' | 'right' | 'center';
+  /** Wrap cells to this many display columns. */
+  width?: number;
+}
+
+/** A bordered table that lines up Chinese text. */
+export function renderTable(columns: Column[], rows: (string | number)[][]): string {
+  const c = colors();
+  const table = new Table({
+    head: columns.map((col) => c.bold(col.header)),
+    colAligns: columns.map((col) => col.align ?? 'left'),
+    style: { head: [], border: [] },
+    wordWrap: false,
+  });
+  for (const row of rows) {
+    table.push(row.map((cell, i) => {
+      const text = String(cell);
+      const width = columns[i]?.width;
+      return width ? wrap(text, width) : text;
+    }));
+  }
+  return table.toString();
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+
+describe('CLI shell', () => {
+  it('prints Chinese help by default and English with --lang en', async () => {
+    const zh = await runCli(['--help']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('用法:');
+    expect(zh.stdout).toContain('命令:');
+    const en = await runCli(['--lang', 'en', '--help']);
+    expect(en.stdout).toContain('Usage:');
+    expect(en.stdout).toContain('Commands:');
+  });
+
+  it('takes the language from ZONGZHI_LANG', async () => {
+    const r = await runCli(['--help'], { env: { ZONGZHI_LANG: 'en' } });
+    expect(r.stdout).toContain('Usage:');
+  });
+
+  it('exits 2 with a localized message for an unknown command or option', async () => {
+    const cmd = await runCli(['frobnicate']);
+    expect(cmd.code).toBe(2);
+    expect(cmd.stderr).toContain('未知命令 frobnicate');
+    const opt = await runCli(['--lang', 'en', 'checklist', 'validate', '--bogus']);
+    expect(opt.code).toBe(2);
+    expect(opt.stderr).toContain('unknown option --bogus');
+    expect(opt.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('aligns help descriptions in columns for CJK text', async () => {
+    const r = await runCli(['score', '--help']);
+    const starts = r.stdout
+      .split('\n')
+      .filter((l) => /^ {2}-/.test(l) && /[\u4e00-\u9fff]/.test(l))
+      .map((l) => /^(\s+\S.*?\S)\s{2,}(\S)/.exec(l)?.[0].length);
+    expect(new Set(starts).size).toBe(1);
+  });
+
+  it('prints the version from package.json', async () => {
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
