@@ -1,4 +1,64 @@
-// Placeholder until this command lands; it says so instead of pretending.
-export default async function run(): Promise<void> {
-  throw new Error('this command is not built yet');
+import { ChecklistRegistry } from '../checklist/registry.js';
+import { formatProblem, UserError } from '../errors.js';
+import { resultsJsonText } from '../formats/results-json.js';
+import { t } from '../i18n/index.js';
+import { scoreResponses } from '../scoring/batch.js';
+import { explain } from '../sinks/explain.js';
+import { scoreMarkdown } from '../sinks/score-md.js';
+import { scoreTable } from '../sinks/score-table.js';
+import { readResponses } from '../sources/responses.js';
+import { assertWritable, extensionOf, writeFileAtomic } from '../util/fs.js';
+import { ranked } from '../model/rank.js';
+
+interface Options {
+  checklist?: string[];
+  output?: string[];
+  json?: boolean;
+  explain?: boolean;
+  blank?: 'zero';
+  centers?: string;
+  skipInvalid?: boolean;
+  allowChecklistChange?: boolean;
+  force?: boolean;
+}
+
+const OUTPUTS = ['.xlsx', '.json', '.md'];
+
+export default async function run(inputs: string[], opts: Options): Promise<void> {
+  const outputs = opts.output ?? [];
+  const unsupported = outputs.filter((o) => !OUTPUTS.includes(extensionOf(o)));
+  if (unsupported.length) throw new UserError(unsupported.map((path) => ({ code: 'score.bad-output', message: t('score.bad-output', { path }) })), 2);
+  // Refuse before the work, not after it.
+  for (const path of outputs) assertWritable(path, opts.force);
+
+  const registry = new ChecklistRegistry(opts.checklist ?? [], opts.allowChecklistChange);
+  const read = await readResponses(inputs, registry);
+  const scored = scoreResponses(read.responses, { blankAsZero: opts.blank === 'zero' });
+  const problems = [...read.problems, ...scored.problems];
+  if (problems.length && !opts.skipInvalid) throw new UserError(problems);
+  const results = ranked(scored.results, (r) => r.total).map((r) => r.item);
+
+  for (const path of outputs) {
+    const ext = extensionOf(path);
+    if (ext === '.json') writeFileAtomic(path, resultsJsonText(results), { force: opts.force });
+    if (ext === '.md') writeFileAtomic(path, scoreMarkdown(results), { force: opts.force });
+    if (ext === '.xlsx') {
+      const { writeReport } = await import('../sinks/report-xlsx.js');
+      await writeReport(path, results, { force: opts.force, skipped: problems, centers: opts.centers });
+    }
+  }
+
+  if (opts.json) {
+    process.stdout.write(resultsJsonText(results));
+  } else if (opts.explain) {
+    const checklists = new Map(read.responses.map((r) => [`${r.checklist.id}@${r.checklist.version}`, r.checklist]));
+    process.stdout.write(results.map((r) => explain(r, checklists.get(`${r.checklist.id}@${r.checklist.version}`)!)).join('\n\n') + '\n');
+  } else if (results.length) {
+    process.stdout.write(scoreTable(results) + '\n');
+  }
+  if (problems.length) {
+    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.stderr.write(`${t('score.skipped', { count: problems.length })}\n`);
+  }
+  for (const path of outputs) process.stderr.write(`${t('score.wrote', { path })}\n`);
 }

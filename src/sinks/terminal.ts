@@ -43,6 +43,8 @@ export function renderTable(columns: Column[], rows: (string | number)[][]): str
     head: columns.map((col) => c.bold(col.header)),
     colAligns: columns.map((col) => col.align ?? 'left'),
     style: { head: [], border: [] },
+    // No rule between body rows: long tables stay readable on a laptop screen.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     wordWrap: false,
   });
   for (const row of rows) {

@@ -112,5 +112,17 @@ export default {
   'checklist.bands-top': { zh: '最高一档的分值 {band} 应等于本项分值 {points}', en: 'the top band is worth {band}; it must equal the item points {points}' },
   'checklist.range-order': { zh: '取值范围 [{lo}, {hi}] 的下限应小于上限', en: 'range [{lo}, {hi}]: the lower bound must be below the upper' },
   'checklist.step-divides': { zh: '打分步长 {step} 不能整除本项分值 {points}', en: 'step {step} does not divide the item points {points}' },
+  'checklist.unknown-id': {
+    zh: '找不到编号为 {id} 的清单(已有:{ids});可用 --checklist <文件> 指定',
+    en: 'no checklist with id {id} (known: {ids}); name it with --checklist <file>',
+  },
+  'checklist.version-mismatch': {
+    zh: '记录的清单版本是 {id} {recorded},但现有的只有版本 {available};请用 --checklist 指定 {recorded} 版的清单文件',
+    en: 'recorded checklist version is {id} {recorded}, but only version {available} is available; name the {recorded} file with --checklist',
+  },
+  'checklist.changed': {
+    zh: '清单 {id} {version} 在评估之后被修改过(评估时 sha256 {recorded}…,现在 {current}…,{file});请核对,确认无误后加 --allow-checklist-change',
+    en: 'checklist {id} {version} changed after the audit (sha256 then {recorded}…, now {current}…, {file}); check it, then add --allow-checklist-change',
+  },
   'checklist.zero-total': { zh: '清单总分为 0', en: 'the checklist total is 0' },
 } satisfies Record<string, Message>;

@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { Document, isMap, isSeq, YAMLMap } from 'yaml';
+import type { ChecklistRegistry } from '../checklist/registry.js';
+import { problem, type Problem } from '../errors.js';
+import { methodOf } from '../methods/index.js';
+import { readAnswer } from '../model/answers.js';
+import type { Answer, Audit, FindingOverride } from '../model/audit.js';
+import { isCenterCode } from '../model/audit.js';
+import { placedItems, type Checklist } from '../model/checklist.js';
+import { parseDate } from '../model/dates.js';
+import { nearest, normalizeText, splitList } from '../model/text.js';
+import { parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
+
+/**
+ * The audit file (*.audit.yaml): written by `zongzhi audit` after every answer and
+ * writable by hand. This module owns the format both ways.
+ */
+
+const TOP_KEYS = ['format', 'checklist', 'center', 'date', 'inspectors', 'status', 'answers', 'findings'];
+const ANSWER_KEYS = ['value', 'note', 'deficiencies'];
+const FINDING_KEYS = ['problem', 'measure', 'owner', 'person', 'deadline'];
+
+export type AuditRead = { audit?: Audit; checklist?: Checklist; problems: Problem[] };
+
+export function readAuditFile(file: string, registry: ChecklistRegistry): AuditRead {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { problems: [problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file })] };
+  }
+  return readAuditText(text, file, registry);
+}
+
+export function readAuditText(text: string, file: string, registry: ChecklistRegistry): AuditRead {
+  const { source, problems } = parseYaml(text, file);
+  if (!source) return { problems };
+  return new AuditReader(source, registry).read();
+}
+
+class AuditReader {
+  private problems: Problem[] = [];
+  constructor(
+    private readonly src: YamlSource,
+    private readonly registry: ChecklistRegistry,
+  ) {}
+
+  private fail(code: string, params: Record<string, string | number>, path: YamlPath, key = false) {
+    this.problems.push(problem(code, params, key ? this.src.keyAt(path) : this.src.at(path)));
+  }
+
+  read(): AuditRead {
+    const v = this.src.value as Record<string, unknown>;
+    if (!isObject(v)) {
+      this.fail('audit.not-a-mapping', {}, []);
+      return { problems: this.problems };
+    }
+    this.unknownKeys(v, [], TOP_KEYS);
+    if (v.format !== 1) this.fail('audit.format', { value: String(v.format) }, v.format === undefined ? [] : ['format']);
+    const ref = this.checklistRef(v.checklist);
+    const center = this.center(v.center);
+    const date = this.date(v.date);
+    const inspectors = this.inspectors(v.inspectors);
+    const status = v.status === undefined ? 'draft' : v.status;
+    if (status !== 'draft' && status !== 'final') this.fail('audit.status', { value: String(status) }, ['status']);
+    if (!ref) return { problems: this.problems };
+    const found = this.registry.find(ref, this.src.at(['checklist']));
+    if (!found.ok) {
+      this.problems.push(found.problem);
+      return { problems: this.problems };
+    }
+    const checklist = found.checklist;
+    const answers = this.answers(v.answers, checklist);
+    const findings = this.findings(v.findings, checklist);
+    if (this.problems.length || !center || !date) return { problems: this.problems, checklist };
+    const audit: Audit = {
+      source: this.src.file,
+      checklist: { id: checklist.id, version: checklist.version, sha256: ref.sha256 ?? checklist.sha256 },
+      center,
+      date,
+      inspectors,
+      status: status as Audit['status'],
+      answers,
+      findings,
+    };
+    return { audit, checklist, problems: [] };
+  }
+
+  private unknownKeys(obj: Record<string, unknown>, path: YamlPath, allowed: string[]) {
+    for (const key of Object.keys(obj)) {
+      if (!allowed.includes(key)) this.fail('audit.unknown-key', { key, allowed: allowed.join(', ') }, [...path, key], true);
+    }
+  }
+
+  private checklistRef(raw: unknown) {
+    if (!isObject(raw)) {
+      this.fail('audit.checklist-ref', {}, raw === undefined ? [] : ['checklist']);
+      return undefined;
+    }
+    const c = raw as Record<string, unknown>;
+    this.unknownKeys(c, ['checklist'], ['id', 'version', 'sha256']);
+    if (typeof c.id !== 'string' || c.version === undefined) {
+      this.fail('audit.checklist-ref', {}, ['checklist']);
+      return undefined;
+    }
+    return { id: c.id, version: String(c.version), sha256: typeof c.sha256 === 'string' ? c.sha256 : undefined };
+  }
+
+  private center(raw: unknown) {
+    if (!isObject(raw)) {
+      this.fail('audit.center', {}, raw === undefined ? [] : ['center']);
+      return undefined;
+    }
+    const c = raw as Record<string, unknown>;
+    this.unknownKeys(c, ['center'], ['code', 'name']);
+    const code = normalizeText(String(c.code ?? ''));
+    if (!isCenterCode(code)) {
+      this.fail('audit.center-code', { value: code }, ['center', 'code']);
+      return undefined;
+    }
+    return { code, name: normalizeText(String(c.name ?? '')) };
+  }
+
+  private date(raw: unknown) {
+    const date = parseDate(raw);
+    if (!date) this.fail('audit.date', { value: String(raw ?? '') }, raw === undefined ? [] : ['date']);
+    return date;
+  }
+
+  private inspectors(raw: unknown): string[] {
+    if (raw === undefined || raw === null) return [];
+    if (typeof raw === 'string') return splitList(raw);
+    if (Array.isArray(raw)) return raw.map((r) => normalizeText(String(r))).filter(Boolean);
+    this.fail('audit.inspectors', {}, ['inspectors']);
+    return [];
+  }
+
+  private itemIdIn(checklist: Checklist, id: string, path: YamlPath) {
+    const items = placedItems(checklist).map((p) => p.item);
+    const item = items.find((i) => i.id === id);
+    if (!item) {
+      const near = nearest(id, items.map((i) => i.id));
+      this.fail(near ? 'audit.unknown-item-near' : 'audit.unknown-item', { id, near: near ?? '', checklist: `${checklist.id} ${checklist.version}` }, path, true);
+    }
+    return item;
+  }
+
+  private answers(raw: unknown, checklist: Checklist): Record<string, Answer> {
+    const answers: Record<string, Answer> = {};
+    if (raw === undefined || raw === null) return answers;
+    if (!isObject(raw)) {
+      this.fail('audit.answers', {}, ['answers']);
+      return answers;
+    }
+    for (const [id, entry] of Object.entries(raw as Record<string, unknown>)) {
+      const path: YamlPath = ['answers', id];
+      const item = this.itemIdIn(checklist, id, path);
+      if (!item) continue;
+      // `INS-01: 是` is accepted as shorthand for `INS-01: { value: 是 }`.
+      const rawAnswer = isObject(entry) ? (entry as Record<string, unknown>) : { value: entry };
+      if (isObject(entry)) this.unknownKeys(rawAnswer, path, ANSWER_KEYS);
+      const outcome = readAnswer(item, { value: rawAnswer.value, note: rawAnswer.note, deficiencies: rawAnswer.deficiencies });
+      const valuePath = isObject(entry) ? [...path, 'value'] : path;
+      if (outcome.kind === 'error') this.fail(outcome.code, outcome.params, outcome.code === 'answer.na-needs-note' ? path : valuePath);
+      if (outcome.kind === 'answer') answers[id] = outcome.answer;
+    }
+    return answers;
+  }
+
+  private findings(raw: unknown, checklist: Checklist): Record<string, FindingOverride> {
+    const findings: Record<string, FindingOverride> = {};
+    if (raw === undefined || raw === null) return findings;
+    if (!isObject(raw)) {
+      this.fail('audit.findings', {}, ['findings']);
+      return findings;
+    }
+    for (const [id, entry] of Object.entries(raw as Record<string, unknown>)) {
+      const path: YamlPath = ['findings', id];
+      if (!this.itemIdIn(checklist, id, path)) continue;
+      if (!isObject(entry)) {
+        this.fail('audit.findings', {}, path);
+        continue;
+      }
+      const f = entry as Record<string, unknown>;
+      this.unknownKeys(f, path, FINDING_KEYS);
+      const override: FindingOverride = {};
+      for (const key of ['problem', 'measure', 'owner', 'person'] as const) {
+        if (f[key] !== undefined) override[key] = normalizeText(String(f[key]));
+      }
+      if (f.deadline !== undefined) {
+        const deadline = parseDate(f.deadline);
+        if (deadline) override.deadline = deadline;
+        else this.fail('audit.date', { value: String(f.deadline) }, [...path, 'deadline']);
+      }
+      findings[id] = override;
+    }
+    return findings;
+  }
+}
+
+function isObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/** The audit file text for an audit: answers in checklist order, one flow mapping per line. */
+export function auditFileText(audit: Audit, checklist: Checklist): string {
+  const answers: Record<string, unknown> = {};
+  for (const { item } of placedItems(checklist)) {
+    const a = audit.answers[item.id];
+    if (!a) continue;
+    const stored = a.na ? { value: '不适用' } : methodOf(item).serialize(a.value!);
+    answers[item.id] = { ...stored, ...(a.note ? { note: a.note } : {}) };
+  }
+  const doc = new Document({
+    format: 1,
+    checklist: { id: checklist.id, version: checklist.version, sha256: audit.checklist.sha256 ?? checklist.sha256 },
+    center: audit.center,
+    date: audit.date,
+    inspectors: audit.inspectors,
+    status: audit.status,
+    answers,
+    ...(Object.keys(audit.findings).length ? { findings: audit.findings } : {}),
+  });
+  for (const key of ['checklist', 'center', 'inspectors']) {
+    const node = doc.get(key, true);
+    if (isMap(node) || isSeq(node)) node.flow = true;
+  }
+  for (const section of ['answers', 'findings']) {
+    const map = doc.get(section, true);
+    if (map instanceof YAMLMap) for (const pair of map.items) if (isMap(pair.value)) pair.value.flow = true;
+  }
+  return `# 综治中心规范化建设评估记录(zongzhi audit 生成,可手工编辑)\n${doc.toString({ lineWidth: 0 })}`;
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import type { ChecklistRegistry } from '../checklist/registry.js';
+import { problem, type Place, type Problem } from '../errors.js';
+import type { Params } from '../i18n/index.js';
+import { readAnswer } from '../model/answers.js';
+import type { Answer, Audit, FindingOverride } from '../model/audit.js';
+import { isCenterCode } from '../model/audit.js';
+import { placedItems, type Checklist } from '../model/checklist.js';
+import { parseDate } from '../model/dates.js';
+import type { Result } from '../model/result.js';
+import { parseYaml, type YamlPath } from '../sources/yaml-doc.js';
+
+/**
+ * Results JSON: the archive `zongzhi score -o results.json` writes, and an input again:
+ * each result carries its answers, so it is read back as responses and re-scored
+ * against its checklist (a number in an archive is never trusted over its derivation).
+ */
+export function resultsJsonText(results: Result[]): string {
+  return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+export interface ResponseRead {
+  audit: Audit;
+  checklist: Checklist;
+}
+
+export function readResultsJson(file: string, registry: ChecklistRegistry): { responses: ResponseRead[]; problems: Problem[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { responses: [], problems: [problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file })] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    // JSON is YAML: the YAML parser says where the syntax breaks.
+    const located = parseYaml(text, file).problems;
+    return { responses: [], problems: located.length ? located : [problem('results.not-json', {}, { file })] };
+  }
+  // Positions cost a second parse: only pay for it when something is wrong.
+  const at = (path: YamlPath) => parseYaml(text, file).source?.at(path) ?? { file };
+  const list = Array.isArray(data) ? data : [data];
+  const responses: ResponseRead[] = [];
+  const problems: Problem[] = [];
+  list.forEach((entry, i) => {
+    const base: YamlPath = Array.isArray(data) ? [i] : [];
+    const locate = (path: YamlPath) => at([...base, ...path]);
+    const read = toAudit(entry as Partial<Result>, file, registry, locate, problems);
+    if (read) responses.push(read);
+  });
+  return { responses, problems };
+}
+
+function toAudit(r: Partial<Result>, file: string, registry: ChecklistRegistry, locate: (path: YamlPath) => Place, problems: Problem[]): ResponseRead | undefined {
+  const report = (code: string, params: Params, path: YamlPath) => problems.push(problem(code, params, locate(path)));
+  if (r?.format !== 1 || !r.checklist || !r.center || !Array.isArray(r.items)) {
+    report('results.shape', {}, []);
+    return undefined;
+  }
+  const found = registry.find(r.checklist, locate(['checklist']));
+  if (!found.ok) {
+    problems.push(found.problem);
+    return undefined;
+  }
+  const checklist = found.checklist;
+  const code = String(r.center.code ?? '');
+  const date = parseDate(r.date);
+  let ok = true;
+  if (!isCenterCode(code)) {
+    report('audit.center-code', { value: code }, ['center', 'code']);
+    ok = false;
+  }
+  if (!date) {
+    report('audit.date', { value: String(r.date) }, ['date']);
+    ok = false;
+  }
+  const items = new Map(placedItems(checklist).map((p) => [p.item.id, p.item]));
+  const answers: Record<string, Answer> = {};
+  r.items.forEach((row, i) => {
+    const item = items.get(row.id);
+    if (!item) {
+      report('audit.unknown-item', { id: String(row.id), checklist: `${checklist.id} ${checklist.version}` }, ['items', i, 'id']);
+      ok = false;
+      return;
+    }
+    if (row.blank) return;
+    const outcome = readAnswer(item, { value: row.na ? '不适用' : row.value, note: row.note, deficiencies: row.deficiencies });
+    if (outcome.kind === 'error') {
+      report(outcome.code, outcome.params, ['items', i, 'value']);
+      ok = false;
+    }
+    if (outcome.kind === 'answer') answers[row.id] = outcome.answer;
+  });
+  if (!ok) return undefined;
+  return {
+    checklist,
+    audit: {
+      source: file,
+      checklist: r.checklist,
+      center: { code, name: String(r.center.name ?? '') },
+      date: date!,
+      inspectors: r.inspectors ?? [],
+      status: r.status === 'final' ? 'final' : 'draft',
+      answers,
+      findings: overridesOf(r),
+    },
+  };
+}
+
+/** What a result's findings said beyond the checklist defaults, so re-scoring keeps them. */
+function overridesOf(r: Partial<Result>): Record<string, FindingOverride> {
+  const byItem = new Map<string, Result['findings']>();
+  for (const f of r.findings ?? []) byItem.set(f.item, [...(byItem.get(f.item) ?? []), f]);
+  const overrides: Record<string, FindingOverride> = {};
+  for (const [item, list] of byItem) {
+    const f = list[0];
+    overrides[item] = {
+      // Several findings of one item each add their deficiency to the problem text: keep only the shared fields.
+      ...(list.length === 1 ? { problem: f.problem } : {}),
+      measure: f.measure,
+      owner: f.owner,
+      person: f.person,
+      deadline: f.deadline,
+    };
+  }
+  return overrides;
+}

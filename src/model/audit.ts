@@ -1,0 +1,49 @@
+import type { AnswerValue } from '../methods/method.js';
+import type { ChecklistRef } from './checklist.js';
+
+export interface Center {
+  /** GB/T 2260 code: 6 digits for a county, 9 or 12 for a township; always a string. */
+  code: string;
+  name: string;
+}
+
+/** A response's own word on an item's rectification, over the checklist's `finding` defaults. */
+export interface FindingOverride {
+  problem?: string;
+  measure?: string;
+  owner?: string;
+  person?: string;
+  deadline?: string;
+}
+
+/** One item's answer, parsed by its method; an N/A answer has no value and must have a note. */
+export interface Answer {
+  value?: AnswerValue;
+  na: boolean;
+  note?: string;
+}
+
+/** A center's responses to one checklist, whatever source they came from. */
+export interface Audit {
+  /** Where it was read from, for messages. */
+  source: string;
+  checklist: ChecklistRef;
+  center: Center;
+  date: string;
+  inspectors: string[];
+  status: 'draft' | 'final';
+  /** Answered items only; an item absent here is unanswered. */
+  answers: Record<string, Answer>;
+  findings: Record<string, FindingOverride>;
+}
+
+const CODE = /^(\d{6}|\d{9}|\d{12})$/;
+
+export function isCenterCode(code: string): boolean {
+  return CODE.test(code);
+}
+
+/** The county a center belongs to: the first six digits of its code. */
+export function countyOf(code: string): string {
+  return code.slice(0, 6);
+}

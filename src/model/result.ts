@@ -1,0 +1,93 @@
+import type { Center } from './audit.js';
+import type { ChecklistRef } from './checklist.js';
+
+export const FINDING_STATUSES = ['未整改', '整改中', '已整改', '已销号'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+export interface DimensionResult {
+  id: string;
+  name: string;
+  /** Points earned, rounded to the checklist's precision. */
+  earned: number;
+  /** Points of the items that applied (full points less N/A). */
+  applicable: number;
+  /** Full points of the dimension. */
+  points: number;
+  /** earned / applicable (unrounded earned), 0..1; null when nothing applied. */
+  rate: number | null;
+}
+
+export interface ItemResult {
+  id: string;
+  /** Dimension id; undefined for a bonus item. */
+  dimension?: string;
+  title: string;
+  /** The answer as a person reads it (是, 基本达到, 92%); empty when unanswered. */
+  answer: string;
+  /** The answer as an audit file stores it, so a results file can be read back as responses. */
+  value?: unknown;
+  deficiencies?: string[];
+  note?: string;
+  na: boolean;
+  /** Unanswered and counted as 0 because the user asked (--blank zero). */
+  blank?: boolean;
+  points: number;
+  /** null for N/A. */
+  earned: number | null;
+}
+
+export interface Finding {
+  /** <center code>-<YYYYMMDD>-<item id>[-n] */
+  id: string;
+  center: Center;
+  date: string;
+  item: string;
+  itemTitle: string;
+  dimension: string;
+  dimensionName: string;
+  problem: string;
+  measure: string;
+  owner: string;
+  person: string;
+  deadline: string;
+  deducted: number;
+  status: FindingStatus;
+  note?: string;
+}
+
+/** The numbers behind the final score, so anyone can re-derive it (score --explain). */
+export interface Derivation {
+  earned: string;
+  applicable: string;
+  notApplicable: string;
+  total: string;
+  /** earned / applicable × total, exact to 6 decimals. */
+  base: string;
+  bonusEarned: string;
+  bonusCap: string;
+  bonusApplied: string;
+  /** base + bonus before rounding. */
+  unrounded: string;
+  precision: number;
+}
+
+export interface Result {
+  format: 1;
+  center: Center;
+  checklist: Required<ChecklistRef> & { name: string; level: string };
+  date: string;
+  inspectors: string[];
+  status: 'draft' | 'final';
+  /** Final score, rounded half-up to the checklist's precision. */
+  total: number;
+  /** Score before bonus, rounded. */
+  base: number;
+  grade: string;
+  /** Ids of veto items that forced the lowest grade. */
+  veto: string[];
+  dimensions: DimensionResult[];
+  bonus: { earned: number; cap: number; applied: number };
+  items: ItemResult[];
+  findings: Finding[];
+  derivation: Derivation;
+}

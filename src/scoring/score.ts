@@ -1,0 +1,153 @@
+import type { Params } from '../i18n/index.js';
+import { methodOf } from '../methods/index.js';
+import type { Audit, FindingOverride } from '../model/audit.js';
+import type { Checklist, Dimension, Item } from '../model/checklist.js';
+import { addDays } from '../model/dates.js';
+import { Exact } from '../model/exact.js';
+import type { DimensionResult, Finding, ItemResult, Result } from '../model/result.js';
+
+export interface ScoreOptions {
+  /** Count unanswered items as 0 instead of refusing (--blank zero). */
+  blankAsZero?: boolean;
+}
+
+export type ScoreOutcome = { ok: true; result: Result } | { ok: false; code: string; params: Params };
+
+const DEFAULT_DAYS = 30;
+
+interface Scored {
+  item: Item;
+  dimension?: Dimension;
+  earned?: Exact;
+  row: ItemResult;
+}
+
+/** Checklist + responses → result. Pure: no I/O, no clock, exact arithmetic throughout. */
+export function score(checklist: Checklist, audit: Audit, opts: ScoreOptions = {}): ScoreOutcome {
+  const unanswered = checklist.dimensions.flatMap((d) => d.items).filter((i) => !audit.answers[i.id]).map((i) => i.id);
+  if (unanswered.length && !opts.blankAsZero) {
+    return { ok: false, code: 'score.incomplete', params: { count: unanswered.length, items: unanswered.join(', ') } };
+  }
+  const scored = [
+    ...checklist.dimensions.flatMap((dimension) => dimension.items.map((item) => scoreItem(item, audit, dimension))),
+    ...(checklist.bonus?.items ?? []).map((item) => scoreItem(item, audit)),
+  ];
+  const main = scored.filter((s) => s.dimension);
+  const applicable = main.filter((s) => s.earned);
+  const earned = Exact.sum(applicable.map((s) => s.earned!));
+  const applicablePoints = Exact.sum(applicable.map((s) => Exact.from(s.item.points)));
+  if (applicablePoints.isZero()) return { ok: false, code: 'score.nothing-applicable', params: {} };
+
+  const base = earned.div(applicablePoints).mul(checklist.total);
+  const bonusEarned = Exact.sum(scored.filter((s) => !s.dimension && s.earned).map((s) => s.earned!));
+  const cap = Exact.from(checklist.bonus?.cap ?? 0);
+  const bonusApplied = bonusEarned.min(cap);
+  const unrounded = base.add(bonusApplied);
+  const p = checklist.precision;
+  const total = unrounded.round(p);
+  const veto = main.filter((s) => s.item.veto && s.earned?.isZero() && !s.row.blank).map((s) => s.item.id);
+  const grade = veto.length ? checklist.grades[checklist.grades.length - 1].name : gradeOf(checklist, total);
+
+  const result: Result = {
+    format: 1,
+    center: audit.center,
+    checklist: { id: checklist.id, version: checklist.version, sha256: checklist.sha256, name: checklist.name, level: checklist.level },
+    date: audit.date,
+    inspectors: audit.inspectors,
+    status: audit.status,
+    total: total.toNumber(),
+    base: base.round(p).toNumber(),
+    grade,
+    veto,
+    dimensions: checklist.dimensions.map((d) => dimensionResult(d, scored, p)),
+    bonus: { earned: bonusEarned.toNumber(), cap: cap.toNumber(), applied: bonusApplied.toNumber() },
+    items: scored.map((s) => s.row),
+    findings: main.flatMap((s) => findingsOf(s, audit)),
+    derivation: {
+      earned: earned.toString(),
+      applicable: applicablePoints.toString(),
+      notApplicable: checklist.total.sub(applicablePoints).toString(),
+      total: checklist.total.toString(),
+      base: base.toFixed(6),
+      bonusEarned: bonusEarned.toString(),
+      bonusCap: cap.toString(),
+      bonusApplied: bonusApplied.toString(),
+      unrounded: unrounded.toFixed(6),
+      precision: p,
+    },
+  };
+  return { ok: true, result };
+}
+
+function scoreItem(item: Item, audit: Audit, dimension?: Dimension): Scored {
+  const answer = audit.answers[item.id];
+  const method = methodOf(item);
+  const row: ItemResult = { id: item.id, dimension: dimension?.id, title: item.title, answer: '', na: false, points: item.points, earned: 0 };
+  if (!answer) {
+    // Unanswered: a bonus not claimed, or a blank counted as 0 (score() refused otherwise).
+    if (dimension) row.blank = true;
+    return { item, dimension, earned: Exact.ZERO, row };
+  }
+  if (answer.note) row.note = answer.note;
+  if (answer.na) {
+    Object.assign(row, { na: true, earned: null, answer: '不适用', value: '不适用' });
+    return { item, dimension, row };
+  }
+  const earned = method.earned(item, answer.value!);
+  Object.assign(row, { answer: method.format(answer.value!, item), ...method.serialize(answer.value!), earned: earned.toNumber() });
+  return { item, dimension, earned, row };
+}
+
+function dimensionResult(d: Dimension, scored: Scored[], precision: number): DimensionResult {
+  const mine = scored.filter((s) => s.dimension === d && s.earned);
+  const earned = Exact.sum(mine.map((s) => s.earned!));
+  const applicable = Exact.sum(mine.map((s) => Exact.from(s.item.points)));
+  return {
+    id: d.id,
+    name: d.name,
+    earned: earned.round(precision).toNumber(),
+    applicable: applicable.toNumber(),
+    points: d.points,
+    rate: applicable.isZero() ? null : earned.div(applicable).round(4).toNumber(),
+  };
+}
+
+function gradeOf(checklist: Checklist, total: Exact): string {
+  const grade = checklist.grades.find((g) => !total.lt(Exact.from(g.min)));
+  return (grade ?? checklist.grades[checklist.grades.length - 1]).name;
+}
+
+/** One finding per lost item, or one per described deficiency; what each costs sums to what the item lost. */
+function findingsOf(s: Scored, audit: Audit): Finding[] {
+  if (!s.earned || !s.earned.lt(Exact.from(s.item.points))) return [];
+  const answer = audit.answers[s.item.id];
+  const override: FindingOverride = audit.findings[s.item.id] ?? {};
+  const defaults = s.item.finding ?? {};
+  const descriptions = answer?.value !== undefined ? methodOf(s.item).descriptions(answer.value) : [];
+  const lost = Exact.from(s.item.points).sub(s.earned);
+  const baseProblem = override.problem ?? defaults.problem ?? s.item.title;
+  const stamp = `${audit.center.code}-${audit.date.replace(/-/g, '')}-${s.item.id}`;
+  const parts = descriptions.length ? descriptions : [undefined];
+  let remaining = lost;
+  return parts.map((description, i) => {
+    const share = parts.length === 1 ? remaining : remaining.min(Exact.from((s.item as { per?: number }).per ?? 0));
+    remaining = remaining.sub(share);
+    return {
+      id: parts.length === 1 ? stamp : `${stamp}-${i + 1}`,
+      center: audit.center,
+      date: audit.date,
+      item: s.item.id,
+      itemTitle: s.item.title,
+      dimension: s.dimension!.id,
+      dimensionName: s.dimension!.name,
+      problem: description ? `${baseProblem}:${description}` : baseProblem,
+      measure: override.measure ?? defaults.measure ?? '',
+      owner: override.owner ?? defaults.owner ?? '',
+      person: override.person ?? '',
+      deadline: override.deadline ?? addDays(audit.date, defaults.days ?? DEFAULT_DAYS),
+      deducted: share.toNumber(),
+      status: '未整改',
+      ...(answer?.note ? { note: answer.note } : {}),
+    };
+  });
+}
