@@ -43,8 +43,6 @@ export function renderTable(columns: Column[], rows: (string | number)[][]): str
     head: columns.map((col) => c.bold(col.header)),
     colAligns: columns.map((col) => col.align ?? 'left'),
     style: { head: [], border: [] },
-    // No rule between body rows: long tables stay readable on a laptop screen.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     wordWrap: false,
   });
   for (const row of rows) {
@@ -54,5 +52,9 @@ export function renderTable(columns: Column[], rows: (string | number)[][]): str
       return width ? wrap(text, width) : text;
     }));
   }
-  return table.toString();
+  // Keep the rule under the header, drop those between body rows: long tables stay
+  // readable on a laptop screen (cli-table3 draws all or none).
+  const lines = table.toString().split('\n');
+  const headerRule = lines.findIndex((line) => line.startsWith('├'));
+  return lines.filter((line, i) => i <= headerRule || !line.startsWith('├')).join('\n');
 }
