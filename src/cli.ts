@@ -163,6 +163,10 @@ const USAGE_CODES: Record<string, string> = {
 
 /** Commander's own messages are English; say the same thing in the user's language. */
 function usageMessage(e: CommanderError): string {
+  const choice = /option '([^' ]+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/.exec(e.message);
+  if (e.code === 'commander.invalidArgument' && choice) {
+    return t('cli.usage.bad-choice', { name: choice[1], value: choice[2], choices: choice[3] });
+  }
   const key = USAGE_CODES[e.code];
   const name = /'([^']+)'/.exec(e.message)?.[1] ?? '';
   if (key) return t(key, { name });

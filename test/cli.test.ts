@@ -27,6 +27,12 @@ describe('CLI shell', () => {
     expect(opt.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('names the valid choices when an option value is not one of them', async () => {
+    const r = await runCli(['score', 'x', '--blank', 'one']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('--blank 不能是 "one",可选:zero');
+  });
+
   it('aligns help descriptions in columns for CJK text', async () => {
     const r = await runCli(['score', '--help']);
     const starts = r.stdout

@@ -25,9 +25,8 @@ export default {
   'cli.usage.missing-argument': { zh: '缺少参数 {name}。用法见 --help', en: 'missing argument {name}. See --help' },
   'cli.usage.option-missing-argument': { zh: '选项 {name} 需要一个值。用法见 --help', en: 'option {name} needs a value. See --help' },
   'cli.usage.excess-arguments': { zh: '多余的参数。用法见 --help', en: 'too many arguments. See --help' },
-  'cli.usage.invalid-argument': { zh: '{detail}', en: '{detail}' },
   'cli.usage.other': { zh: '命令行有误:{detail}。用法见 --help', en: 'command line error: {detail}. See --help' },
-  'cli.usage.bad-lang': { zh: '--lang 只能是 zh 或 en,而不是 "{value}"', en: '--lang must be zh or en, not "{value}"' },
+  'cli.usage.bad-choice': { zh: '{name} 不能是 "{value}",可选:{choices}', en: '{name} cannot be "{value}"; choose one of {choices}' },
   'cli.unexpected': {
     zh: '内部错误:{message}。详细信息已写入 {log},请将该文件反馈给维护人员。',
     en: 'internal error: {message}. Details were written to {log}; please send that file to the maintainers.',
