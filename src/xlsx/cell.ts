@@ -1,0 +1,62 @@
+/**
+ * The one normalisation every cell read from a workbook goes through, whatever reader
+ * (streaming or in-memory) and whatever wrote the file (Excel, WPS, LibreOffice, exceljs).
+ */
+
+/** A formula error or an error typed into a cell (#N/A, #DIV/0!, #REF!…). */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * A cell as the rest of the program sees it: blank is null; text, number, boolean and
+ * Date (UTC midnight for a plain date: read it with getUTC*) as themselves; an error as
+ * `{ error }`. Formulas are their cached result, rich text its whole text, hyperlinks
+ * their text, shared-string indexes the resolved string.
+ */
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string' && Object.keys(v).length === 1;
+}
+
+/**
+ * Turns whatever exceljs gives for a cell into a CellValue. `sharedStrings` resolves a
+ * `{sharedString: n}` the streaming reader sometimes returns instead of the string.
+ */
+export function normalizeCell(raw: unknown, sharedStrings?: readonly unknown[]): CellValue {
+  if (raw === null || raw === undefined) return null;
+  switch (typeof raw) {
+    case 'string':
+      return raw === '' ? null : raw;
+    case 'number':
+      return Number.isFinite(raw) ? raw : null;
+    case 'boolean':
+      return raw;
+    case 'bigint':
+      return Number(raw);
+    case 'object':
+      break;
+    default:
+      return String(raw);
+  }
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : raw;
+  const o = raw as Record<string, unknown>;
+  if (Array.isArray(o.richText)) {
+    return normalizeCell((o.richText as { text?: unknown }[]).map((run) => (run && typeof run.text === 'string' ? run.text : '')).join(''));
+  }
+  if ('formula' in o || 'sharedFormula' in o) return normalizeCell(o.result, sharedStrings);
+  if (typeof o.sharedString === 'number') return normalizeCell(sharedStrings?.[o.sharedString], sharedStrings);
+  if (typeof o.error === 'string') return { error: o.error };
+  if ('text' in o) return normalizeCell(o.text, sharedStrings);
+  if ('hyperlink' in o) return normalizeCell(o.hyperlink);
+  return null;
+}
+
+/** A cell as a person reads it, for messages: dates as YYYY-MM-DD, errors as their code. */
+export function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return String(v);
+}

@@ -1,0 +1,28 @@
+/**
+ * The spreadsheet adapter: the one place that knows exceljs (loaded lazily on first use,
+ * so importing this module costs nothing at start-up).
+ *
+ * Reading:  readWorkbook(file) yields each sheet ({name, state, index, merges?, rows()}),
+ *           rows as {number, cells: CellValue[]} with every cell through normalizeCell.
+ *           sniffFile / xlsxProblem say what a file really is before parsing.
+ * Writing:  createWorkbook(path, {force}) → WorkbookOut; addSheet(spec) → SheetOut;
+ *           sheet.addRow(values), validate(range, rule), dataBar/colorScale/highlight,
+ *           protect(), merge(); book.commit() renames the temp file into place.
+ */
+export { normalizeCell, cellText, isCellError, type CellValue, type CellError } from './cell.js';
+export { columnLetter, columnNumber, cellAddress, rangeAddress, parseAddress, parseRange, sheetRef } from './address.js';
+export { sniffFile, xlsxProblem, type FileKind } from './sniff.js';
+export { readWorkbook, readAllSheets, WorkbookUnreadable, MEMORY_LIMIT, type SheetIn, type RowIn, type ReadOptions, type SheetState } from './read.js';
+export {
+  createWorkbook,
+  WorkbookOut,
+  SheetOut,
+  LISTS_SHEET,
+  textWidth,
+  type CellInput,
+  type ColumnSpec,
+  type SheetSpec,
+  type RowOptions,
+  type ValidationRule,
+  type HighlightRule,
+} from './write.js';

@@ -1,0 +1,485 @@
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import stringWidth from 'string-width';
+import { atomicTarget } from '../util/fs.js';
+import { inputError } from '../errors.js';
+import { cellAddress, columnLetter, rangeAddress, sheetRef } from './address.js';
+import { excel, type ExcelJS } from './load.js';
+import type { SheetState } from './read.js';
+
+type Workbook = InstanceType<ExcelJS['stream']['xlsx']['WorkbookWriter']>;
+type Worksheet = ReturnType<Workbook['addWorksheet']>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Style = Record<string, any>;
+
+/** What a cell may be given: Date is written as a real date cell; `{formula, result}` keeps the cached result. */
+export type CellInput = string | number | boolean | Date | null | undefined | { formula: string; result?: string | number | boolean };
+
+/**
+ * How a column is written.
+ * - `kind: 'text'` (default): as given.
+ * - `kind: 'code'`: always a string, formatted as text (`@`) so 007 stays 007 when retyped.
+ * - `kind: 'date'`: a Date or a YYYY-MM-DD string becomes a date cell shown yyyy-mm-dd.
+ * - `kind: 'number'`: as given, with `numFmt` (e.g. '0.0').
+ */
+export interface ColumnSpec {
+  header: string;
+  kind?: 'text' | 'code' | 'date' | 'number';
+  numFmt?: string;
+  /** Width in Excel units; by default from the header and the first rows' display width (CJK counts 2). */
+  width?: number;
+  minWidth?: number;
+  /** Cap for the automatic width (default 40); longer text wraps when `wrap`. */
+  maxWidth?: number;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** Stays editable on a protected sheet (the whole column, including empty rows below). */
+  unlocked?: boolean;
+  /** An editable column gets a light fill so a person sees where to type. */
+  input?: boolean;
+  hidden?: boolean;
+}
+
+export interface SheetSpec {
+  name: string;
+  state?: SheetState;
+  columns: ColumnSpec[];
+  /** A title row merged across the table, bold and larger. */
+  title?: string;
+  /** A second line under the title (制表单位, 日期…), merged, smaller. */
+  subtitle?: string;
+  /**
+   * `table` (default): header row styled, frozen, filtered, repeated on printed pages,
+   * borders on data cells, A4 landscape fit to width. `plain`: values only (hidden data).
+   */
+  look?: 'table' | 'plain';
+  /** Columns frozen at the left besides the rows above the data (default 0). */
+  freezeColumns?: number;
+  autoFilter?: boolean;
+  /** Portrait instead of landscape. */
+  portrait?: boolean;
+  /** Rows held back to size the columns before anything is written (default 200). */
+  sampleRows?: number;
+}
+
+export interface RowOptions {
+  bold?: boolean;
+  /** ARGB fill for the whole row, e.g. 'FFFFF2CC'. */
+  fill?: string;
+  height?: number;
+}
+
+export type ValidationRule =
+  | { type: 'list'; values: string[]; title?: string; prompt?: string; error?: string }
+  | { type: 'whole' | 'decimal'; min?: number; max?: number; title?: string; prompt?: string; error?: string }
+  | { type: 'any'; title?: string; prompt?: string };
+
+export interface HighlightRule {
+  /** cellIs operator, or `expression` with a formula relative to the range's top-left cell. */
+  operator: 'lessThan' | 'greaterThan' | 'equal' | 'notEqual' | 'between' | 'expression';
+  formulae: (string | number)[];
+  /** ARGB fill (default light red FFFFC7CE) and font colour (default dark red FF9C0006). */
+  fill?: string;
+  color?: string;
+}
+
+// The look every workbook of this product shares.
+const FONT = 'Microsoft YaHei';
+const BORDER = { top: { style: 'thin', color: { argb: 'FFBFBFBF' } }, left: { style: 'thin', color: { argb: 'FFBFBFBF' } }, bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } }, right: { style: 'thin', color: { argb: 'FFBFBFBF' } } };
+const HEADER_FILL = 'FFDDEBF7';
+const INPUT_FILL = 'FFFFFDE7';
+const TITLE_STYLE: Style = { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } };
+const SUBTITLE_STYLE: Style = { font: { name: FONT, size: 10, color: { argb: 'FF595959' } }, alignment: { horizontal: 'left', vertical: 'middle' } };
+const DATE_FORMAT = 'yyyy-mm-dd';
+const MAX_WIDTH = 40;
+const LIST_LITERAL_MAX = 255;
+/** A sheet-protection password hashed with a small spinCount: exceljs's default 100000 costs seconds. */
+const SPIN_COUNT = 1000;
+
+/** Display width of a text for column sizing: CJK and full-width characters count 2. */
+export function textWidth(s: string): number {
+  let max = 0;
+  for (const line of s.split('\n')) max = Math.max(max, stringWidth(line));
+  return max;
+}
+
+/**
+ * A workbook being written by exceljs's streaming writer into a temp file beside
+ * `path`; `commit()` renames it into place, `abort()` removes it. Sheets are written
+ * one after another: adding a sheet commits the previous one.
+ */
+export class WorkbookOut {
+  private current?: SheetOut;
+  private readonly lists = new Map<string, { column: number; values: string[] }>();
+  private sheets: { name: string; state: SheetState }[] = [];
+  private done = false;
+
+  private constructor(
+    private readonly wb: Workbook,
+    private readonly target: ReturnType<typeof atomicTarget>,
+    readonly path: string,
+  ) {}
+
+  /** Refuses an existing `path` unless `force` (a located UserError), before anything is written. */
+  static async create(path: string, opts: { force?: boolean } = {}): Promise<WorkbookOut> {
+    const target = atomicTarget(path, opts);
+    const ExcelJS = await excel();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target.temp, useStyles: true, useSharedStrings: true });
+    wb.creator = 'zongzhi-audit';
+    return new WorkbookOut(wb, target, path);
+  }
+
+  /** Starts a sheet (committing the one before). */
+  addSheet(spec: SheetSpec): SheetOut {
+    if (this.done) throw new Error('workbook already committed');
+    this.current?.commitSync();
+    this.sheets.push({ name: spec.name, state: spec.state ?? 'visible' });
+    const visibleBefore = this.sheets.filter((s) => s.state === 'visible').length;
+    // The first visible sheet is the one a person sees on opening the file.
+    const selected = (spec.state ?? 'visible') === 'visible' && visibleBefore === 1;
+    this.current = new SheetOut(this, this.wb, spec, selected);
+    return this.current;
+  }
+
+  /**
+   * A reference to `values` as a range on the veryHidden `_lists` sheet, for list
+   * validations too long for a literal (Excel's limit is 255 characters).
+   */
+  listRange(values: string[]): string {
+    const key = JSON.stringify(values);
+    let list = this.lists.get(key);
+    if (!list) {
+      list = { column: this.lists.size + 1, values };
+      this.lists.set(key, list);
+    }
+    const col = columnLetter(list.column);
+    return sheetRef(LISTS_SHEET, `$${col}$1:$${col}$${Math.max(1, values.length)}`);
+  }
+
+  /** Finishes every sheet, writes the file and renames it into place. */
+  async commit(): Promise<void> {
+    if (this.done) return;
+    try {
+      this.current?.commitSync();
+      this.current = undefined;
+      if (this.lists.size) this.writeLists();
+      const firstVisible = Math.max(0, this.sheets.findIndex((s) => s.state === 'visible'));
+      this.wb.views = [{ activeTab: firstVisible, firstSheet: firstVisible, visibility: 'visible', x: 0, y: 0, width: 28800, height: 16000 }];
+      await this.wb.commit();
+      this.done = true;
+      const fd = openSync(this.target.temp, 'r');
+      fsyncSync(fd);
+      closeSync(fd);
+      this.target.commit();
+    } catch (e) {
+      this.target.abort();
+      if ((e as NodeJS.ErrnoException).code) throw inputError('file.write-failed', { path: this.path, reason: (e as NodeJS.ErrnoException).code! });
+      throw e;
+    }
+  }
+
+  /** Gives up: the temp file is removed and the target left untouched. */
+  async abort(): Promise<void> {
+    this.done = true;
+    this.target.abort();
+  }
+
+  private writeLists(): void {
+    const lists = [...this.lists.values()];
+    const sheet = this.addSheet({ name: LISTS_SHEET, state: 'veryHidden', look: 'plain', columns: lists.map(() => ({ header: '' })) });
+    const height = Math.max(...lists.map((l) => l.values.length));
+    for (let r = 0; r < height; r++) sheet.addRow(lists.map((l) => l.values[r] ?? null));
+    sheet.commitSync();
+  }
+}
+
+/** The hidden sheet holding long dropdown lists. */
+export const LISTS_SHEET = '_lists';
+
+/** One sheet being written; rows go out in order and cannot be touched once written. */
+export class SheetOut {
+  private readonly ws: Worksheet;
+  private readonly table: boolean;
+  /** Row number of the header (0 when there is none). */
+  readonly headerRow: number;
+  /** Row number of the first data row. */
+  readonly firstDataRow: number;
+  private rowNumber: number;
+  private pending: { values: CellInput[]; opts?: RowOptions }[] = [];
+  private flushed = false;
+  private committed = false;
+  private readonly sample: number;
+  private readonly styles: { plain: Style; date: Style }[] = [];
+  private readonly rowStyles = new Map<string, Style[]>();
+
+  constructor(
+    private readonly book: WorkbookOut,
+    wb: Workbook,
+    private readonly spec: SheetSpec,
+    selected: boolean,
+  ) {
+    this.table = (spec.look ?? 'table') === 'table';
+    const above = (spec.title ? 1 : 0) + (spec.subtitle ? 1 : 0);
+    this.headerRow = this.table ? above + 1 : 0;
+    this.firstDataRow = this.headerRow + 1;
+    this.rowNumber = 0;
+    this.sample = spec.sampleRows ?? 200;
+    const landscape = !spec.portrait;
+    this.ws = wb.addWorksheet(spec.name, {
+      state: spec.state ?? 'visible',
+      views: [
+        this.table
+          ? { state: 'frozen', xSplit: spec.freezeColumns ?? 0, ySplit: this.headerRow, tabSelected: selected, showGridLines: true }
+          : { tabSelected: selected },
+      ],
+      pageSetup: this.table
+        ? {
+            paperSize: 9,
+            orientation: landscape ? 'landscape' : 'portrait',
+            fitToPage: true,
+            fitToWidth: 1,
+            fitToHeight: 0,
+            horizontalCentered: true,
+            printTitlesRow: `${this.headerRow}:${this.headerRow}`,
+            margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+          }
+        : undefined,
+      headerFooter: this.table ? { oddFooter: '&C第 &P 页,共 &N 页' } : undefined,
+    } as never);
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  private get validations(): { add(range: string, rule: unknown): void } {
+    return (this.ws as unknown as { dataValidations: { add(range: string, rule: unknown): void } }).dataValidations;
+  }
+
+  /** The number the next added row will have. */
+  get nextRow(): number {
+    return Math.max(this.firstDataRow, this.rowNumber + 1) + (this.flushed ? 0 : this.pending.length);
+  }
+
+  /** Adds a data row (values in column order); returns its row number. */
+  addRow(values: CellInput[], opts?: RowOptions): number {
+    if (this.committed) throw new Error(`sheet ${this.spec.name} already committed`);
+    const number = this.nextRow;
+    if (this.flushed) this.writeRow(values, opts);
+    else {
+      this.pending.push({ values, opts });
+      if (this.pending.length >= this.sample) this.flush();
+    }
+    return number;
+  }
+
+  /** Data validation over a whole range at once (never per cell). Long lists go through a hidden range. */
+  validate(range: string, rule: ValidationRule): void {
+    const common = {
+      allowBlank: true,
+      showInputMessage: rule.prompt !== undefined,
+      promptTitle: rule.title?.slice(0, 32),
+      prompt: rule.prompt?.slice(0, 255),
+    };
+    if (rule.type === 'any') {
+      this.validations.add(range, { type: 'any', ...common } as never);
+      return;
+    }
+    const error = { showErrorMessage: true, errorStyle: 'stop', errorTitle: rule.title?.slice(0, 32), error: rule.error?.slice(0, 255) };
+    if (rule.type === 'list') {
+      const literal = `"${rule.values.join(',')}"`;
+      const fits = literal.length <= LIST_LITERAL_MAX && rule.values.every((v) => !/[,"]/.test(v));
+      this.validations.add(range, { type: 'list', ...common, ...error, formulae: [fits ? literal : this.book.listRange(rule.values)] } as never);
+      return;
+    }
+    const { min, max } = rule;
+    const [operator, formulae] =
+      min !== undefined && max !== undefined ? ['between', [min, max]] : min !== undefined ? ['greaterThanOrEqual', [min]] : max !== undefined ? ['lessThanOrEqual', [max]] : ['greaterThanOrEqual', [-1e15]];
+    this.validations.add(range, { type: rule.type, operator, ...common, ...error, formulae } as never);
+  }
+
+  /** Data bars (scores): the bar grows from the range's minimum to its maximum (or the given bounds). */
+  dataBar(range: string, opts: { color?: string; min?: number; max?: number } = {}): void {
+    this.ws.addConditionalFormatting({
+      ref: range,
+      rules: [
+        {
+          type: 'dataBar',
+          priority: 1,
+          cfvo: [opts.min === undefined ? { type: 'min' } : { type: 'num', value: opts.min }, opts.max === undefined ? { type: 'max' } : { type: 'num', value: opts.max }],
+          color: { argb: opts.color ?? 'FF5B9BD5' },
+          gradient: false,
+        },
+      ],
+    } as never);
+  }
+
+  /** A three-colour scale: red (low), yellow, green (high). */
+  colorScale(range: string, colors: [string, string, string] = ['FFF8696B', 'FFFFEB84', 'FF63BE7B']): void {
+    this.ws.addConditionalFormatting({
+      ref: range,
+      rules: [{ type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }], color: colors.map((argb) => ({ argb })) }],
+    } as never);
+  }
+
+  /** A fill (red by default) on cells meeting a condition, e.g. `{operator: 'lessThan', formulae: [60]}`. */
+  highlight(range: string, rule: HighlightRule): void {
+    const style = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: rule.fill ?? 'FFFFC7CE' } }, font: { color: { argb: rule.color ?? 'FF9C0006' } } };
+    const r =
+      rule.operator === 'expression'
+        ? { type: 'expression', priority: 1, formulae: rule.formulae, style }
+        : { type: 'cellIs', priority: 1, operator: rule.operator, formulae: rule.formulae, style };
+    this.ws.addConditionalFormatting({ ref: range, rules: [r] } as never);
+  }
+
+  /** Protects the sheet's structure (small spinCount); `unlocked` columns stay editable. */
+  protect(password?: string): void {
+    void this.ws.protect(password ?? '', {
+      spinCount: SPIN_COUNT,
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      autoFilter: true,
+      sort: false,
+    } as never);
+  }
+
+  /** Merges a range of rows already added or to come (e.g. a section label). */
+  merge(range: string): void {
+    this.ws.mergeCells(range);
+  }
+
+  /** Writes what is left and closes the sheet (WorkbookOut does this when the next sheet starts). */
+  commitSync(): void {
+    if (this.committed) return;
+    this.flush();
+    const last = Math.max(this.rowNumber, this.headerRow);
+    if (this.table && (this.spec.autoFilter ?? true) && this.headerRow) {
+      this.ws.autoFilter = rangeAddress(1, this.headerRow, this.spec.columns.length, last);
+    }
+    this.ws.commit();
+    this.committed = true;
+  }
+
+  private flush(): void {
+    if (this.flushed) return;
+    this.flushed = true;
+    const cols = this.spec.columns;
+    this.ws.columns = cols.map((c, i) => ({
+      width: c.width ?? this.autoWidth(c, i),
+      hidden: c.hidden ?? false,
+      // Column-level protection and format reach the empty rows a person fills in below.
+      style: c.unlocked || c.kind === 'code' ? { protection: { locked: !c.unlocked }, ...(c.kind === 'code' ? { numFmt: '@' } : {}) } : undefined,
+    })) as never;
+    cols.forEach((c) => {
+      const base: Style = {
+        font: { name: FONT, size: 10 },
+        alignment: { vertical: 'middle', wrapText: c.wrap ?? false, horizontal: c.align ?? (c.kind === 'number' ? 'right' : c.kind === 'date' ? 'center' : 'left') },
+        ...(this.table ? { border: BORDER } : {}),
+        ...(c.unlocked ? { protection: { locked: false } } : {}),
+        ...(c.input ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: INPUT_FILL } } } : {}),
+      };
+      const plain = { ...base, ...(c.kind === 'code' ? { numFmt: '@' } : c.kind === 'date' ? { numFmt: DATE_FORMAT } : c.numFmt ? { numFmt: c.numFmt } : {}) };
+      this.styles.push({ plain, date: { ...plain, numFmt: c.numFmt ?? DATE_FORMAT } });
+    });
+    if (this.table) this.writeHead();
+    for (const { values, opts } of this.pending) this.writeRow(values, opts);
+    this.pending = [];
+  }
+
+  private autoWidth(c: ColumnSpec, i: number): number {
+    let width = this.table ? Math.min(textWidth(c.header), 16) : 0;
+    for (const { values } of this.pending) width = Math.max(width, textWidth(displayOf(values[i], c)));
+    return Math.max(c.minWidth ?? 6, Math.min(c.maxWidth ?? MAX_WIDTH, width + 2));
+  }
+
+  private writeHead(): void {
+    const width = this.spec.columns.length;
+    const put = (text: string, style: Style, height: number) => {
+      const row = this.ws.getRow(++this.rowNumber);
+      row.height = height;
+      const cell = row.getCell(1);
+      cell.value = text;
+      cell.style = style;
+      for (let c = 2; c <= width; c++) row.getCell(c).style = style;
+      if (width > 1) this.ws.mergeCells(this.rowNumber, 1, this.rowNumber, width);
+      row.commit();
+    };
+    if (this.spec.title) put(this.spec.title, TITLE_STYLE, 32);
+    if (this.spec.subtitle) put(this.spec.subtitle, SUBTITLE_STYLE, 18);
+    const header = this.ws.getRow(++this.rowNumber);
+    const headerStyle: Style = {
+      font: { name: FONT, size: 10, bold: true },
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } },
+      border: BORDER,
+    };
+    this.spec.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.header;
+      cell.style = headerStyle;
+    });
+    header.height = 24 * Math.max(1, ...this.spec.columns.map((c, i) => Math.ceil(textWidth(c.header) / Math.max(1, (c.width ?? this.autoWidth(c, i)) - 1))));
+    header.commit();
+  }
+
+  private rowStyle(opts: RowOptions): Style[] {
+    const key = `${opts.bold ? 'b' : ''}|${opts.fill ?? ''}`;
+    let styles = this.rowStyles.get(key);
+    if (!styles) {
+      styles = this.styles.flatMap((s) =>
+        [s.plain, s.date].map((st) => ({
+          ...st,
+          ...(opts.bold ? { font: { ...st.font, bold: true } } : {}),
+          ...(opts.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: opts.fill } } } : {}),
+        })),
+      );
+      this.rowStyles.set(key, styles);
+    }
+    return styles;
+  }
+
+  private writeRow(values: CellInput[], opts?: RowOptions): void {
+    this.rowNumber = Math.max(this.rowNumber + 1, this.firstDataRow);
+    const row = this.ws.getRow(this.rowNumber);
+    const special = opts && (opts.bold || opts.fill) ? this.rowStyle(opts) : undefined;
+    const cols = this.spec.columns;
+    const n = Math.max(values.length, this.table ? cols.length : 0);
+    for (let i = 0; i < n; i++) {
+      const c = cols[i] ?? {};
+      const value = toCell(values[i], c as ColumnSpec);
+      const cell = row.getCell(i + 1);
+      if (value !== null) cell.value = value as never;
+      const isDate = value instanceof Date;
+      const styles = this.styles[i];
+      if (styles) cell.style = special ? special[i * 2 + (isDate ? 1 : 0)] : isDate ? styles.date : styles.plain;
+    }
+    if (opts?.height) row.height = opts.height;
+    row.commit();
+  }
+}
+
+function toCell(v: CellInput, c: ColumnSpec): CellInput | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (c.kind === 'code') return typeof v === 'object' && !(v instanceof Date) ? v : String(v);
+  if (c.kind === 'date' && typeof v === 'string') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  }
+  return v;
+}
+
+function displayOf(v: CellInput, c: ColumnSpec): string {
+  if (v === undefined || v === null) return '';
+  if (v instanceof Date) return 'yyyy-mm-dd';
+  if (typeof v === 'object') return String(v.result ?? '');
+  if (typeof v === 'number' && c.numFmt) return v.toFixed(c.numFmt.split('.')[1]?.length ?? 0);
+  return String(v);
+}
+
+/** Opens a streaming workbook writer for `path` (temp file + rename; refuses an existing file unless force). */
+export function createWorkbook(path: string, opts: { force?: boolean } = {}): Promise<WorkbookOut> {
+  return WorkbookOut.create(path, opts);
+}
+
+export { cellAddress, rangeAddress };
