@@ -33,4 +33,21 @@ export default {
     zh: '{path} 无法作为 .xlsx 读取({reason}):请在 Excel/WPS 中打开后重新"另存为 .xlsx"',
     en: '{path} cannot be read as .xlsx ({reason}): open it in Excel/WPS and save it again as .xlsx',
   },
+
+  // Center registry (src/sources/centers.ts)
+  'centers.no-header': {
+    zh: '{path} 中没有找到表头:前 10 行中应有一行包含 {headers} 等列名',
+    en: '{path} has no header row: one of the first 10 rows must name the columns {headers}',
+  },
+  'centers.code': { zh: '编码 "{value}" 不是 6、9 或 12 位数字的行政区划代码', en: 'code "{value}" is not a 6, 9 or 12 digit division code' },
+  'centers.code-number': {
+    zh: '编码 {value} 存成了数字,前导零已丢失(应为 6、9 或 12 位):请把该列设为"文本"格式后重新输入',
+    en: 'code {value} is stored as a number and lost its leading zeros (6, 9 or 12 digits expected): format the column as Text and type it again',
+  },
+  'centers.parent': { zh: '上级编码 "{value}" 不是 6、9 或 12 位数字的行政区划代码', en: 'parent code "{value}" is not a 6, 9 or 12 digit division code' },
+  'centers.name-missing': { zh: '缺少中心名称', en: 'the center name is missing' },
+  'centers.level': { zh: '层级 "{value}" 无法识别(可填:县级、乡镇,或 county、township)', en: 'level "{value}" is not recognised (valid: 县级, 乡镇, county, township)' },
+  'centers.level-code': { zh: '编码 {code} 不是 6 位,不能是县级中心(层级:{level})', en: 'code {code} is not 6 digits, so it cannot be a county center (level: {level})' },
+  'centers.duplicate': { zh: '编码 {code} 重复(首次出现在 {first})', en: 'code {code} appears twice (first at {first})' },
+  'centers.empty': { zh: '{path} 中没有任何中心', en: '{path} lists no centers' },
 } satisfies Record<string, Message>;
