@@ -1,0 +1,88 @@
+import { countyOf } from '../model/audit.js';
+import { daysBetween } from '../model/dates.js';
+import type { LedgerRow } from './model.js';
+
+/** Rectification progress of one county, or of the whole ledger. */
+export interface Progress {
+  /** 6-digit county code; '' for the whole ledger. */
+  county: string;
+  /** 所属县 as the ledger shows it (the code, with the name when known); '' for the whole ledger. */
+  label: string;
+  /** 问题数: every row, 反弹 included (a rebound is a problem that was not really closed). */
+  findings: number;
+  /** 未整改 */
+  open: number;
+  /** 整改中 */
+  inProgress: number;
+  /** 已整改 (done, awaiting verification) */
+  fixed: number;
+  /** 已销号 */
+  closed: number;
+  /** 反弹: superseded by the new row opened at 回头看, which carries the work on. */
+  rebound: number;
+  /** 逾期 on the as-of date. */
+  overdue: number;
+  /** 销号率 = closed / findings, rounded to 4 decimals; null when there are no findings. */
+  closedRate: number | null;
+}
+
+export interface LedgerProgress {
+  /** By county code, ascending. */
+  counties: Progress[];
+  total: Progress;
+}
+
+export interface OverdueRow {
+  row: LedgerRow;
+  daysOverdue: number;
+}
+
+/**
+ * Days past 整改时限 on `asOf` (YYYY-MM-DD), or 0 when not overdue. Not overdue: 已销号,
+ * no deadline set, or 反弹 (its work goes on, and is judged, on the row opened for it).
+ */
+export function daysOverdue(row: LedgerRow, asOf: string): number {
+  if (row.status === '已销号' || row.status === '反弹' || !row.deadline) return 0;
+  return Math.max(0, daysBetween(row.deadline, asOf));
+}
+
+/** Per county and overall: 问题数, each status, 逾期 and 销号率, as of a date. */
+export function ledgerProgress(rows: readonly LedgerRow[], asOf: string): LedgerProgress {
+  const byCounty = new Map<string, Progress>();
+  const total = empty('', '');
+  for (const row of rows) {
+    const code = countyOf(row.centerCode);
+    let county = byCounty.get(code);
+    if (!county) byCounty.set(code, (county = empty(code, row.county || code)));
+    // A registry name may be on some rows only (rows added before it was given): prefer it.
+    if (county.label === code && row.county !== code && row.county) county.label = row.county;
+    count(county, row, asOf);
+    count(total, row, asOf);
+  }
+  const counties = [...byCounty.values()].sort((a, b) => a.county.localeCompare(b.county));
+  return { counties: counties.map(withRate), total: withRate(total) };
+}
+
+/** The rows past their deadline on `asOf`, most overdue first. */
+export function overdueRows(rows: readonly LedgerRow[], asOf: string): OverdueRow[] {
+  return rows
+    .map((row) => ({ row, daysOverdue: daysOverdue(row, asOf) }))
+    .filter((o) => o.daysOverdue > 0)
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.row.id.localeCompare(b.row.id));
+}
+
+function empty(county: string, label: string): Progress {
+  return { county, label, findings: 0, open: 0, inProgress: 0, fixed: 0, closed: 0, rebound: 0, overdue: 0, closedRate: null };
+}
+
+const COUNTER = { 未整改: 'open', 整改中: 'inProgress', 已整改: 'fixed', 已销号: 'closed', 反弹: 'rebound' } as const;
+
+function count(p: Progress, row: LedgerRow, asOf: string): void {
+  p.findings++;
+  p[COUNTER[row.status]]++;
+  if (daysOverdue(row, asOf) > 0) p.overdue++;
+}
+
+function withRate(p: Progress): Progress {
+  return { ...p, closedRate: p.findings ? Math.round((p.closed / p.findings) * 10_000) / 10_000 : null };
+}

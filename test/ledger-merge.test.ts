@@ -1,0 +1,288 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { asCopy, auditResult, edited, fail, missing } from '../fixtures/ledger/builders.js';
+import { addAudits } from '../src/ledger/audits.js';
+import type { Ledger } from '../src/ledger/ledger.js';
+import { mergeLedger, type LedgerCopy } from '../src/ledger/merge.js';
+import { LEDGER_STATUSES, type LedgerRow } from '../src/ledger/model.js';
+import type { SourcedResult } from '../src/ledger/audits.js';
+
+const october = auditResult('999901', '2026-10-10', { 'INS-01': fail, 'MEC-01': missing('10月排查台账缺失', '11月排查台账缺失') });
+const township = auditResult('999902101', '2026-10-12', { 'MEC-02': fail });
+
+function built(): Ledger {
+  const out = addAudits([], [
+    { result: october, source: 'a.audit.yaml' },
+    { result: township, source: 'b.audit.yaml' },
+  ]);
+  expect(out.problems).toEqual([]);
+  return { rows: out.rows, log: [] };
+}
+
+const ledger = built();
+const [ins01, mec01a, mec01b, town] = ledger.rows;
+
+function merge(copies: LedgerCopy[], audits: SourcedResult[] = [], base: Ledger = ledger) {
+  return mergeLedger({ ledger: base, ledgerFile: 'ledger.xlsx', copies, audits, time: '2026-11-01 09:00:00' });
+}
+
+function merged(copies: LedgerCopy[], audits: SourcedResult[] = [], base: Ledger = ledger) {
+  const outcome = merge(copies, audits, base);
+  if (!outcome.ok) throw new Error(outcome.problems.map((p) => `${p.file}!${p.sheet}!${p.cell}: ${p.message}`).join('\n'));
+  return outcome;
+}
+
+function problems(copies: LedgerCopy[], audits: SourcedResult[] = [], base: Ledger = ledger) {
+  const outcome = merge(copies, audits, base);
+  if (outcome.ok) throw new Error('expected the merge to be refused');
+  return outcome.problems;
+}
+
+const byId = (rows: LedgerRow[], id: string) => rows.find((r) => r.id === id)!;
+
+describe('building the ledger from findings', () => {
+  it('has one row per finding, with the audit’s owner, measure and deadline, open', () => {
+    expect(ledger.rows.map((r) => r.id)).toEqual([
+      '999901-20261010-INS-01',
+      '999901-20261010-MEC-01-1',
+      '999901-20261010-MEC-01-2',
+      '999902101-20261012-MEC-02',
+    ]);
+    expect(ins01).toMatchObject({
+      centerCode: '999901',
+      county: '999901',
+      dimension: '机构设置规范化',
+      item: 'INS-01 综治中心挂牌并实体化运行',
+      problem: '综治中心未实体化运行',
+      deducted: 20,
+      owner: '县委政法委',
+      deadline: '2026-11-09',
+      status: '未整改',
+    });
+    expect(mec01a.problem).toBe('矛盾纠纷排查台账缺失:10月排查台账缺失');
+    expect(town.county).toBe('999902');
+  });
+
+  it('names the county when a registry gave its name', () => {
+    const out = addAudits([], [{ result: township, source: 'b' }], { countyNames: new Map([['999902', '乙县']]) });
+    expect(out.rows[0].county).toBe('999902 乙县');
+  });
+
+  it('adds nothing when the same audit comes twice, and refuses two different versions of one audit', () => {
+    const twice = addAudits(ledger.rows, [{ result: october, source: 'again.json' }]);
+    expect(twice.rows).toHaveLength(ledger.rows.length);
+    expect(twice.changes).toEqual([]);
+    const other = auditResult('999901', '2026-10-10', { 'INS-02': fail });
+    const out = addAudits([], [{ result: october, source: 'a.yaml' }, { result: other, source: 'b.yaml' }]);
+    expect(out.problems).toMatchObject([{ code: 'ledger.duplicate-audit', file: 'b.yaml' }]);
+  });
+});
+
+describe('merging units’ copies', () => {
+  it('takes a unit’s status, progress and person, and records who changed what', () => {
+    const copy = asCopy([edited(ins01, { status: '整改中', progress: '已落实场所,人员调配中', person: '王五' })], '甲区.xlsx', ledger.rows);
+    const out = merged([copy]);
+    expect(byId(out.ledger.rows, ins01.id)).toMatchObject({ status: '整改中', progress: '已落实场所,人员调配中', person: '王五' });
+    expect(out.changes).toEqual([
+      { source: '甲区.xlsx', id: ins01.id, field: 'person', from: '', to: '王五', reason: 'update' },
+      { source: '甲区.xlsx', id: ins01.id, field: 'status', from: '未整改', to: '整改中', reason: 'update' },
+      { source: '甲区.xlsx', id: ins01.id, field: 'progress', from: '', to: '已落实场所,人员调配中', reason: 'update' },
+    ]);
+    expect(out.ledger.log).toContainEqual({ time: '2026-11-01 09:00:00', file: '甲区.xlsx', id: ins01.id, field: '整改状态', from: '未整改', to: '整改中', reason: '单位更新' });
+  });
+
+  it('leaves rows absent from a copy untouched: absence is not deletion', () => {
+    const copy = asCopy([edited(town, { status: '整改中' })], '乙.xlsx', ledger.rows);
+    const out = merged([copy]);
+    expect(out.ledger.rows.map((r) => r.id)).toEqual(ledger.rows.map((r) => r.id));
+    expect(out.ledger.rows.filter((r) => r.id !== town.id)).toEqual(ledger.rows.filter((r) => r.id !== town.id));
+  });
+
+  it('reads copies whose rows were reordered and whose columns were moved or dropped', () => {
+    const fields = ['note', 'status', 'id', 'progress'] as const;
+    const copy = asCopy([edited(town, { status: '已整改', progress: '已补录' }), edited(ins01, { status: '整改中' })], 'x.xlsx', ledger.rows, fields);
+    const out = merged([copy]);
+    expect(byId(out.ledger.rows, town.id)).toMatchObject({ status: '已整改', progress: '已补录', problem: town.problem });
+    expect(byId(out.ledger.rows, ins01.id).status).toBe('整改中');
+  });
+
+  it('accepts a jump forward (未整改 → 已整改) but not a step back without a note', () => {
+    expect(byId(merged([asCopy([edited(ins01, { status: '已整改' })], 'a.xlsx', ledger.rows)]).ledger.rows, ins01.id).status).toBe('已整改');
+    const fixed = merged([asCopy([edited(ins01, { status: '已整改' })], 'a.xlsx', ledger.rows)]).ledger;
+    const back = asCopy([edited(fixed.rows[0], { status: '整改中' })], 'b.xlsx', fixed.rows);
+    expect(problems([back], [], fixed)).toMatchObject([{ code: 'ledger.step-back', file: 'b.xlsx', sheet: '整改台账', cell: 'N3' }]);
+  });
+
+  it('accepts a step back when the same row explains it in 整改进展 or 备注', () => {
+    const fixed = merged([asCopy([edited(ins01, { status: '已整改' })], 'a.xlsx', ledger.rows)]).ledger;
+    for (const note of [{ progress: '复查发现人员未到岗,重新整改' }, { note: '误报已整改' }]) {
+      const back = asCopy([edited(fixed.rows[0], { status: '整改中', ...note })], 'b.xlsx', fixed.rows);
+      expect(byId(merged([back], [], fixed).ledger.rows, ins01.id).status).toBe('整改中');
+    }
+  });
+
+  it('requires 销号日期 and 核验人 for 已销号, pointing at the empty cell', () => {
+    const noVerifier = asCopy([edited(ins01, { status: '已销号', closedOn: '2026-11-20' })], 'a.xlsx', ledger.rows);
+    expect(problems([noVerifier])).toMatchObject([{ code: 'ledger.close-needs', cell: 'Q3', message: expect.stringContaining('核验人') }]);
+    const noDate = asCopy([edited(ins01, { status: '已销号', verifier: '赵六' })], 'a.xlsx', ledger.rows);
+    expect(problems([noDate])).toMatchObject([{ code: 'ledger.close-needs', cell: 'P3', message: expect.stringContaining('销号日期') }]);
+    const both = asCopy([edited(ins01, { status: '已销号', closedOn: '2026-11-20', verifier: '赵六' })], 'a.xlsx', ledger.rows);
+    expect(byId(merged([both]).ledger.rows, ins01.id)).toMatchObject({ status: '已销号', closedOn: '2026-11-20', verifier: '赵六' });
+  });
+
+  it('reads dates typed as text, as serials and as date cells; refuses what is not a date', () => {
+    const forms: [unknown, string][] = [
+      ['2026/11/20', '2026-11-20'],
+      ['2026年11月20日', '2026-11-20'],
+      ['２０２６-１１-２０', '2026-11-20'],
+      [46346, '2026-11-20'],
+      [new Date(Date.UTC(2026, 10, 20)), '2026-11-20'],
+    ];
+    for (const [cell, iso] of forms) {
+      const copy = asCopy([edited(ins01, { status: '已销号', verifier: '赵六' })], 'a.xlsx', ledger.rows);
+      (copy.rows[0].cells as Map<string, unknown>).set('closedOn', cell);
+      expect(byId(merged([copy]).ledger.rows, ins01.id).closedOn).toBe(iso);
+    }
+    const bad = asCopy([edited(ins01, { deadline: '2026-02-30', closedOn: '下周' })], 'a.xlsx', ledger.rows);
+    expect(problems([bad]).map((p) => [p.code, p.cell])).toEqual([
+      ['ledger.bad-date', 'M3'],
+      ['ledger.bad-date', 'P3'],
+    ]);
+  });
+
+  it('refuses a status that is not one of the five', () => {
+    const copy = asCopy([edited(ins01, { status: '基本完成' })], 'a.xlsx', ledger.rows);
+    expect(problems([copy])).toMatchObject([{ code: 'ledger.bad-status', cell: 'N3', message: expect.stringContaining('未整改/整改中/已整改/已销号/反弹') }]);
+  });
+
+  it('reports an unknown 问题编号, a row without one and a row given twice', () => {
+    const copy = asCopy([edited(ins01, { id: '999901-20261010-INS-09' }), edited(ins01, { id: '', progress: '自查发现' }), town, edited(town, { progress: 'x' })], 'a.xlsx', ledger.rows);
+    expect(problems([copy]).map((p) => [p.code, p.cell])).toEqual([
+      ['ledger.unknown-id', 'B3'],
+      ['ledger.missing-id', 'B4'],
+      ['ledger.duplicate-id', 'B6'],
+    ]);
+  });
+
+  it('skips blank rows a unit left behind', () => {
+    const blank = edited(ins01, Object.fromEntries(Object.keys(ins01).map((k) => [k, ''])));
+    expect(merged([asCopy([blank, edited(town, { status: '整改中' })], 'a.xlsx', ledger.rows)]).changes).toHaveLength(1);
+  });
+
+  it('reports a unit’s change to a protected field instead of taking it', () => {
+    const copy = asCopy([edited(ins01, { problem: '综治中心已实体化运行', deducted: 10, status: '整改中' })], 'a.xlsx', ledger.rows);
+    const found = problems([copy]);
+    expect(found.map((p) => [p.code, p.cell])).toEqual([
+      ['ledger.protected-changed', 'H3'],
+      ['ledger.protected-changed', 'I3'],
+    ]);
+    expect(found[0].message).toContain('综治中心未实体化运行');
+    expect(found[0].message).toContain('综治中心已实体化运行');
+  });
+
+  it('reports two copies setting one field differently, naming both cells; the same value twice is no conflict', () => {
+    const a = asCopy([edited(ins01, { progress: '场所已落实' })], 'a.xlsx', ledger.rows);
+    const b = asCopy([town, edited(ins01, { progress: '人员已到岗' })], 'b.xlsx', ledger.rows);
+    const [conflict] = problems([a, b]);
+    expect(conflict).toMatchObject({ code: 'ledger.conflict', file: 'a.xlsx', cell: 'O3' });
+    expect(conflict.message).toContain('b.xlsx!整改台账!O4');
+    const same = merged([a, asCopy([edited(ins01, { progress: '场所已落实' })], 'c.xlsx', ledger.rows)]);
+    expect(same.changes).toMatchObject([{ field: 'progress', source: 'a.xlsx、c.xlsx' }]);
+  });
+
+  it('ignores what a stale copy did not change, even when the ledger moved on since it was sent', () => {
+    const sent = ledger.rows;
+    const now = merged([asCopy([edited(ins01, { status: '已整改', progress: '已整改到位' })], 'first.xlsx', sent)]).ledger;
+    // The second unit's copy predates that merge: its row still says 未整改, but the unit only added a person.
+    const late = asCopy([edited(ins01, { person: '王五' })], 'late.xlsx', sent);
+    expect(byId(merged([late], [], now).ledger.rows, ins01.id)).toMatchObject({ status: '已整改', progress: '已整改到位', person: '王五' });
+  });
+
+  it('reports a field both the ledger (since the copy went out) and the unit changed', () => {
+    const sent = ledger.rows;
+    const now = merged([asCopy([edited(ins01, { progress: '已落实场所' })], 'first.xlsx', sent)]).ledger;
+    const late = asCopy([edited(ins01, { progress: '人员到岗' })], 'late.xlsx', sent);
+    expect(problems([late], [], now)).toMatchObject([{ code: 'ledger.changed-since', file: 'late.xlsx', cell: 'O3' }]);
+  });
+
+  it('compares with the ledger when a copy lost its hidden sheet', () => {
+    const copy = asCopy([edited(ins01, { status: '整改中' }), town], 'a.xlsx');
+    expect(merged([copy]).changes).toMatchObject([{ id: ins01.id, field: 'status' }]);
+  });
+
+  it('lists every problem of every copy with its place, and merges nothing', () => {
+    const a = asCopy([edited(ins01, { status: '已销号' }), edited(town, { deducted: 1 })], 'a.xlsx', ledger.rows);
+    const b = asCopy([edited(mec01a, { closedOn: 'soon' }), edited(mec01b, { id: 'nope' })], 'b.xlsx', ledger.rows);
+    const found = problems([a, b]);
+    expect(found.length).toBe(5);
+    for (const p of found) expect(p).toMatchObject({ file: expect.any(String), sheet: '整改台账', cell: expect.stringMatching(/^[A-Z]+\d+$/) });
+  });
+});
+
+describe('回头看', () => {
+  const closedLedger = (): Ledger => {
+    const copy = asCopy([edited(ins01, { status: '已销号', closedOn: '2026-11-05', verifier: '赵六' })], 'a.xlsx', ledger.rows);
+    return merged([copy]).ledger;
+  };
+
+  it('marks an open finding 已整改 when a later audit gives its item full points, leaving 销号 to a person', () => {
+    const later = auditResult('999901', '2026-12-01', { 'INS-01': fail });
+    const out = merged([], [{ result: later, source: 'dec.audit.yaml' }]);
+    for (const id of [mec01a.id, mec01b.id]) {
+      expect(byId(out.ledger.rows, id)).toMatchObject({ status: '已整改', note: expect.stringContaining('回头看(2026-12-01)该项得满分') });
+    }
+    expect(byId(out.ledger.rows, town.id).status).toBe('未整改');
+    expect(out.changes.filter((c) => c.reason === 'review' && c.field === 'status')).toHaveLength(2);
+    expect(out.ledger.log.find((e) => e.id === mec01a.id && e.field === '整改状态')).toMatchObject({ reason: '回头看', file: 'dec.audit.yaml', to: '已整改' });
+  });
+
+  it('marks a 已销号 finding 反弹 when its item loses points again, and opens a new finding that refers to it', () => {
+    const later = auditResult('999901', '2026-12-01', { 'INS-01': fail });
+    const out = merged([], [{ result: later, source: 'dec.audit.yaml' }], closedLedger());
+    const old = byId(out.ledger.rows, ins01.id);
+    expect(old).toMatchObject({ status: '反弹', note: expect.stringContaining('999901-20261201-INS-01') });
+    expect(byId(out.ledger.rows, '999901-20261201-INS-01')).toMatchObject({ status: '未整改', note: `反弹自 ${ins01.id}` });
+  });
+
+  it('does nothing to other centers, to earlier audits, or to a finding the same audit made', () => {
+    const same = merged([], [{ result: october, source: 'again.yaml' }]);
+    expect(same.changes).toEqual([]);
+    const earlier = auditResult('999901', '2026-09-01');
+    expect(merged([], [{ result: earlier, source: 'sep.yaml' }]).changes).toEqual([]);
+  });
+
+  it('applies units’ updates before the audit, and the audit’s findings become new rows', () => {
+    const copy = asCopy([edited(mec01a, { status: '整改中', progress: '补建中' })], 'a.xlsx', ledger.rows);
+    const later = auditResult('999901', '2026-12-01', { 'INS-02': fail });
+    const out = merged([copy], [{ result: later, source: 'dec.yaml' }]);
+    expect(byId(out.ledger.rows, mec01a.id).status).toBe('已整改');
+    expect(out.ledger.rows.at(-1)).toMatchObject({ id: '999901-20261201-INS-02', status: '未整改' });
+    expect(out.changes.filter((c) => c.reason === 'audit')).toHaveLength(1);
+  });
+});
+
+describe('merge never loses or invents a row', () => {
+  const forward: Record<string, string[]> = { 未整改: ['未整改', '整改中', '已整改'], 整改中: ['整改中', '已整改'], 已整改: ['已整改'], 已销号: ['已销号'], 反弹: ['反弹'] };
+  it('keeps every row, changes only what copies changed, whatever subset and order they send', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ row: fc.nat(ledger.rows.length - 1), step: fc.nat(2), progress: fc.string({ maxLength: 6 }) }), { maxLength: 8 }),
+        (edits) => {
+          const chosen = new Map<string, LedgerRow>();
+          for (const e of edits) {
+            const row = ledger.rows[e.row];
+            const options = forward[row.status];
+            chosen.set(row.id, edited(row, { status: options[e.step % options.length], progress: e.progress.trim() }));
+          }
+          const out = merged([asCopy([...chosen.values()].reverse(), 'u.xlsx', ledger.rows)]);
+          expect(out.ledger.rows.map((r) => r.id)).toEqual(ledger.rows.map((r) => r.id));
+          for (const row of out.ledger.rows) {
+            const want = chosen.get(row.id);
+            expect(row).toEqual(want ? { ...want, progress: want.progress.trim() } : byId(ledger.rows, row.id));
+          }
+          expect(LEDGER_STATUSES).toEqual(expect.arrayContaining(out.ledger.rows.map((r) => r.status)));
+        },
+      ),
+    );
+  });
+});

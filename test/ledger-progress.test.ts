@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { LedgerRow, LedgerStatus } from '../src/ledger/model.js';
+import { daysOverdue, ledgerProgress, overdueRows } from '../src/ledger/progress.js';
+
+function row(id: string, centerCode: string, status: LedgerStatus, deadline: string, county = centerCode.slice(0, 6)): LedgerRow {
+  return {
+    id,
+    centerCode,
+    centerName: `${centerCode}中心`,
+    county,
+    dimension: '机构设置规范化',
+    item: 'INS-01 挂牌',
+    problem: '问题',
+    deducted: 1,
+    measure: '',
+    owner: '县委政法委',
+    person: '',
+    deadline,
+    status,
+    progress: '',
+    closedOn: status === '已销号' ? '2026-11-01' : '',
+    verifier: status === '已销号' ? '赵六' : '',
+    note: '',
+  };
+}
+
+const rows = [
+  row('a', '999901', '未整改', '2026-11-10'),
+  row('b', '999901101', '整改中', '2026-11-30'),
+  row('c', '999901102', '已整改', '2026-10-31'),
+  row('d', '999901', '已销号', '2026-10-01'),
+  row('e', '999902', '未整改', '2026-12-31', '999902 乙县'),
+  row('f', '999902', '反弹', '2026-09-01', '999902 乙县'),
+  row('g', '999902201', '已整改', ''),
+];
+
+describe('ledger progress', () => {
+  it('counts each status, overdue and 销号率 per county and overall', () => {
+    const p = ledgerProgress(rows, '2026-11-20');
+    expect(p.counties).toEqual([
+      { county: '999901', label: '999901', findings: 4, open: 1, inProgress: 1, fixed: 1, closed: 1, rebound: 0, overdue: 2, closedRate: 0.25 },
+      { county: '999902', label: '999902 乙县', findings: 3, open: 1, inProgress: 0, fixed: 1, closed: 0, rebound: 1, overdue: 0, closedRate: 0 },
+    ]);
+    expect(p.total).toEqual({ county: '', label: '', findings: 7, open: 2, inProgress: 1, fixed: 2, closed: 1, rebound: 1, overdue: 2, closedRate: 0.1429 });
+  });
+
+  it('has no rate for no findings', () => {
+    expect(ledgerProgress([], '2026-11-20')).toEqual({ counties: [], total: expect.objectContaining({ findings: 0, closedRate: null }) });
+  });
+
+  it('is overdue the day after the deadline, never when 已销号, 反弹 or without a deadline', () => {
+    expect(daysOverdue(rows[0], '2026-11-10')).toBe(0);
+    expect(daysOverdue(rows[0], '2026-11-11')).toBe(1);
+    expect(daysOverdue(rows[3], '2027-01-01')).toBe(0);
+    expect(daysOverdue(rows[5], '2027-01-01')).toBe(0);
+    expect(daysOverdue(rows[6], '2027-01-01')).toBe(0);
+  });
+
+  it('lists overdue rows, most overdue first', () => {
+    expect(overdueRows(rows, '2026-12-01').map((o) => [o.row.id, o.daysOverdue])).toEqual([
+      ['c', 31],
+      ['a', 21],
+      ['b', 1],
+    ]);
+  });
+});
