@@ -1,4 +1,85 @@
-// Placeholder until this command lands; it says so instead of pretending.
-export default async function run(): Promise<void> {
-  throw new Error('this command is not built yet');
+import { buildBriefing, type RegisteredCenter } from '../briefing/compute.js';
+import type { Briefing } from '../briefing/model.js';
+import { isMonth } from '../briefing/month.js';
+import { auditsNeeded } from '../briefing/select.js';
+import { briefingTitle } from '../briefing/tables.js';
+import { ChecklistRegistry } from '../checklist/registry.js';
+import { EXIT, inputError, problem, UserError, usageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { parseDate } from '../model/dates.js';
+import type { Checklist } from '../model/checklist.js';
+import { scoreResponses } from '../scoring/batch.js';
+import { briefingJsonText } from '../sinks/briefing-json.js';
+import { briefingMarkdown } from '../sinks/briefing-md.js';
+import { briefingTerminal } from '../sinks/briefing-terminal.js';
+import { readResponses } from '../sources/responses.js';
+import { assertWritable, extensionOf, writeFileAtomic } from '../util/fs.js';
+
+interface Options {
+  month: string;
+  ledger?: string;
+  centers?: string;
+  title?: string;
+  asOf?: string;
+  checklist?: string[];
+  output?: string[];
+  force?: boolean;
+}
+
+const OUTPUTS = ['.xlsx', '.md', '.json'];
+
+export default async function run(inputs: string[], opts: Options): Promise<void> {
+  const { month } = opts;
+  if (!isMonth(month)) throw usageError('briefing.bad-month', { value: month });
+  const asOf = opts.asOf === undefined ? undefined : parseDate(opts.asOf);
+  if (opts.asOf !== undefined && !asOf) throw usageError('briefing.bad-as-of', { value: opts.asOf });
+  if (opts.asOf !== undefined && !opts.ledger) throw usageError('briefing.as-of-needs-ledger');
+  const outputs = opts.output ?? [];
+  const unsupported = outputs.filter((o) => !OUTPUTS.includes(extensionOf(o)));
+  if (unsupported.length) throw new UserError(unsupported.map((path) => problem('briefing.bad-output', { path })), EXIT.usage);
+  // Refuse before the work, not after it.
+  for (const path of outputs) assertWritable(path, opts.force);
+
+  const registry = new ChecklistRegistry(opts.checklist ?? []);
+  const read = await readResponses(inputs, registry);
+  if (read.problems.length) throw new UserError(read.problems);
+  // Only each center's latest audit in the month and before it are scored: a year of archives costs one read, not twelve scorings.
+  const needed = auditsNeeded(read.responses, month, (r) => ({ code: r.audit.center.code, date: r.audit.date, status: r.audit.status }));
+  const scored = scoreResponses(needed);
+  if (scored.problems.length) throw new UserError(scored.problems);
+  if (!scored.results.some((r) => r.date.startsWith(month))) throw noAudits(month, read.responses.map((r) => r.audit.date));
+
+  const briefing = buildBriefing({
+    month,
+    results: scored.results,
+    grades: gradesOf(needed.map((r) => r.checklist)),
+    registry: opts.centers ? await loadRegistry(opts.centers) : undefined,
+  });
+  const title = briefingTitle(briefing, opts.title);
+
+  for (const path of outputs) await write(path, briefing, title, opts.force);
+  process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
+  for (const path of outputs) process.stderr.write(`${t('briefing.wrote', { path })}\n`);
+}
+
+/** Grade names best first; checklists normally share them, and any extra ones follow. */
+function gradesOf(checklists: Checklist[]): string[] {
+  const names: string[] = [];
+  for (const c of new Set(checklists)) for (const g of c.grades) if (!names.includes(g.name)) names.push(g.name);
+  return names;
+}
+
+function noAudits(month: string, dates: string[]): UserError {
+  const sorted = [...dates].sort();
+  return inputError('briefing.no-audits', { month, count: dates.length, first: sorted[0] ?? '—', last: sorted[sorted.length - 1] ?? '—' });
+}
+
+async function loadRegistry(_file: string): Promise<RegisteredCenter[]> {
+  throw new Error('centers registry reader not available yet');
+}
+
+async function write(path: string, b: Briefing, title: string, force?: boolean): Promise<void> {
+  const ext = extensionOf(path);
+  if (ext === '.json') writeFileAtomic(path, briefingJsonText(b, title), { force });
+  if (ext === '.md') writeFileAtomic(path, briefingMarkdown(b, title), { force });
 }

@@ -1,0 +1,277 @@
+/**
+ * Writes the demo data in fixtures/demo/: a fictional city, 示例市 (province code 99),
+ * with four counties and 18 township centers, its registry (centers.csv) and three
+ * months of audits (2026-09 … 2026-11) made with the shipped checklists.
+ *
+ *   npx tsx scripts/make-demo.ts
+ *
+ * Deterministic: the same checklists give the same files, byte for byte. Each center
+ * has a quality that rises month by month; each item's answer is the one whose share of
+ * the item's points is nearest that quality plus a fixed per-item offset, so scores
+ * spread from the fifties to the high nineties and improve over the months. Every audit
+ * is scored here before it is written, so a file that would not score is never shipped.
+ * Rerun after changing a shipped checklist: the audits record its sha256.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadChecklistFile } from '../src/checklist/load.js';
+import { auditFileText } from '../src/formats/audit-file.js';
+import { readAnswer } from '../src/model/answers.js';
+import type { Answer, Audit } from '../src/model/audit.js';
+import { refOf, type Checklist, type Item } from '../src/model/checklist.js';
+import { Exact } from '../src/model/exact.js';
+import { score } from '../src/scoring/score.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'fixtures', 'demo');
+const MONTHS = ['2026-09', '2026-10', '2026-11'];
+
+interface DemoCenter {
+  code: string;
+  name: string;
+  /** Quality in September, 0..1. */
+  q: number;
+  /** Change of quality per month. */
+  delta: number;
+}
+
+const COUNTIES: { code: string; name: string; q: number; delta: number; towns: [string, string, number, number][] }[] = [
+  {
+    code: '999901',
+    name: '甲区',
+    q: 0.97,
+    delta: 0.02,
+    towns: [
+      ['001', '东关街道', 0.9, 0.03],
+      ['002', '西关街道', 0.8, 0.03],
+      ['101', '青石镇', 0.74, 0.04],
+      ['102', '白水镇', 0.7, 0.05],
+      ['201', '柳林乡', 0.64, 0.05],
+    ],
+  },
+  {
+    code: '999902',
+    name: '乙区',
+    q: 0.88,
+    delta: 0.03,
+    towns: [
+      ['001', '新华街道', 0.94, 0.02],
+      ['101', '红星镇', 0.78, 0.02],
+      ['102', '石桥镇', 0.72, -0.01],
+      ['103', '枫林镇', 0.66, 0.04],
+    ],
+  },
+  {
+    code: '999903',
+    name: '丙县',
+    q: 0.78,
+    delta: 0.04,
+    towns: [
+      ['101', '城关镇', 0.8, 0.04],
+      ['102', '龙泉镇', 0.7, 0.03],
+      ['103', '金沙镇', 0.62, 0.06],
+      ['201', '桃源乡', 0.6, 0.03],
+      ['202', '松山乡', 0.54, 0.08],
+    ],
+  },
+  {
+    code: '999904',
+    name: '丁县',
+    q: 0.72,
+    delta: 0.05,
+    towns: [
+      ['101', '丁城镇', 0.76, 0.03],
+      ['102', '南河镇', 0.66, 0.04],
+      ['201', '北坡乡', 0.6, 0.05],
+      ['202', '云岭乡', 0.68, 0.03],
+    ],
+  },
+];
+
+/** Centers left unaudited in a month: they show in that month's 未评估 list. */
+const SKIPPED: Record<string, string[]> = {
+  '2026-09': ['999901201'],
+  '2026-10': ['999903103'],
+  '2026-11': ['999902103', '999904201'],
+};
+
+/** A first audit early in the month and a re-audit (回头看) near its end: the later one counts. */
+const REAUDIT = { code: '999903101', month: '2026-11', firstDay: 6, quality: -0.12 };
+
+/** Vetoes: the item is answered 否 with the inspectors' note. */
+const VETOES: { code: string; month: string; item: string; note: string }[] = [
+  { code: '999903202', month: '2026-09', item: 'INS-01', note: '中心已挂牌,但场所被乡政府其他部门占用,未实体化运行' },
+  { code: '999904202', month: '2026-11', item: 'MEC-10', note: '抽查发现10月矛盾纠纷排查台账系检查前补记,与系统记录不符' },
+];
+
+/** 不适用 answers, with the reason an inspector would write. */
+const NOT_APPLICABLE: { codes: string[]; item: string; note: string }[] = [
+  { codes: ['999901001', '999901002', '999902001'], item: 'LAY-05', note: '街道辖区劳动争议由区劳动人事争议仲裁院统一受理,街道不设仲裁窗口' },
+  { codes: ['999903201', '999903202', '999904201', '999904202'], item: 'FUN-02', note: '本乡本年度未安排政府购买服务项目' },
+  { codes: ['999904'], item: 'LAY-05', note: '县劳动人事争议仲裁院与中心相邻,在院内统一受理' },
+];
+
+/** What an inspector writes for deficiencies of a few deduct items (others are counted only). */
+const DEFICIENCIES: Record<string, string[]> = {
+  'MEC-03': ['7月排查台账缺失', '8月排查台账缺失', '重点时段专项排查无记录', '排查台账未经负责人签字', '排查发现问题未登记销号'],
+  'INS-05': ['联席会议制度未制定', '值班值守制度未公示', '入驻力量职责清单缺失', '分流交办制度未落实'],
+};
+
+const INSPECTORS = [
+  ['张伟', '王芳'],
+  ['李强', '刘洋'],
+  ['陈静', '杨帆'],
+  ['赵磊', '黄敏'],
+];
+
+/** mulberry32: a small seeded generator, so the demo is the same on every machine. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function seedOf(text: string): number {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
+  return h >>> 0;
+}
+
+const clamp = (x: number) => Math.max(0, Math.min(1, x));
+const nearestBy = <T>(options: T[], value: (o: T) => number, target: number) =>
+  options.reduce((best, o) => (Math.abs(value(o) - target) < Math.abs(value(best) - target) ? o : best));
+
+/** The raw answer (as an audit file writes it) whose share of the item's points is nearest `f`. */
+function answerFor(item: Item, f: number, rnd: () => number): { value: unknown; deficiencies?: string[]; note?: string } {
+  const points = item.points;
+  switch (item.method) {
+    case 'check':
+      return { value: f >= 0.5 ? '是' : '否' };
+    case 'levels': {
+      const level = nearestBy(item.levels, (l) => l.points / points, f);
+      return { value: level.label };
+    }
+    case 'multi': {
+      // Options are dropped from the end of the list: the first ones are the core stationed units.
+      const prefixes = item.options.map((_, k) => item.options.slice(0, k + 1));
+      const chosen = nearestBy([[], ...prefixes], (p) => p.reduce((s, o) => s + o.points, 0) / points, f);
+      const missing = item.options.filter((o) => !chosen.includes(o)).map((o) => o.label);
+      return { value: chosen.length ? chosen.map((o) => o.label) : '无', ...(missing.length && missing.length <= 2 ? { note: `${missing.join('、')}未入驻` } : {}) };
+    }
+    case 'deduct': {
+      const most = Math.ceil(points / item.per);
+      const count = Math.max(0, Math.min(most, Math.round(((1 - f) * points) / item.per)));
+      const pool = DEFICIENCIES[item.id];
+      return pool && count > 0 && count <= pool.length ? { value: count, deficiencies: pool.slice(0, count) } : { value: count };
+    }
+    case 'scale': {
+      const bands = item.bands;
+      const k = bands.indexOf(nearestBy(bands, (b) => b.points / points, f));
+      const lo = bands[k].min;
+      // The top band has no ceiling but the item's range: stay near its threshold, as real figures do.
+      const hi = k === 0 ? Math.min(item.range?.[1] ?? Infinity, lo + Math.max(2, Math.ceil(lo * 0.3))) : bands[k - 1].min;
+      // A value inside the band, on the grid a person would report (whole numbers, or tenths for a %).
+      const step = item.unit === '%' ? 0.1 : 1;
+      const span = Math.max(0, Math.floor((hi - lo) / step) - 1);
+      const value = lo + Math.min(span, Math.floor(rnd() * (span + 1))) * step;
+      return { value: Number(value.toFixed(1)) };
+    }
+    case 'points': {
+      const step = item.step ?? 0.5;
+      return { value: Math.round((f * points) / step) * step };
+    }
+  }
+}
+
+function centersOf(): DemoCenter[] {
+  return COUNTIES.flatMap((c) => [
+    { code: c.code, name: `${c.name}综治中心`, q: c.q, delta: c.delta },
+    ...c.towns.map(([suffix, name, q, delta]) => ({ code: `${c.code}${suffix}`, name: `${name}综治中心`, q, delta })),
+  ]);
+}
+
+function auditOf(center: DemoCenter, checklist: Checklist, month: string, m: number, day: number, quality: number): Audit {
+  const rnd = random(seedOf(`${center.code}/${month}/${day}`));
+  const offsets = random(seedOf(center.code));
+  const answers: Record<string, Answer> = {};
+  for (const d of checklist.dimensions) {
+    for (const item of d.items) {
+      // A fixed offset per center and item: the same weak spots month after month, slowly fixed.
+      const f = clamp(quality + (offsets() - 0.5) * 0.7);
+      const veto = VETOES.find((v) => v.code === center.code && v.month === month && v.item === item.id);
+      const na = NOT_APPLICABLE.find((n) => n.codes.includes(center.code) && n.item === item.id);
+      // A veto item fails only where the demo says so: elsewhere a center that runs at all passes it.
+      const raw = veto ? { value: '否', note: veto.note } : na ? { value: '不适用', note: na.note } : answerFor(item, item.veto ? 1 : f, rnd);
+      answers[item.id] = read(item, raw);
+    }
+  }
+  if (quality >= 0.86) {
+    const bonus = checklist.bonus?.items ?? [];
+    const claimed = quality >= 0.94 ? bonus.slice(0, 3) : bonus.slice(2, 4);
+    for (const item of claimed) answers[item.id] = read(item, answerFor(item, quality >= 0.94 ? 0.7 : 0.5, rnd));
+  }
+  const pair = INSPECTORS[(Number(center.code.slice(4, 6)) + m) % INSPECTORS.length];
+  return {
+    source: '',
+    checklist: refOf(checklist),
+    center: { code: center.code, name: center.name },
+    date: `${month}-${String(day).padStart(2, '0')}`,
+    inspectors: pair,
+    status: 'final',
+    answers,
+    findings: {},
+  };
+}
+
+function read(item: Item, raw: { value: unknown; deficiencies?: string[]; note?: string }): Answer {
+  const outcome = readAnswer(item, raw);
+  if (outcome.kind !== 'answer') throw new Error(`demo answer for ${item.id} does not parse: ${JSON.stringify(raw)} (${outcome.kind === 'error' ? outcome.code : 'blank'})`);
+  return outcome.answer;
+}
+
+function load(file: string): Checklist {
+  const outcome = loadChecklistFile(join(ROOT, 'checklists', file));
+  if (!outcome.checklist) throw new Error(`cannot load ${file}: ${outcome.problems.map((p) => p.message).join('; ')}`);
+  return outcome.checklist;
+}
+
+function main(): void {
+  const county = load('county.yaml');
+  const township = load('township.yaml');
+  const centers = centersOf();
+  rmSync(join(OUT, 'audits'), { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+
+  const registry = ['编码,名称,层级,上级编码'];
+  for (const c of centers) registry.push(c.code.length === 6 ? `${c.code},${c.name},县级,` : `${c.code},${c.name},乡镇,${c.code.slice(0, 6)}`);
+  writeFileSync(join(OUT, 'centers.csv'), `\uFEFF${registry.join('\r\n')}\r\n`);
+
+  const summary: string[] = [];
+  MONTHS.forEach((month, m) => {
+    const dir = join(OUT, 'audits', month);
+    mkdirSync(dir, { recursive: true });
+    for (const [i, center] of centers.entries()) {
+      if (SKIPPED[month]?.includes(center.code)) continue;
+      const checklist = center.code.length === 6 ? county : township;
+      const day = 8 + ((i * 7 + m * 3) % 18);
+      const visits = REAUDIT.code === center.code && REAUDIT.month === month ? [{ day: REAUDIT.firstDay, shift: REAUDIT.quality }, { day: 26, shift: 0 }] : [{ day, shift: 0 }];
+      for (const visit of visits) {
+        const audit = auditOf(center, checklist, month, m, visit.day, center.q + m * center.delta + visit.shift);
+        const outcome = score(checklist, audit);
+        if (!outcome.ok) throw new Error(`demo audit ${center.code} ${audit.date} does not score: ${outcome.code}`);
+        const file = `${audit.date}-${center.code}-${checklist.id}.audit.yaml`;
+        writeFileSync(join(dir, file), auditFileText(audit, checklist));
+        summary.push(`${audit.date} ${center.code} ${center.name.padEnd(10, '　')} ${Exact.from(outcome.result.total).toFixed(1).padStart(5)} ${outcome.result.grade}${outcome.result.veto.length ? ' (否决)' : ''}`);
+      }
+    }
+  });
+  process.stdout.write(`${summary.join('\n')}\n${summary.length} audits, ${centers.length} centers → ${OUT}\n`);
+}
+
+main();

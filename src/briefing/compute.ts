@@ -1,0 +1,261 @@
+import { countyOf } from '../model/audit.js';
+import { Exact } from '../model/exact.js';
+import { ranked } from '../model/rank.js';
+import type { Result } from '../model/result.js';
+import type { Briefing, CommonProblem, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
+import { previousMonth } from './month.js';
+import { latestPerCenter } from './select.js';
+
+/** A center the committee expects to audit, as the registry (centers.csv) lists it. */
+export interface RegisteredCenter {
+  code: string;
+  name: string;
+}
+
+export interface BriefingInput {
+  month: string;
+  /** Results of any months; each center's latest in the month and before it are used. */
+  results: readonly Result[];
+  /** Grade names best first, from the checklists the results were scored with. */
+  grades: string[];
+  registry?: readonly RegisteredCenter[];
+  progress?: Briefing['progress'];
+  asOf?: string;
+  /** How many 共性问题 to list (ties with the last are kept). */
+  commonLimit?: number;
+}
+
+const DEFAULT_COMMON_LIMIT = 10;
+/** County and township centers are scored on different checklists; this is their order in a table. */
+const LEVEL_ORDER = ['county', 'township'];
+
+/** The whole monthly briefing from results. Pure: no I/O, no clock. */
+export function buildBriefing(input: BriefingInput): Briefing {
+  const { month } = input;
+  const previous = previousMonth(month);
+  const dated = (r: Result) => ({ code: r.center.code, date: r.date, status: r.status });
+  // Sorting by code first makes the order of equal scores independent of the order files were read.
+  const sorted = [...input.results].sort((a, b) => cmp(a.center.code, b.center.code));
+  const current = [...latestPerCenter(sorted, dated, (d) => d.date.startsWith(month)).values()];
+  const last = [...latestPerCenter(sorted, dated, (d) => d.date.startsWith(previous)).values()];
+  const before = latestPerCenter(sorted, dated, (d) => d.date < month);
+
+  const names = countyNames(input.registry ?? [], sorted);
+  const dimensions = dimensionsOf(current.length ? current : sorted);
+  const ranking = rankingGroups(current, last, names);
+  const counties = countySummaries(current, input.registry, names, input.grades, dimensions);
+  const city = summarize({ code: '', name: '' }, current, counties.reduce((n, c) => n + c.centers, 0), input.grades, dimensions);
+
+  return {
+    month,
+    previousMonth: previous,
+    ...(input.progress ? { asOf: input.asOf } : {}),
+    grades: input.grades,
+    dimensions,
+    overview: overview(city, current, last),
+    ranking,
+    counties,
+    city,
+    common: commonProblems(current, input.commonLimit ?? DEFAULT_COMMON_LIMIT),
+    commonLimit: input.commonLimit ?? DEFAULT_COMMON_LIMIT,
+    ...(input.progress ? { progress: input.progress } : {}),
+    ...(input.registry ? { notAudited: notAudited(input.registry, current, before, names) } : {}),
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function exact(n: number): Exact {
+  return Exact.from(n);
+}
+
+function mean(values: Exact[]): Exact | undefined {
+  return values.length ? Exact.sum(values).div(Exact.of(BigInt(values.length))) : undefined;
+}
+
+/**
+ * A county's display name: the registry's (or its county center's) name without the
+ * trailing 综治中心, so the 所属县 column reads 甲区, not 甲区综治中心.
+ */
+export function placeName(centerName: string): string {
+  return centerName.replace(/(社会治安综合治理中心|综治中心)$/, '') || centerName;
+}
+
+function countyNames(registry: readonly RegisteredCenter[], results: readonly Result[]): (code: string) => CountyRef {
+  const names = new Map<string, string>();
+  for (const r of results) if (r.center.code.length === 6 && r.center.name) names.set(r.center.code, placeName(r.center.name));
+  // The registry is the committee's own list: its names win.
+  for (const c of registry) if (c.code.length === 6 && c.name) names.set(c.code, placeName(c.name));
+  return (code) => {
+    const county = countyOf(code);
+    return { code: county, name: names.get(county) ?? county };
+  };
+}
+
+/** Dimensions by id in first-seen order; results of the two shipped checklists share the five. */
+function dimensionsOf(results: readonly Result[]): { id: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const r of results) for (const d of r.dimensions) if (!seen.has(d.id)) seen.set(d.id, d.name);
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+function byLevel(results: readonly Result[]): Map<string, Result[]> {
+  const groups = new Map<string, Result[]>();
+  for (const r of results) groups.set(r.checklist.level, [...(groups.get(r.checklist.level) ?? []), r]);
+  const order = (level: string) => (LEVEL_ORDER.includes(level) ? LEVEL_ORDER.indexOf(level) : LEVEL_ORDER.length);
+  return new Map([...groups].sort(([a], [b]) => order(a) - order(b) || cmp(a, b)));
+}
+
+function rankingGroups(current: Result[], last: Result[], county: (code: string) => CountyRef): RankingGroup[] {
+  const lastByLevel = byLevel(last);
+  return [...byLevel(current)].map(([level, results]) => {
+    const before = new Map<string, { rank: number; result: Result }>();
+    for (const { item, rank } of ranked(lastByLevel.get(level) ?? [], (r) => r.total)) before.set(item.center.code, { rank, result: item });
+    const rows = ranked(results, (r) => r.total).map(({ item: r, rank }): RankingRow => {
+      const prev = before.get(r.center.code);
+      const total = exact(r.total);
+      const previousTotal = prev ? exact(prev.result.total) : undefined;
+      return {
+        rank,
+        previousRank: prev?.rank,
+        code: r.center.code,
+        name: r.center.name,
+        county: county(r.center.code),
+        date: r.date,
+        total,
+        previousTotal,
+        change: previousTotal ? total.sub(previousTotal) : undefined,
+        grade: r.grade,
+        dimensions: Object.fromEntries(r.dimensions.map((d) => [d.id, exact(d.earned)])),
+        veto: r.veto.map((id) => ({ id, title: r.items.find((i) => i.id === id)?.title ?? id })),
+        precision: r.derivation.precision,
+      };
+    });
+    return { level, rows };
+  });
+}
+
+/** earned ÷ applicable of one dimension, exact from the item scores (the stored rate is rounded). */
+function dimensionRate(r: Result, dimension: string): Exact | undefined {
+  const items = r.items.filter((i) => i.dimension === dimension && i.earned !== null);
+  const applicable = Exact.sum(items.map((i) => exact(i.points)));
+  return applicable.isZero() ? undefined : Exact.sum(items.map((i) => exact(i.earned!))).div(applicable);
+}
+
+function precisionOf(results: readonly Result[]): number {
+  return results.reduce((p, r) => Math.max(p, r.derivation.precision), results.length ? 0 : 1);
+}
+
+function summarize(county: CountyRef, audited: Result[], centers: number, grades: string[], dimensions: { id: string }[]): CountySummary {
+  const counts = Object.fromEntries(grades.map((g) => [g, 0]));
+  for (const r of audited) counts[r.grade] = (counts[r.grade] ?? 0) + 1;
+  const rates: Record<string, Exact> = {};
+  for (const d of dimensions) {
+    const m = mean(audited.map((r) => dimensionRate(r, d.id)).filter((x): x is Exact => x !== undefined));
+    if (m) rates[d.id] = m;
+  }
+  return {
+    county,
+    centers,
+    audited: audited.length,
+    average: mean(audited.map((r) => exact(r.total))),
+    grades: counts,
+    rates,
+    precision: precisionOf(audited),
+  };
+}
+
+function countySummaries(
+  current: Result[],
+  registry: readonly RegisteredCenter[] | undefined,
+  county: (code: string) => CountyRef,
+  grades: string[],
+  dimensions: { id: string }[],
+): CountySummary[] {
+  // Without a registry the audited centers are all the tool knows of.
+  const expected = new Set([...(registry ?? []).map((c) => c.code), ...current.map((r) => r.center.code)]);
+  const codes = [...new Set([...expected].map(countyOf))].sort(cmp);
+  const summaries = codes.map((code) => {
+    const audited = current.filter((r) => countyOf(r.center.code) === code);
+    const centers = [...expected].filter((c) => countyOf(c) === code).length;
+    return summarize(county(code), audited, centers, grades, dimensions);
+  });
+  // Ranked on the average as printed: two counties showing 85.3 share a place.
+  const withAverage = summaries.filter((s) => s.average);
+  for (const { item, rank } of ranked(withAverage, (s) => Number(s.average!.toFixed(s.precision)))) item.rank = rank;
+  return summaries;
+}
+
+function overview(city: CountySummary, current: Result[], last: Result[]): Overview {
+  return {
+    centers: city.centers,
+    audited: city.audited,
+    average: city.average,
+    previousAudited: last.length,
+    previousAverage: mean(last.map((r) => exact(r.total))),
+    grades: city.grades,
+    vetoed: current.filter((r) => r.veto.length).length,
+    precision: precisionOf(current),
+  };
+}
+
+/**
+ * Items most often losing points this month. Items of different checklists count as
+ * one when they share id and title; bonus items never lose points.
+ */
+function commonProblems(current: Result[], limit: number): CommonProblem[] {
+  const acc = new Map<string, { item: string; title: string; dimension: string; centers: number; applicable: number; lost: Exact; counties: Set<string> }>();
+  for (const r of current) {
+    const dimensionNames = new Map(r.dimensions.map((d) => [d.id, d.name]));
+    for (const i of r.items) {
+      if (i.dimension === undefined || i.earned === null) continue;
+      const key = `${i.id}\u0000${i.title}`;
+      const a = acc.get(key) ?? { item: i.id, title: i.title, dimension: dimensionNames.get(i.dimension) ?? i.dimension, centers: 0, applicable: 0, lost: Exact.ZERO, counties: new Set<string>() };
+      acc.set(key, a);
+      a.applicable++;
+      const lost = exact(i.points).sub(exact(i.earned));
+      if (lost.isZero()) continue;
+      a.centers++;
+      a.lost = a.lost.add(lost);
+      a.counties.add(countyOf(r.center.code));
+    }
+  }
+  const rows = [...acc.values()]
+    .filter((a) => a.centers > 0)
+    .map((a) => ({ ...a, share: Exact.of(BigInt(a.centers), BigInt(a.applicable)) }))
+    .sort((a, b) => b.centers - a.centers || b.share.cmp(a.share) || b.lost.cmp(a.lost) || cmp(a.item, b.item) || cmp(a.title, b.title));
+  return ranked(rows, (a) => a.centers)
+    .filter(({ rank }) => rank <= limit)
+    .map(({ item: a, rank }) => ({
+      rank,
+      item: a.item,
+      title: a.title,
+      dimension: a.dimension,
+      centers: a.centers,
+      applicable: a.applicable,
+      share: a.share,
+      lost: a.lost,
+      counties: a.counties.size,
+    }));
+}
+
+/** Registry centers with no audit dated in the month, with their latest earlier audit. */
+function notAudited(registry: readonly RegisteredCenter[], current: Result[], before: Map<string, Result>, county: (code: string) => CountyRef): NotAudited[] {
+  const audited = new Set(current.map((r) => r.center.code));
+  const seen = new Set<string>();
+  return [...registry]
+    .filter((c) => !audited.has(c.code) && !seen.has(c.code) && seen.add(c.code))
+    .sort((a, b) => cmp(a.code, b.code))
+    .map((c) => {
+      const last = before.get(c.code);
+      return {
+        code: c.code,
+        name: c.name,
+        level: c.code.length === 6 ? 'county' : 'township',
+        county: county(c.code),
+        ...(last ? { lastDate: last.date, lastTotal: exact(last.total), lastPrecision: last.derivation.precision } : {}),
+      };
+    });
+}

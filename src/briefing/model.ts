@@ -1,0 +1,139 @@
+import type { Exact } from '../model/exact.js';
+
+/**
+ * The monthly briefing (月通报) as numbers, before any wording or layout. Every
+ * average and share is kept exact here; sinks round once, half-up, for display.
+ */
+export interface Briefing {
+  month: string;
+  previousMonth: string;
+  /** Date overdue is judged against; present when a ledger was given. */
+  asOf?: string;
+  /** Grade names, best first, as the checklists define them. */
+  grades: string[];
+  /** Dimensions in checklist order (results may mix checklists that share dimension ids). */
+  dimensions: { id: string; name: string }[];
+  overview: Overview;
+  /** One section per checklist level (county centers and township centers are ranked apart). */
+  ranking: RankingGroup[];
+  counties: CountySummary[];
+  /** The whole city: every audited center once. */
+  city: CountySummary;
+  common: CommonProblem[];
+  /** How many items the 共性问题 table was cut to (ties with the last one are kept). */
+  commonLimit: number;
+  /** From the ledger; undefined when no ledger was given. */
+  progress?: { counties: CountyProgress[]; city: CountyProgress; overdue: OverdueFinding[] };
+  /** Undefined when no registry was given: without it nobody knows who should have been audited. */
+  notAudited?: NotAudited[];
+}
+
+export interface Overview {
+  /** Centers in the registry (or audited, without one). */
+  centers: number;
+  audited: number;
+  /** Mean of the audited centers' reported final scores, exact. */
+  average?: Exact;
+  previousAudited: number;
+  previousAverage?: Exact;
+  /** Count per grade name. */
+  grades: Record<string, number>;
+  vetoed: number;
+  /** Decimals reported scores carry (the checklists' precision). */
+  precision: number;
+}
+
+export interface CountyRef {
+  code: string;
+  name: string;
+}
+
+export interface RankingGroup {
+  /** The checklist level: county or township. */
+  level: string;
+  rows: RankingRow[];
+}
+
+export interface RankingRow {
+  rank: number;
+  /** Rank in the same group last month; undefined when not audited then. */
+  previousRank?: number;
+  code: string;
+  name: string;
+  county: CountyRef;
+  date: string;
+  /** Reported (rounded) final score. */
+  total: Exact;
+  previousTotal?: Exact;
+  /** total − previousTotal, both as reported. */
+  change?: Exact;
+  grade: string;
+  /** Reported (rounded) dimension scores by dimension id. */
+  dimensions: Record<string, Exact>;
+  veto: { id: string; title: string }[];
+  precision: number;
+}
+
+export interface CountySummary {
+  county: CountyRef;
+  /** Centers that should be audited: the registry's, plus any audited center it lacks. */
+  centers: number;
+  audited: number;
+  /** Exact mean of the audited centers' reported final scores; undefined when none was audited. */
+  average?: Exact;
+  /** Rank by the average as displayed (rounded), so equal displayed averages share a rank. */
+  rank?: number;
+  grades: Record<string, number>;
+  /** Exact mean of the audited centers' dimension rates (earned ÷ applicable), by dimension id. */
+  rates: Record<string, Exact>;
+  precision: number;
+}
+
+export interface CommonProblem {
+  rank: number;
+  item: string;
+  title: string;
+  dimension: string;
+  /** Centers that lost points on the item. */
+  centers: number;
+  /** Centers for which the item applied (answered, not N/A): the share's denominator. */
+  applicable: number;
+  share: Exact;
+  /** Σ points lost on the item across those centers. */
+  lost: Exact;
+  counties: number;
+}
+
+/** Rectification progress of one county's findings on the as-of date. */
+export interface CountyProgress {
+  county: CountyRef;
+  findings: number;
+  closed: number;
+  inProgress: number;
+  overdue: number;
+  /** closed ÷ findings, exact; undefined when there are none. */
+  closureRate?: Exact;
+}
+
+export interface OverdueFinding {
+  id: string;
+  center: { code: string; name: string };
+  county: CountyRef;
+  problem: string;
+  owner: string;
+  deadline: string;
+  status: string;
+  /** Whole days past the deadline on the as-of date. */
+  daysOverdue: number;
+}
+
+export interface NotAudited {
+  code: string;
+  name: string;
+  level: string;
+  county: CountyRef;
+  /** The latest audit before the month, if any. */
+  lastDate?: string;
+  lastTotal?: Exact;
+  lastPrecision?: number;
+}

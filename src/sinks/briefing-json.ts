@@ -1,0 +1,118 @@
+import type { Briefing, CountyProgress, CountySummary } from '../briefing/model.js';
+import { briefingTables } from '../briefing/tables.js';
+import { Exact } from '../model/exact.js';
+
+/**
+ * The briefing as JSON for other tools: the figures exactly as the tables show them
+ * (rounded half-up once), percentages in percent with one decimal, null where a table
+ * shows "—", and each table's notes saying how it pooled.
+ */
+export function briefingJsonText(b: Briefing, title: string): string {
+  return `${JSON.stringify(briefingJson(b, title), null, 2)}\n`;
+}
+
+const PERCENT_PLACES = 1;
+const HUNDRED = Exact.of(100n);
+
+function num(v: Exact | undefined, places: number): number | null {
+  return v ? Number(v.toFixed(places)) : null;
+}
+
+function pct(v: Exact | undefined): number | null {
+  return v ? Number(v.mul(HUNDRED).toFixed(PERCENT_PLACES)) : null;
+}
+
+function county(s: CountySummary, b: Briefing) {
+  return {
+    rank: s.rank ?? null,
+    ...(s.county.code ? { county: s.county } : {}),
+    centers: s.centers,
+    audited: s.audited,
+    average: num(s.average, s.precision),
+    grades: Object.fromEntries(b.grades.map((g) => [g, s.grades[g] ?? 0])),
+    ratesPercent: Object.fromEntries(b.dimensions.map((d) => [d.id, pct(s.rates[d.id])])),
+  };
+}
+
+function progress(p: CountyProgress) {
+  return {
+    ...(p.county.code ? { county: p.county } : {}),
+    findings: p.findings,
+    closed: p.closed,
+    inProgress: p.inProgress,
+    overdue: p.overdue,
+    closureRatePercent: pct(p.closureRate),
+  };
+}
+
+export function briefingJson(b: Briefing, title: string) {
+  const o = b.overview;
+  return {
+    format: 1,
+    title,
+    month: b.month,
+    previousMonth: b.previousMonth,
+    asOf: b.asOf ?? null,
+    grades: b.grades,
+    dimensions: b.dimensions,
+    overview: {
+      centers: o.centers,
+      audited: o.audited,
+      average: num(o.average, o.precision),
+      previousAudited: o.previousAudited,
+      previousAverage: num(o.previousAverage, o.precision),
+      grades: o.grades,
+      vetoed: o.vetoed,
+    },
+    ranking: b.ranking.map((g) => ({
+      level: g.level,
+      rows: g.rows.map((r) => ({
+        rank: r.rank,
+        previousRank: r.previousRank ?? null,
+        // Places moved up (negative: down), as the 升降 column shows it.
+        movement: r.previousRank === undefined ? null : r.previousRank - r.rank,
+        code: r.code,
+        name: r.name,
+        county: r.county,
+        date: r.date,
+        total: num(r.total, r.precision),
+        previousTotal: num(r.previousTotal, r.precision),
+        change: num(r.change, r.precision),
+        grade: r.grade,
+        dimensions: Object.fromEntries(b.dimensions.map((d) => [d.id, num(r.dimensions[d.id], r.precision)])),
+        veto: r.veto,
+      })),
+    })),
+    counties: b.counties.map((s) => county(s, b)),
+    city: county(b.city, b),
+    common: b.common.map((c) => ({
+      rank: c.rank,
+      item: c.item,
+      title: c.title,
+      dimension: c.dimension,
+      centers: c.centers,
+      applicable: c.applicable,
+      sharePercent: pct(c.share),
+      lost: c.lost.toNumber(),
+      counties: c.counties,
+    })),
+    progress: b.progress
+      ? {
+          counties: b.progress.counties.map(progress),
+          city: progress(b.progress.city),
+          overdue: b.progress.overdue,
+        }
+      : null,
+    notAudited: b.notAudited
+      ? b.notAudited.map((n) => ({
+          code: n.code,
+          name: n.name,
+          level: n.level,
+          county: n.county,
+          lastDate: n.lastDate ?? null,
+          lastTotal: num(n.lastTotal, n.lastPrecision ?? 1),
+        }))
+      : null,
+    notes: Object.fromEntries(briefingTables(b).map((table) => [table.id, table.notes])),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Briefing } from '../briefing/model.js';
+import { briefingTables, cellText, overviewText, toneOf, type BriefingTable } from '../briefing/tables.js';
+import { colors, renderTable, wrap } from './terminal.js';
+
+/** The briefing on screen: title, the overview sentence, then each table with its notes. */
+export function briefingTerminal(b: Briefing, title: string): string {
+  const c = colors();
+  const tables = briefingTables(b);
+  return [c.bold(title), '', overviewText(b), '', ...tables.map((table) => tableText(table)).flatMap((s) => [s, ''])].join('\n');
+}
+
+function tableText(table: BriefingTable): string {
+  const c = colors();
+  const paint = { good: c.green, bad: c.red };
+  const body = table.rows.length
+    ? renderTable(
+        // Headers are wrapped here too: renderTable wraps only the body, and five dimension names would double the width.
+        table.columns.map((col) => ({ header: col.wrap ? wrap(col.header, col.wrap) : col.header, align: col.align, width: col.wrap })),
+        table.rows.map((row) =>
+          row.cells.map((cell) => {
+            const text = cellText(cell);
+            const tone = toneOf(cell);
+            const styled = tone ? paint[tone](text) : text;
+            return row.total ? c.bold(styled) : styled;
+          }),
+        ),
+      )
+    : null;
+  return [c.bold(table.title), ...(body ? [body] : []), ...table.notes.map((n) => c.dim(n))].join('\n');
+}
