@@ -1,21 +1,65 @@
-// Helpers shared by the benchmarks: run a command several times, take the median, read peak RSS.
+// Helpers shared by the benchmarks: run commands several times, take the median, read peak RSS.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
-/** Median wall time (ms) and max peak RSS (MB) of `cmd args` over `runs` runs. */
-export function measure(cmd, args, { runs = 7, env, cwd } = {}) {
+const TIME = '/usr/bin/time';
+
+function wall(cmd, args, env, cwd) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, cwd, stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.error) throw r.error;
+  return { ms, status: r.status };
+}
+
+/** Peak RSS (MB) of one run, read from /usr/bin/time; 0 where it is not installed. */
+export function peakRss(cmd, args, { env, cwd } = {}) {
+  if (!existsSync(TIME)) return 0;
+  const r = spawnSync(TIME, ['-f', '%M', cmd, ...args], { env: { ...process.env, ...env }, cwd, encoding: 'utf8' });
+  const kb = Number((r.stderr ?? '').trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : 0;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Median wall time (ms) and peak RSS (MB) of `cmd args` over `runs` runs. Each timed run
+ * is a plain spawn (not under /usr/bin/time, which adds its own start-up); RSS comes
+ * from one separate run, after `warmup` untimed runs fill the file cache.
+ */
+export function measure(cmd, args, { runs = 7, warmup = 1, env, cwd } = {}) {
+  for (let i = 0; i < warmup; i++) wall(cmd, args, env, cwd);
   const times = [];
-  let peak = 0;
-  for (let i = 0; i < runs; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { env: { ...process.env, ...env }, cwd, encoding: 'utf8' });
-    const last = r.stderr.trim().split('\n').pop() ?? '';
-    const [, kb] = last.split(' ').map(Number);
-    const start = process.hrtime.bigint();
-    spawnSync(cmd, args, { env: { ...process.env, ...env }, cwd, stdio: 'ignore' });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    peak = Math.max(peak, (kb || 0) / 1024);
+  for (let i = 0; i < runs; i++) times.push(wall(cmd, args, env, cwd).ms);
+  return { ms: median(times), min: Math.min(...times), peakMB: peakRss(cmd, args, { env, cwd }) };
+}
+
+/**
+ * Like `measure` for several commands at once, interleaved run by run, so that a burst
+ * of load on a shared machine hits every command alike and ratios between them hold.
+ * `commands` is `{ name: { cmd, args, env?, cwd? } }`; returns `{ name: { ms, min, peakMB, status } }`.
+ */
+export function measureAll(commands, { runs = 15, warmup = 2 } = {}) {
+  const entries = Object.entries(commands);
+  const times = Object.fromEntries(entries.map(([name]) => [name, []]));
+  const status = {};
+  for (let i = 0; i < warmup + runs; i++) {
+    for (const [name, { cmd, args, env, cwd }] of entries) {
+      const r = wall(cmd, args, env, cwd);
+      status[name] = r.status;
+      if (i >= warmup) times[name].push(r.ms);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], peakMB: peak };
+  return Object.fromEntries(
+    entries.map(([name, { cmd, args, env, cwd }]) => [
+      name,
+      { ms: median(times[name]), min: Math.min(...times[name]), peakMB: peakRss(cmd, args, { env, cwd }), status: status[name] },
+    ]),
+  );
 }
 
 export function ratio(a, b) {

@@ -19,7 +19,8 @@ export interface Defect {
  */
 export function checklistDefects(c: ChecklistFile, isClean: (path: YamlPath) => boolean): Defect[] {
   const defects: Defect[] = [];
-  if (isClean(['grades'])) defects.push(...gradeDefects(c));
+  // A missing key is reported on its parent, so a clean path may still be absent.
+  if (isClean(['grades']) && Array.isArray(c.grades) && c.grades.length) defects.push(...gradeDefects(c));
 
   const dimensionIds = new Map<string, YamlPath>();
   const itemIds = new Map<string, YamlPath>();
@@ -39,7 +40,7 @@ export function checklistDefects(c: ChecklistFile, isClean: (path: YamlPath) => 
     const first = dimensionIds.get(dim.id);
     if (first) defects.push({ path: [...path, 'id'], code: 'checklist.duplicate-dimension', params: { id: dim.id }, ref: first });
     else dimensionIds.set(dim.id, [...path, 'id']);
-    dim.items.forEach((item, ii) => visitItem(item, [...path, 'items', ii], false));
+    if (Array.isArray(dim.items)) dim.items.forEach((item, ii) => visitItem(item, [...path, 'items', ii], false));
     if (isClean(path)) {
       const sum = Exact.sum(dim.items.map((i) => Exact.from(i.points)));
       if (!sum.eq(Exact.from(dim.points))) {
@@ -47,7 +48,7 @@ export function checklistDefects(c: ChecklistFile, isClean: (path: YamlPath) => 
       }
     }
   });
-  c.bonus?.items.forEach((item, ii) => visitItem(item, ['bonus', 'items', ii], true));
+  if (Array.isArray(c.bonus?.items)) c.bonus.items.forEach((item, ii) => visitItem(item, ['bonus', 'items', ii], true));
   return defects;
 }
 

@@ -1,5 +1,6 @@
-import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, isCollection, type Document, type Node } from 'yaml';
+import { LineCounter, parseAllDocuments, visit, isMap, isPair, isScalar, isCollection, type Alias, type Document, type Node } from 'yaml';
 import { problem, type Problem } from '../errors.js';
+import { hasMessage, t } from '../i18n/index.js';
 
 export type YamlPath = (string | number)[];
 
@@ -30,7 +31,11 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; pr
   if (!Array.isArray(docs)) return { problems: [problem('yaml.empty', {}, pos(0))] };
   const problems: Problem[] = [];
   for (const doc of docs) {
-    for (const e of doc.errors) problems.push(yamlProblem(e.code, e.message, pos(e.pos[0])));
+    for (const e of [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
+      problems.push(yamlProblem(e.code, e.message, pos(e.pos[0])));
+      // After a syntax error the parser guesses; what it reports next mostly echoes the first one.
+      if (e.code !== 'DUPLICATE_KEY') break;
+    }
     for (const w of doc.warnings) problems.push(problem('yaml.warning', { detail: firstLine(w.message) }, pos(w.pos[0])));
   }
   if (docs.length > 1) problems.push(problem('yaml.multiple-documents', {}, pos(docs[1].range[0])));
@@ -38,24 +43,41 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; pr
     if (problems.length === 0) problems.push(problem('yaml.empty', {}, pos(0)));
     return { problems };
   }
+  // A document with errors is not converted: its value would be the parser's guess.
+  if (problems.length) return { problems };
   const doc = docs[0];
+  // Every alias is written with a `*`; most files have none, and the walk costs a few ms cold.
+  const aliases = text.includes('*') ? aliasProblem(doc, pos) : undefined;
+  if (aliases) return { problems: [aliases] };
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: ALIAS_LIMIT });
+    // aliasProblem has bounded the expansion; yaml's own count is per anchor and stops at 19.
+    value = doc.toJS({ maxAliasCount: -1 });
   } catch (e) {
-    problems.push(problem('yaml.alias-count', { max: ALIAS_LIMIT }, pos(0)));
+    return { problems: [problem('yaml.syntax', { detail: firstLine(String((e as Error).message ?? e)) }, pos(0))] };
   }
-  if (problems.length) return { problems };
 
-  const nodeAt = (path: YamlPath): Node => {
-    let node = doc.contents as Node;
+  const nodeAt = (path: YamlPath): Node => found(path).node;
+  const found = (path: YamlPath): { node: Node; depth: number } => {
     for (let i = path.length; i >= 0; i--) {
-      const found = doc.getIn(path.slice(0, i), true);
-      if (found && (isScalar(found) || isCollection(found)) && found.range) return found as Node;
+      const node = doc.getIn(path.slice(0, i), true);
+      if (node && (isScalar(node) || isCollection(node)) && node.range) return { node: node as Node, depth: i };
     }
-    return node;
+    return { node: doc.contents as Node, depth: 0 };
   };
-  const at = (path: YamlPath) => pos(nodeAt(path).range?.[0] ?? 0);
+  const at = (path: YamlPath) => {
+    const { node, depth } = found(path);
+    // A block list or mapping starts on the line below its key, at its first entry, which
+    // would look like the culprit: point at the key instead (`levels:`), as a person reads it.
+    if (isCollection(node) && !node.flow && depth > 0) {
+      const parent = doc.getIn(path.slice(0, depth - 1), true) ?? (depth === 1 ? doc.contents : undefined);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => p.value === node);
+        if (pair && isScalar(pair.key) && pair.key.range) return pos(pair.key.range[0]);
+      }
+    }
+    return pos(node.range?.[0] ?? 0);
+  };
   const keyAt = (path: YamlPath) => {
     const parent = nodeAt(path.slice(0, -1));
     if (isMap(parent)) {
@@ -67,9 +89,53 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; pr
   return { source: { file, doc, value, at, keyAt }, problems: [] };
 }
 
+/**
+ * Counts the aliases that converting the document resolves, an alias inside an anchored
+ * part counting again each time that part is copied (so an "alias bomb" with few `*refs`
+ * is caught), and names the alias that goes over the limit, or one whose anchor is missing.
+ */
+function aliasProblem(doc: Document.Parsed, pos: (offset: number) => { file: string; line: number; col: number }): Problem | undefined {
+  const within = new Map<Node, number>();
+  // Aliases resolved when `node` is copied; a part that contains an alias to itself never ends.
+  const inside = (node: Node): number => {
+    const known = within.get(node);
+    if (known !== undefined) return known;
+    within.set(node, Infinity);
+    let count = 0;
+    visit(node, {
+      Alias(_key, alias) {
+        const source = alias.resolve(doc) as Node | undefined;
+        count += 1 + (source ? inside(source) : 0);
+        if (count > ALIAS_LIMIT) return visit.BREAK;
+      },
+    });
+    within.set(node, count);
+    return count;
+  };
+  let total = 0;
+  let result: Problem | undefined;
+  visit(doc, {
+    Alias(_key, alias: Alias) {
+      const at = pos(alias.range?.[0] ?? 0);
+      const source = alias.resolve(doc) as Node | undefined;
+      if (!source) {
+        result = problem('yaml.unresolved-alias', { name: alias.source }, at);
+        return visit.BREAK;
+      }
+      total += 1 + inside(source);
+      if (total > ALIAS_LIMIT) {
+        result = problem('yaml.alias-count', { max: ALIAS_LIMIT }, at);
+        return visit.BREAK;
+      }
+    },
+  });
+  return result;
+}
+
 function yamlProblem(code: string, message: string, place: { file: string; line: number; col: number }): Problem {
   if (code === 'DUPLICATE_KEY') return problem('yaml.duplicate-key', {}, place);
-  return problem('yaml.syntax', { detail: firstLine(message) }, place);
+  const plain = `yaml.syntax.${code}`;
+  return problem('yaml.syntax', { detail: hasMessage(plain) ? t(plain) : firstLine(message) }, place);
 }
 
 function firstLine(message: string): string {

@@ -54,8 +54,28 @@ export default {
 
   // YAML syntax
   'yaml.duplicate-key': { zh: '重复的键:同一层级中已出现过该键', en: 'duplicate key: this key already appears at this level' },
-  'yaml.alias-count': { zh: '别名(*引用)过多,超过上限 {max}', en: 'too many aliases (*refs), more than {max}' },
+  'yaml.alias-count': {
+    zh: '别名(*引用)过多:展开后超过上限 {max} 个(被引用内容中的别名每复制一次计一次)',
+    en: 'too many aliases (*refs): more than {max} once expanded (an alias inside a copied part counts at each copy)',
+  },
+  'yaml.unresolved-alias': {
+    zh: '别名 *{name} 找不到锚点 &{name}(锚点须写在别名之前)',
+    en: 'alias *{name} has no anchor &{name} (the anchor must come before the alias)',
+  },
   'yaml.syntax': { zh: 'YAML 语法错误:{detail}', en: 'YAML syntax error: {detail}' },
+  // The commonest yaml error codes, said plainly; other codes show the parser's English message.
+  'yaml.syntax.TAB_AS_INDENT': { zh: '缩进中有制表符(Tab),YAML 只能用空格缩进', en: 'a tab in the indentation: YAML indents with spaces only' },
+  'yaml.syntax.BLOCK_AS_IMPLICIT_KEY': {
+    zh: '值中出现“: ”(冒号加空格)或下一行缩进过深,被读成了嵌套的键;含“: ”的值请整体加引号',
+    en: 'a ": " inside the value (or the next line indented too far) reads as a nested key; quote a value that contains ": "',
+  },
+  'yaml.syntax.MISSING_CHAR': { zh: '缺少闭合的引号或括号', en: 'a closing quote or bracket is missing' },
+  'yaml.syntax.BAD_INDENT': {
+    zh: '缩进不对:同一层级的键须从同一列开始,[ ] 或 { } 须在本行闭合',
+    en: 'bad indentation: keys at one level start in the same column, and [ ] or { } close on their line',
+  },
+  'yaml.syntax.BAD_SCALAR_START': { zh: '值不能以保留字符(如 @ `)开头,请加引号', en: 'a plain value cannot start with a reserved character (@, `): quote it' },
+  'yaml.syntax.MULTILINE_IMPLICIT_KEY': { zh: '键必须写在一行内', en: 'a key must fit on one line' },
   'yaml.warning': { zh: 'YAML 警告(按错误处理):{detail}', en: 'YAML warning (treated as an error): {detail}' },
   'yaml.multiple-documents': { zh: '一个文件只能有一个 YAML 文档', en: 'a file may hold only one YAML document' },
   'yaml.empty': { zh: '文件是空的:需要一份格式 1 的清单', en: 'the file is empty: a format 1 checklist is expected' },
