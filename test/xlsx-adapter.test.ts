@@ -66,6 +66,8 @@ describe('xlsx adapter: cell normalisation', () => {
     expect(normalizeCell(DATE)).toBe(DATE);
     expect(normalizeCell(new Date(NaN))).toBeNull();
     expect(normalizeCell(Number.NaN)).toBeNull();
+    expect(normalizeCell({ formula: 'A1+A2', result: 0.1 + 0.2 })).toBe(0.3);
+    expect(normalizeCell(999901101001)).toBe(999901101001);
     expect(cellText(DATE)).toBe('2026-11-20');
     expect(cellText({ error: '#REF!' })).toBe('#REF!');
   });

@@ -16,10 +16,21 @@ export class ChecklistRegistry {
     private readonly allowChange = false,
   ) {}
 
+  private namedLoaded?: Checklist[];
+
+  /**
+   * The checklists named with --checklist, in the order given: what a response that
+   * records no checklist (a workbook without its _zongzhi sheet) may have been made with.
+   */
+  named(): Checklist[] {
+    this.namedLoaded ??= this.extra.map((ref) => resolveChecklist(ref));
+    return this.namedLoaded;
+  }
+
   private all(): Checklist[] {
     if (!this.loaded) {
       // Named checklists first: they win over shipped ones with the same id and version.
-      const named = this.extra.map((ref) => resolveChecklist(ref));
+      const named = this.named();
       const found = checklistFiles().flatMap(({ file }) => loadChecklistFile(file).checklist ?? []);
       this.loaded = [...named, ...found];
     }

@@ -11,7 +11,7 @@ export interface CellError {
 /**
  * A cell as the rest of the program sees it: blank is null; text, number, boolean and
  * Date (UTC midnight for a plain date: read it with getUTC*) as themselves; an error as
- * `{ error }`. Formulas are their cached result, rich text its whole text, hyperlinks
+ * `{ error }`. Numbers to the 15 significant digits Excel shows. Formulas are their cached result, rich text its whole text, hyperlinks
  * their text, shared-string indexes the resolved string.
  */
 export type CellValue = string | number | boolean | Date | CellError | null;
@@ -30,7 +30,8 @@ export function normalizeCell(raw: unknown, sharedStrings?: readonly unknown[]):
     case 'string':
       return raw === '' ? null : raw;
     case 'number':
-      return Number.isFinite(raw) ? raw : null;
+      // Excel shows 15 significant digits: a cached 0.30000000000000004 is the 0.3 a person sees.
+      return Number.isFinite(raw) ? Number(raw.toPrecision(15)) : null;
     case 'boolean':
       return raw;
     case 'bigint':

@@ -48,6 +48,11 @@ export interface SheetSpec {
   /** A second line under the title (制表单位, 日期…), merged, smaller. */
   subtitle?: string;
   /**
+   * A row of group labels just above the header, each merged across its columns, left
+   * to right from column A (e.g. a dimension over its items); an empty label leaves its columns blank.
+   */
+  groups?: { label: string; columns: number }[];
+  /**
    * `table` (default): header row styled, frozen, filtered, repeated on printed pages,
    * borders on data cells, A4 landscape fit to width. `plain`: values only (hidden data).
    */
@@ -71,7 +76,9 @@ export interface RowOptions {
 export type ValidationRule =
   | { type: 'list'; values: string[]; title?: string; prompt?: string; error?: string }
   | { type: 'whole' | 'decimal'; min?: number; max?: number; title?: string; prompt?: string; error?: string }
-  | { type: 'any'; title?: string; prompt?: string };
+  | { type: 'any'; title?: string; prompt?: string }
+  /** A formula that must be TRUE, written relative to the range's top-left cell, e.g. OR(F5="不适用",ISNUMBER(F5)). */
+  | { type: 'custom'; formula: string; title?: string; prompt?: string; error?: string };
 
 export interface HighlightRule {
   /** cellIs operator, or `expression` with a formula relative to the range's top-left cell. */
@@ -218,7 +225,7 @@ export class SheetOut {
     selected: boolean,
   ) {
     this.table = (spec.look ?? 'table') === 'table';
-    const above = (spec.title ? 1 : 0) + (spec.subtitle ? 1 : 0);
+    const above = (spec.title ? 1 : 0) + (spec.subtitle ? 1 : 0) + (spec.groups?.length ? 1 : 0);
     this.headerRow = this.table ? above + 1 : 0;
     this.firstDataRow = this.headerRow + 1;
     this.rowNumber = 0;
@@ -285,6 +292,10 @@ export class SheetOut {
       return;
     }
     const error = { showErrorMessage: true, errorStyle: 'stop', errorTitle: rule.title?.slice(0, 32), error: rule.error?.slice(0, 255) };
+    if (rule.type === 'custom') {
+      this.validations.add(range, { type: 'custom', ...common, ...error, formulae: [rule.formula] });
+      return;
+    }
     if (rule.type === 'list') {
       const literal = `"${rule.values.join(',')}"`;
       const fits = literal.length <= LIST_LITERAL_MAX && rule.values.every((v) => !/[,"]/.test(v));
@@ -407,13 +418,26 @@ export class SheetOut {
     };
     if (this.spec.title) put(this.spec.title, TITLE_STYLE, 32);
     if (this.spec.subtitle) put(this.spec.subtitle, SUBTITLE_STYLE, 18);
-    const header = this.ws.getRow(++this.rowNumber);
     const headerStyle: Style = {
       font: { name: FONT, size: 10, bold: true },
       alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
       fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } },
       border: BORDER,
     };
+    if (this.spec.groups?.length) {
+      const row = this.ws.getRow(++this.rowNumber);
+      let col = 1;
+      for (const g of this.spec.groups) {
+        const cell = row.getCell(col);
+        if (g.label) cell.value = g.label;
+        for (let c = col; c < col + g.columns; c++) row.getCell(c).style = headerStyle;
+        if (g.columns > 1 && g.label) this.ws.mergeCells(this.rowNumber, col, this.rowNumber, col + g.columns - 1);
+        col += g.columns;
+      }
+      row.height = 22;
+      row.commit();
+    }
+    const header = this.ws.getRow(++this.rowNumber);
     this.spec.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
       cell.value = c.header;
