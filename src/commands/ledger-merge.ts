@@ -1,4 +1,65 @@
-// Placeholder until this command lands; it says so instead of pretending.
-export default async function run(): Promise<void> {
-  throw new Error('this command is not built yet');
+import { ChecklistRegistry } from '../checklist/registry.js';
+import { EXIT, formatProblem } from '../errors.js';
+import { loadLedger, readLedgerCopy, writeLedger } from '../formats/ledger-workbook.js';
+import { t } from '../i18n/index.js';
+import type { LedgerChange } from '../ledger/ledger.js';
+import { mergeLedger, type LedgerCopy } from '../ledger/merge.js';
+import { columnOf } from '../ledger/model.js';
+import { RESPONSE_EXTENSIONS } from '../sources/responses.js';
+import { assertWritable, collectInputs, extensionOf } from '../util/fs.js';
+import { countyNamesFrom, readAudits } from './ledger-build.js';
+
+interface Options {
+  output: string;
+  checklist?: string[];
+  centers?: string;
+  force?: boolean;
+}
+
+/**
+ * `zongzhi ledger merge <ledger.xlsx> <updates…> -o merged.xlsx`: units' edited copies
+ * and new results into the ledger. Any problem anywhere and nothing is written.
+ */
+export default async function run(ledgerFile: string, updates: string[], opts: Options): Promise<void> {
+  assertWritable(opts.output, opts.force);
+  const ledger = await loadLedger(ledgerFile);
+  const copies: LedgerCopy[] = [];
+  const responses: string[] = [];
+  for (const file of collectInputs(updates, RESPONSE_EXTENSIONS)) {
+    // A workbook is a ledger copy when it has a ledger sheet; otherwise it may be a filled-in audit template.
+    const copy = extensionOf(file) === '.xlsx' ? await readLedgerCopy(file) : undefined;
+    if (copy) copies.push(copy);
+    else responses.push(file);
+  }
+  const read = responses.length ? await readAudits(responses, new ChecklistRegistry(opts.checklist ?? [])) : { audits: [], problems: [] };
+  const countyNames = opts.centers ? await countyNamesFrom(opts.centers) : undefined;
+  const outcome = mergeLedger({ ledger, ledgerFile, copies, audits: read.audits, time: localTime(new Date()), countyNames });
+  const problems = [...read.problems, ...(outcome.ok ? [] : outcome.problems)];
+  if (problems.length || !outcome.ok) {
+    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.stderr.write(`${t('ledger.merge.not-written', { count: problems.length })}\n`);
+    process.exitCode = EXIT.invalid;
+    return;
+  }
+  for (const change of outcome.changes) process.stdout.write(`${describe(change)}\n`);
+  await writeLedger(opts.output, outcome.ledger, { force: opts.force });
+  process.stderr.write(`${summary(outcome.changes, opts.output)}\n`);
+}
+
+function describe(c: LedgerChange): string {
+  const source = c.reason === 'review' ? `${c.source} [${t('ledger.merge.review')}]` : c.source;
+  if (!c.field) return t('ledger.merge.added', { source, id: c.id, problem: c.to });
+  return t('ledger.merge.changed', { source, id: c.id, field: columnOf(c.field).header, from: c.from, to: c.to });
+}
+
+function summary(changes: LedgerChange[], path: string): string {
+  if (changes.length === 0) return t('ledger.merge.nothing', { path });
+  const fields = changes.filter((c) => c.field);
+  return t('ledger.merge.summary', { rows: new Set(fields.map((c) => c.id)).size, fields: fields.length, added: changes.length - fields.length, path });
+}
+
+/** The merge's time as the 合并记录 shows it: local, to the second. */
+function localTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }

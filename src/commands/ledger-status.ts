@@ -1,4 +1,63 @@
-// Placeholder until this command lands; it says so instead of pretending.
-export default async function run(): Promise<void> {
-  throw new Error('this command is not built yet');
+import { usageError } from '../errors.js';
+import { readLedger } from '../formats/ledger-workbook.js';
+import { t } from '../i18n/index.js';
+import { ledgerProgress, overdueRows, type OverdueRow, type Progress } from '../ledger/progress.js';
+import { parseDate, today } from '../model/dates.js';
+import { renderTable } from '../sinks/terminal.js';
+
+interface Options {
+  asOf?: string;
+  json?: boolean;
+}
+
+/** `zongzhi ledger status <ledger.xlsx> [--as-of D] [--json]`: progress per county, then the overdue list. */
+export default async function run(ledgerFile: string, opts: Options): Promise<void> {
+  const asOf = opts.asOf === undefined ? today() : parseDate(opts.asOf);
+  if (!asOf) throw usageError('ledger.status.bad-as-of', { value: String(opts.asOf) });
+  const rows = await readLedger(ledgerFile);
+  const progress = ledgerProgress(rows, asOf);
+  const overdue = overdueRows(rows, asOf);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ asOf, ...progress, overdue: overdue.map(overdueJson) }, null, 2)}\n`);
+    return;
+  }
+  const lines = [t('ledger.status.title', { asOf }), progressTable([...progress.counties, { ...progress.total, label: t('ledger.status.total') }]), ''];
+  if (overdue.length === 0) lines.push(t('ledger.status.no-overdue'));
+  else lines.push(t('ledger.status.overdue-title', { count: overdue.length }), overdueTable(overdue.slice(0, OVERDUE_SHOWN)));
+  if (overdue.length > OVERDUE_SHOWN) lines.push(t('ledger.status.overdue-more', { count: overdue.length - OVERDUE_SHOWN }));
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** A terminal shows the worst cases; the whole list is in --json (a table of thousands is unreadable, and slow to lay out). */
+const OVERDUE_SHOWN = 100;
+
+function progressTable(rows: Progress[]): string {
+  const number = (key: string) => ({ header: t(`ledger.status.${key}`), align: 'right' as const });
+  return renderTable(
+    [{ header: t('ledger.status.county') }, ...['findings', 'open', 'in-progress', 'fixed', 'closed', 'rebound', 'overdue', 'closed-rate'].map(number)],
+    rows.map((p) => [p.label, p.findings, p.open, p.inProgress, p.fixed, p.closed, p.rebound, p.overdue, rate(p.closedRate)]),
+  );
+}
+
+function overdueTable(rows: OverdueRow[]): string {
+  return renderTable(
+    [
+      { header: t('ledger.status.id') },
+      { header: t('ledger.status.center'), width: 20 },
+      { header: t('ledger.status.problem'), width: 30 },
+      { header: t('ledger.status.owner'), width: 14 },
+      { header: t('ledger.status.deadline') },
+      { header: t('ledger.status.state') },
+      { header: t('ledger.status.days'), align: 'right' },
+    ],
+    rows.map(({ row, daysOverdue }) => [row.id, row.centerName, row.problem, row.owner, row.deadline, row.status, daysOverdue]),
+  );
+}
+
+function rate(r: number | null): string {
+  return r === null ? '—' : `${(r * 100).toFixed(1)}%`;
+}
+
+function overdueJson({ row, daysOverdue }: OverdueRow) {
+  return { id: row.id, centerCode: row.centerCode, centerName: row.centerName, county: row.county, problem: row.problem, owner: row.owner, deadline: row.deadline, status: row.status, daysOverdue };
 }

@@ -16,10 +16,6 @@ export default {
     en: 'no rectification ledger in {path}: expected a sheet whose header has 问题编号, 整改状态 and the other ledger columns',
   },
   'ledger.missing-columns': { zh: '台账缺少列:{columns};请恢复这些列(表头文字须一致)', en: 'the ledger lacks the columns {columns}; restore them (with the same header text)' },
-  'ledger.bad-fingerprint': {
-    zh: '隐藏表 {sheet} 第 {row} 行的指纹无法识别,该行按与总台账比对处理',
-    en: 'the fingerprint on row {row} of the hidden sheet {sheet} is not recognised; that row is compared with the ledger instead',
-  },
 
   // Rows
   'ledger.missing-id': {
@@ -53,6 +49,14 @@ export default {
     en: 'two different audits of center {center} on {date} (the other: {other}); keep only the right one',
   },
 
+  // The workbook
+  'ledger.workbook.title': { zh: '综治中心规范化建设问题整改台账', en: 'Rectification ledger of comprehensive social governance centers' },
+  'ledger.workbook.subtitle': {
+    zh: '共 {count} 个问题。整改状态依次为 未整改 → 整改中 → 已整改 → 已销号,销号须填写销号日期和核验人;问题编号、问题描述、扣分等由评估确定,请勿修改,说明请写在整改进展或备注中。',
+    en: '{count} problem(s). Status goes 未整改 → 整改中 → 已整改 → 已销号; closing (已销号) needs 销号日期 and 核验人. Id, problem and deduction come from the audit: do not change them; explain in 整改进展 or 备注.',
+  },
+  'ledger.workbook.status-error': { zh: '请从下拉列表中选择:{statuses}', en: 'choose from the list: {statuses}' },
+
   // ledger build
   'ledger.build.wrote': { zh: '已生成整改台账 {path}:{centers} 个中心,{rows} 个问题', en: 'wrote the rectification ledger {path}: {centers} center(s), {rows} problem(s)' },
   'ledger.build.no-findings': { zh: '评估结果中没有失分项,台账为空', en: 'no item lost points in these results: the ledger is empty' },
@@ -84,6 +88,7 @@ export default {
   'ledger.status.overdue': { zh: '逾期', en: 'Overdue' },
   'ledger.status.closed-rate': { zh: '销号率', en: 'Closed %' },
   'ledger.status.overdue-title': { zh: '逾期问题({count} 个,按逾期天数排序)', en: 'Overdue problems ({count}, most overdue first)' },
+  'ledger.status.overdue-more': { zh: '另有 {count} 个逾期问题未列出;完整列表请用 --json', en: '{count} more overdue problem(s) not shown; use --json for the full list' },
   'ledger.status.no-overdue': { zh: '没有逾期问题', en: 'No overdue problems' },
   'ledger.status.id': { zh: '问题编号', en: 'Id' },
   'ledger.status.center': { zh: '中心名称', en: 'Center' },
