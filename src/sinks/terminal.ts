@@ -1,15 +1,11 @@
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
+import { displayWidth } from '../util/width.js';
 
 /** chalk 5 ignores NO_COLOR on a TTY; honour it here, once. */
 export function colors(): ChalkInstance {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return new Chalk({ level: 0 });
   return chalk;
-}
-
-export function displayWidth(s: string): number {
-  return stringWidth(s);
 }
 
 /** Breaks text into lines of at most `width` columns, counting CJK as two (cli-table3 cannot wrap CJK). */
