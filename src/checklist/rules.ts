@@ -41,7 +41,8 @@ export function checklistDefects(c: ChecklistFile, isClean: (path: YamlPath) => 
     if (first) defects.push({ path: [...path, 'id'], code: 'checklist.duplicate-dimension', params: { id: dim.id }, ref: first });
     else dimensionIds.set(dim.id, [...path, 'id']);
     if (Array.isArray(dim.items)) dim.items.forEach((item, ii) => visitItem(item, [...path, 'items', ii], false));
-    if (isClean(path)) {
+    // The sum needs only sound item points: a typo elsewhere in an item must not hide it.
+    if (Array.isArray(dim.items) && dim.items.every(hasSoundPoints)) {
       const sum = Exact.sum(dim.items.map((i) => Exact.from(i.points)));
       if (!sum.eq(Exact.from(dim.points))) {
         defects.push({ path: [...path, 'points'], code: 'checklist.dimension-sum', params: { id: dim.id, points: dim.points, sum: sum.toString() } });
@@ -50,6 +51,11 @@ export function checklistDefects(c: ChecklistFile, isClean: (path: YamlPath) => 
   });
   if (Array.isArray(c.bonus?.items)) c.bonus.items.forEach((item, ii) => visitItem(item, ['bonus', 'items', ii], true));
   return defects;
+}
+
+function hasSoundPoints(item: unknown): boolean {
+  const points = (item as { points?: unknown } | null)?.points;
+  return typeof points === 'number' && points > 0;
 }
 
 function gradeDefects(c: ChecklistFile): Defect[] {
