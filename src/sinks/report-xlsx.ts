@@ -1,5 +1,12 @@
 import type { Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { LEDGER_COLUMNS, rowOfFinding, SEQ_HEADER, type LedgerColumn } from '../ledger/model.js';
+import { ChecklistRegistry } from '../checklist/registry.js';
+import { today } from '../model/dates.js';
+import { ranks } from '../model/rank.js';
 import type { Result } from '../model/result.js';
+import { centersByCode, countyCodeOf, readCenters, type CenterEntry } from '../sources/centers.js';
+import { columnLetter, createWorkbook, rangeAddress, type CellInput, type ColumnSpec, type WorkbookOut } from '../xlsx/index.js';
 
 export interface ReportOptions {
   force?: boolean;
@@ -9,7 +16,229 @@ export interface ReportOptions {
   centers?: string;
 }
 
-// Placeholder until the scored report workbook lands.
-export async function writeReport(path: string, _results: Result[], _opts: ReportOptions = {}): Promise<void> {
-  throw new Error(`the scored report workbook is not built yet (${path})`);
+export const REPORT_SHEETS = { summary: '汇总', details: '评分明细', findings: '问题清单', errors: '错误' } as const;
+
+/**
+ * The scored report a 政法委 office prints as is: 汇总 (ranking), 评分明细 (every item of
+ * every center), 问题清单 (findings in the ledger's columns) and, when centers were
+ * skipped, 错误. Streamed: memory stays flat however many centers.
+ */
+export async function writeReport(path: string, results: Result[], opts: ReportOptions = {}): Promise<void> {
+  const registry = opts.centers ? await readCenters(opts.centers) : undefined;
+  const book = await createWorkbook(path, { force: opts.force });
+  try {
+    const groups = groupByChecklist(results);
+    for (const group of groups) {
+      const name = groups.length === 1 ? REPORT_SHEETS.summary : `${REPORT_SHEETS.summary}-${group[0].checklist.id}`;
+      writeSummary(book, name, group, registry);
+    }
+    writeDetails(book, results);
+    writeFindings(book, results, registry);
+    if (opts.skipped?.length) writeErrors(book, opts.skipped);
+    await book.commit();
+  } catch (e) {
+    await book.abort();
+    throw e;
+  }
+}
+
+function groupByChecklist(results: Result[]): Result[][] {
+  const groups = new Map<string, Result[]>();
+  for (const r of results) {
+    const key = `${r.checklist.id}@${r.checklist.version}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return groups.size ? [...groups.values()] : [[]];
+}
+
+function numFmt(precision: number): string {
+  return precision > 0 ? `0.${'0'.repeat(precision)}` : '0';
+}
+
+/** The county (or parent) each center rolls up to, when the registry says so. */
+function parentsOf(results: Result[], registry: CenterEntry[] | undefined): Map<string, { code: string; name: string }> | undefined {
+  if (!registry) return undefined;
+  const byCode = centersByCode(registry);
+  const parents = new Map<string, { code: string; name: string }>();
+  for (const r of results) {
+    const entry = byCode.get(r.center.code);
+    const code = entry ? (entry.parent ?? (entry.level === 'township' ? countyCodeOf(entry) : undefined)) : undefined;
+    if (code) parents.set(r.center.code, { code, name: byCode.get(code)?.name ?? '' });
+  }
+  return parents.size ? parents : undefined;
+}
+
+function writeSummary(book: WorkbookOut, name: string, results: Result[], registry: CenterEntry[] | undefined): void {
+  const first = results[0];
+  const precision = first?.derivation.precision ?? 1;
+  const fmt = numFmt(precision);
+  const dims = first?.dimensions ?? [];
+  const hasBonus = results.some((r) => r.bonus.cap > 0);
+  const parents = parentsOf(results, registry);
+  const columns: ColumnSpec[] = [{ header: t('report.col.rank'), kind: 'number', width: 6, align: 'center' }];
+  if (parents) {
+    columns.push({ header: t('report.col.parent'), width: 18, wrap: true }, { header: t('report.col.parent-rank'), kind: 'number', width: 8, align: 'center' });
+  }
+  columns.push(
+    { header: t('report.col.code'), kind: 'code', width: 14 },
+    { header: t('report.col.name'), wrap: true, maxWidth: 30 },
+    { header: t('report.col.date'), kind: 'date', width: 12 },
+    { header: t('report.col.total'), kind: 'number', numFmt: fmt, width: 9 },
+    { header: t('report.col.grade'), width: 8, align: 'center' },
+    ...dims.map((d): ColumnSpec => ({ header: `${d.name}(${d.points})`, kind: 'number', numFmt: fmt, width: 11 })),
+  );
+  if (hasBonus) columns.push({ header: t('report.col.bonus'), kind: 'number', numFmt: fmt, width: 7 });
+  columns.push({ header: t('report.col.veto'), width: 10, wrap: true }, { header: t('report.col.findings'), kind: 'number', width: 8, align: 'center' });
+
+  const sheet = book.addSheet({
+    name,
+    title: first ? t('report.title.summary', { name: first.checklist.name }) : t('report.title.empty'),
+    subtitle: first ? t('report.subtitle', { version: first.checklist.version, count: results.length, date: today() }) : undefined,
+    columns,
+    freezeColumns: parents ? 5 : 3,
+  });
+
+  const overall = ranks(results.map((r) => r.total));
+  let rows = results.map((r, i) => ({ r, rank: overall[i], parent: parents?.get(r.center.code), parentRank: 0 }));
+  if (parents) {
+    // By county: counties in code order, centers by score, ties sharing a rank within each county.
+    const byParent = new Map<string, typeof rows>();
+    for (const row of rows) {
+      const key = row.parent?.code ?? '';
+      byParent.set(key, [...(byParent.get(key) ?? []), row]);
+    }
+    rows = [...byParent.entries()]
+      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+      .flatMap(([, list]) => {
+        const sorted = [...list].sort((a, b) => b.r.total - a.r.total);
+        const local = ranks(sorted.map((x) => x.r.total));
+        return sorted.map((x, i) => ({ ...x, parentRank: local[i] }));
+      });
+  } else {
+    rows.sort((a, b) => a.rank - b.rank);
+  }
+  const top = sheet.firstDataRow;
+  for (const { r, rank, parent, parentRank } of rows) {
+    const values: CellInput[] = [rank];
+    if (parents) values.push(parent ? [parent.code, parent.name].filter(Boolean).join(' ') : '', parent ? parentRank : null);
+    values.push(r.center.code, r.center.name, r.date, r.total, r.grade, ...dims.map((d) => r.dimensions.find((x) => x.id === d.id)?.earned ?? null));
+    if (hasBonus) values.push(r.bonus.applied);
+    values.push(r.veto.join('、'), r.findings.length);
+    sheet.addRow(values);
+  }
+  if (results.length) {
+    const last = top + results.length - 1;
+    const col = (header: string) => columns.findIndex((c) => c.header === header) + 1;
+    const totalCol = col(t('report.col.total'));
+    sheet.dataBar(rangeAddress(totalCol, top, totalCol, last), { min: 0, max: Number(first.derivation.total) });
+    dims.forEach((d, i) => {
+      const c = totalCol + 2 + i;
+      sheet.dataBar(rangeAddress(c, top, c, last), { min: 0, max: d.points, color: 'FF9BC2E6' });
+    });
+    // The lowest grade in red, as a 通报 marks it.
+    const gradeCol = col(t('report.col.grade'));
+    const worst = lowestGrade(results);
+    if (worst) sheet.highlight(rangeAddress(gradeCol, top, gradeCol, last), { operator: 'equal', formulae: [`"${worst}"`] });
+    const vetoCol = col(t('report.col.veto'));
+    sheet.highlight(rangeAddress(vetoCol, top, vetoCol, last), { operator: 'expression', formulae: [`LEN(${columnLetter(vetoCol)}${top})>0`] });
+  }
+}
+
+/** The lowest grade of the checklist the results were scored with (a Result names only its own grade). */
+function lowestGrade(results: Result[]): string | undefined {
+  const vetoed = results.find((r) => r.veto.length);
+  if (vetoed) return vetoed.grade;
+  const found = new ChecklistRegistry().find(results[0].checklist, {});
+  return found.ok ? found.checklist.grades[found.checklist.grades.length - 1]?.name : undefined;
+}
+
+function writeDetails(book: WorkbookOut, results: Result[]): void {
+  const fmt = numFmt(Math.max(1, ...results.map((r) => r.derivation.precision)));
+  const sheet = book.addSheet({
+    name: REPORT_SHEETS.details,
+    title: t('report.title.details'),
+    columns: [
+      { header: t('report.col.code'), kind: 'code', width: 14 },
+      { header: t('report.col.name'), wrap: true, maxWidth: 24 },
+      { header: t('report.col.date'), kind: 'date', width: 12 },
+      { header: t('report.col.dimension'), width: 14, wrap: true },
+      { header: t('report.col.item-id'), width: 9 },
+      { header: t('report.col.item'), width: 28, wrap: true },
+      { header: t('report.col.points'), kind: 'number', width: 7 },
+      { header: t('report.col.answer'), width: 16, wrap: true },
+      { header: t('report.col.earned'), kind: 'number', numFmt: fmt, width: 7 },
+      { header: t('report.col.note'), width: 30, wrap: true },
+    ],
+    freezeColumns: 2,
+  });
+  let count = 0;
+  for (const r of results) {
+    const dimNames = new Map(r.dimensions.map((d) => [d.id, d.name]));
+    for (const item of r.items) {
+      const answer = item.na ? t('answer.na') : item.blank ? t('report.blank') : item.answer;
+      sheet.addRow([
+        r.center.code,
+        r.center.name,
+        r.date,
+        item.dimension ? (dimNames.get(item.dimension) ?? item.dimension) : t('report.bonus'),
+        item.id,
+        item.title,
+        item.points,
+        answer,
+        item.earned,
+        item.note ?? '',
+      ]);
+      count++;
+    }
+  }
+  if (count) {
+    const top = sheet.firstDataRow;
+    const last = top + count - 1;
+    // Points lost: the 得分 cell in red.
+    sheet.highlight(rangeAddress(9, top, 9, last), { operator: 'expression', formulae: [`AND(ISNUMBER(I${top}),I${top}<G${top},D${top}<>"${t('report.bonus')}")`] });
+  }
+}
+
+function ledgerSpec(c: LedgerColumn): ColumnSpec {
+  const kind = c.kind === 'date' ? 'date' : c.kind === 'number' ? 'number' : c.field === 'id' || c.field === 'centerCode' ? 'code' : 'text';
+  return { header: c.header, kind, width: c.width, wrap: c.kind === 'text' && c.width >= 20 };
+}
+
+function writeFindings(book: WorkbookOut, results: Result[], registry: CenterEntry[] | undefined): void {
+  const countyNames = registry ? new Map(registry.map((c) => [c.code, c.name])) : undefined;
+  const sheet = book.addSheet({
+    name: REPORT_SHEETS.findings,
+    title: t('report.title.findings'),
+    subtitle: t('report.findings-subtitle', { count: results.reduce((n, r) => n + r.findings.length, 0) }),
+    columns: [{ header: SEQ_HEADER, kind: 'number', width: 6, align: 'center' }, ...LEDGER_COLUMNS.map(ledgerSpec)],
+    freezeColumns: 2,
+  });
+  let n = 0;
+  for (const r of results) {
+    for (const f of r.findings) {
+      const row = rowOfFinding(f, countyNames);
+      sheet.addRow([++n, ...LEDGER_COLUMNS.map((c) => (row[c.field] === '' ? null : row[c.field]))]);
+    }
+  }
+}
+
+function writeErrors(book: WorkbookOut, problems: Problem[]): void {
+  const sheet = book.addSheet({
+    name: REPORT_SHEETS.errors,
+    title: t('report.title.errors', { count: problems.length }),
+    columns: [
+      { header: SEQ_HEADER, kind: 'number', width: 6, align: 'center' },
+      { header: t('report.col.file'), width: 30, wrap: true },
+      { header: t('report.col.sheet'), width: 12 },
+      { header: t('report.col.place'), width: 10 },
+      { header: t('report.col.code-error'), width: 22 },
+      { header: t('report.col.message'), width: 70, wrap: true },
+    ],
+  });
+  problems.forEach((p, i) => {
+    const place = p.cell ?? (p.line !== undefined ? `${p.line}:${p.col ?? 1}` : '');
+    // A wide sheet's scoring problem carries its row as the file (file!sheet!cell): split it back.
+    const [file, sheetName, cell] = p.sheet === undefined && p.file?.includes('!') ? p.file.split('!') : [p.file, p.sheet, place];
+    sheet.addRow([i + 1, file ?? '', sheetName ?? '', cell ?? place, p.code, p.message]);
+  });
 }
