@@ -1,6 +1,6 @@
 // CLI tests run the built binary: `npm run build` first.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -124,6 +124,7 @@ describe('ledger merge', () => {
     expect(r.stderr).toContain('合并完成');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`甲区.xlsx:${INS01} 整改状态:"未整改" → "整改中"`);
+    expect(r.stderr).toContain(`${copy}: 副本下发时有、交回时没有的 1 个问题:${TOWN};这些问题在台账中保持不变`);
     const before = await readLedger(ledger);
     const after = await readLedger(out);
     expect(after.map((x) => x.id)).toEqual(before.map((x) => x.id));
@@ -170,8 +171,22 @@ describe('ledger merge', () => {
     expect(at(`${a}!整改台账!Q5`)).toContain('核验人');
     expect(at(`${a}!整改台账!P6`)).toContain('下周一');
     expect(at(`${b}!整改台账!B4`)).toContain('999901-20261010-INS-09');
-    expect(lines).toHaveLength(5);
+    // The row whose 问题编号 the unit changed is missing from that copy: said, and kept.
+    expect(at(b)).toContain(INS01);
+    expect(lines).toHaveLength(6);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('lists an unreadable update among the other problems', async () => {
+    const dir = tempDir();
+    const ledger = await build(dir);
+    const fake = join(dir, 'renamed.xlsx');
+    writeFileSync(fake, '编码,名称\n999901,甲区\n');
+    await editCopy(ledger, join(dir, 'a.xlsx'), { set: { [INS01]: { 整改状态: '完成' } } });
+    const r = await merge(ledger, [fake, join(dir, 'a.xlsx')], join(dir, 'm.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(fake);
+    expect(r.stderr).toContain(`${join(dir, 'a.xlsx')}!整改台账!N4`);
   });
 
   it('reports two copies setting one field differently', async () => {

@@ -96,6 +96,8 @@ describe('merging units’ copies', () => {
     const out = merged([copy]);
     expect(out.ledger.rows.map((r) => r.id)).toEqual(ledger.rows.map((r) => r.id));
     expect(out.ledger.rows.filter((r) => r.id !== town.id)).toEqual(ledger.rows.filter((r) => r.id !== town.id));
+    // The copy was sent with every row: the ones it came back without are named, and kept.
+    expect(out.notices).toMatchObject([{ code: 'ledger.rows-dropped', file: '乙.xlsx', message: expect.stringContaining(`${ins01.id}、${mec01a.id}、${mec01b.id}`) }]);
   });
 
   it('reads copies whose rows were reordered and whose columns were moved or dropped', () => {

@@ -1,5 +1,5 @@
 import { ChecklistRegistry } from '../checklist/registry.js';
-import { EXIT, formatProblem } from '../errors.js';
+import { EXIT, formatProblem, UserError, type Problem } from '../errors.js';
 import { loadLedger, readLedgerCopy, writeLedger } from '../formats/ledger-workbook.js';
 import { t } from '../i18n/index.js';
 import type { LedgerChange } from '../ledger/ledger.js';
@@ -25,16 +25,24 @@ export default async function run(ledgerFile: string, updates: string[], opts: O
   const ledger = await loadLedger(ledgerFile);
   const copies: LedgerCopy[] = [];
   const responses: string[] = [];
+  const unreadable: Problem[] = [];
   for (const file of collectInputs(updates, RESPONSE_EXTENSIONS)) {
-    // A workbook is a ledger copy when it has a ledger sheet; otherwise it may be a filled-in audit template.
-    const copy = extensionOf(file) === '.xlsx' ? await readLedgerCopy(file) : undefined;
-    if (copy) copies.push(copy);
-    else responses.push(file);
+    try {
+      // A workbook is a ledger copy when it has a ledger sheet; otherwise it may be a filled-in audit template.
+      const copy = extensionOf(file) === '.xlsx' ? await readLedgerCopy(file) : undefined;
+      if (copy) copies.push(copy);
+      else responses.push(file);
+    } catch (e) {
+      // One unreadable copy is one problem among the others, all listed together.
+      if (!(e instanceof UserError)) throw e;
+      unreadable.push(...e.problems);
+    }
   }
   const read = responses.length ? await readAudits(responses, new ChecklistRegistry(opts.checklist ?? [])) : { audits: [], problems: [] };
   const countyNames = opts.centers ? await countyNamesFrom(opts.centers) : undefined;
   const outcome = mergeLedger({ ledger, ledgerFile, copies, audits: read.audits, time: localTime(new Date()), countyNames });
-  const problems = [...read.problems, ...(outcome.ok ? [] : outcome.problems)];
+  for (const notice of outcome.notices) process.stderr.write(`${formatProblem(notice)}\n`);
+  const problems = [...unreadable, ...read.problems, ...(outcome.ok ? [] : outcome.problems)];
   if (problems.length || !outcome.ok) {
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.stderr.write(`${t('ledger.merge.not-written', { count: problems.length })}\n`);

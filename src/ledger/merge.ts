@@ -25,7 +25,11 @@ export interface MergeRequest extends AuditOptions {
   time: string;
 }
 
-export type MergeOutcome = { ok: true; ledger: Ledger; changes: LedgerChange[] } | { ok: false; problems: Problem[] };
+/**
+ * `notices` are worth saying but block nothing: rows a copy was sent with and came back
+ * without (absence is not deletion: those rows stay as they are).
+ */
+export type MergeOutcome = { ok: true; ledger: Ledger; changes: LedgerChange[]; notices: Problem[] } | { ok: false; problems: Problem[]; notices: Problem[] };
 
 /** What one row of a copy changed, with where it is, so every rule can point at a cell. */
 interface RowEdit {
@@ -50,17 +54,21 @@ interface Proposal {
  */
 export function mergeLedger(req: MergeRequest): MergeOutcome {
   const problems: Problem[] = [];
+  const notices: Problem[] = [];
   const master = new Map(req.ledger.rows.map((r) => [r.id, r]));
-  const proposals = req.copies.flatMap((copy) => proposalsOf(copy, master, req.ledgerFile, problems));
+  const proposals = req.copies.flatMap((copy) => proposalsOf(copy, master, req.ledgerFile, problems, notices));
   const updated = applyProposals(req.ledger.rows, proposals, problems);
   const audited = addAudits(updated.rows, req.audits, req);
   problems.push(...audited.problems);
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, problems, notices };
   const changes = [...updated.changes, ...audited.changes];
-  return { ok: true, ledger: { rows: audited.rows, log: [...req.ledger.log, ...changes.map((c) => logEntry(c, req.time))] }, changes };
+  return { ok: true, ledger: { rows: audited.rows, log: [...req.ledger.log, ...changes.map((c) => logEntry(c, req.time))] }, changes, notices };
 }
 
-function proposalsOf(copy: LedgerCopy, master: ReadonlyMap<string, LedgerRow>, ledgerFile: string, problems: Problem[]): Proposal[] {
+/** How many ids a notice names before it says "and n more". */
+const IDS_NAMED = 10;
+
+function proposalsOf(copy: LedgerCopy, master: ReadonlyMap<string, LedgerRow>, ledgerFile: string, problems: Problem[], notices: Problem[]): Proposal[] {
   const seen = new Map<string, ReadRow>();
   const proposals: Proposal[] = [];
   for (const read of copy.rows) {
@@ -83,6 +91,11 @@ function proposalsOf(copy: LedgerCopy, master: ReadonlyMap<string, LedgerRow>, l
       continue;
     }
     proposals.push(...rowProposals({ read, id, values, explains: false }, current, copy.base?.get(id), problems));
+  }
+  const dropped = [...(copy.base?.keys() ?? [])].filter((id) => !seen.has(id) && master.has(id));
+  if (dropped.length) {
+    const ids = dropped.slice(0, IDS_NAMED).join('、') + (dropped.length > IDS_NAMED ? ` …(+${dropped.length - IDS_NAMED})` : '');
+    notices.push(problem('ledger.rows-dropped', { count: dropped.length, ids }, { file: copy.file }));
   }
   return proposals;
 }

@@ -44,6 +44,10 @@ export default {
     en: 'the status goes back from {from} to {to}; explain why in 整改进展 or 备注 on the same row',
   },
   'ledger.close-needs': { zh: '整改状态为"{status}"时必须填写"{field}"', en: '{field} is required when the status is {status}' },
+  'ledger.rows-dropped': {
+    zh: '副本下发时有、交回时没有的 {count} 个问题:{ids};这些问题在台账中保持不变(缺行不等于删除)',
+    en: '{count} problem(s) the copy was sent with are missing from it: {ids}; they stay unchanged in the ledger (absence is not deletion)',
+  },
   'ledger.duplicate-audit': {
     zh: '中心 {center} 在 {date} 的评估有两份且内容不同(另一份:{other});请只保留正确的一份',
     en: 'two different audits of center {center} on {date} (the other: {other}); keep only the right one',
