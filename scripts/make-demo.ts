@@ -1,10 +1,14 @@
 /**
  * Writes the demo data in fixtures/demo/: a fictional city, 示例市 (province code 99),
- * with four counties and 18 township centers, its registry (centers.csv) and three
- * months of audits (2026-09 … 2026-11) made with the shipped checklists.
+ * with four counties and 18 township centers, its registry (centers.csv), three
+ * months of audits (2026-09 … 2026-11) made with the shipped checklists, and the
+ * rectification ledger: two units' edited copies (updates/) and the committee's ledger
+ * with them merged in (ledger.xlsx).
  *
- *   npx tsx scripts/make-demo.ts
+ *   npm run build && npx tsx scripts/make-demo.ts
  *
+ * The ledger is made the way a user makes it, with the built CLI: `ledger build` from
+ * the audits, units edit their rows in a copy, `ledger merge` takes the copies back.
  * Deterministic: the same checklists give the same files, byte for byte. Each center
  * has a quality that rises month by month; each item's answer is the one whose share of
  * the item's points is nearest that quality plus a fixed per-item offset, so scores
@@ -12,7 +16,9 @@
  * is scored here before it is written, so a file that would not score is never shipped.
  * Rerun after changing a shipped checklist: the audits record its sha256.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChecklistFile } from '../src/checklist/load.js';
@@ -22,6 +28,7 @@ import type { Answer, Audit } from '../src/model/audit.js';
 import { refOf, type Checklist, type Item } from '../src/model/checklist.js';
 import { Exact } from '../src/model/exact.js';
 import { score } from '../src/scoring/score.js';
+import { excel } from '../src/xlsx/load.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'fixtures', 'demo');
@@ -40,51 +47,51 @@ const COUNTIES: { code: string; name: string; q: number; delta: number; towns: [
   {
     code: '999901',
     name: '甲区',
-    q: 0.97,
-    delta: 0.02,
+    q: 0.76,
+    delta: 0.03,
     towns: [
-      ['001', '东关街道', 0.9, 0.03],
-      ['002', '西关街道', 0.8, 0.03],
-      ['101', '青石镇', 0.74, 0.04],
-      ['102', '白水镇', 0.7, 0.05],
-      ['201', '柳林乡', 0.64, 0.05],
+      ['001', '东关街道', 0.76, 0.04],
+      ['002', '西关街道', 0.7, 0.04],
+      ['101', '青石镇', 0.68, 0.05],
+      ['102', '白水镇', 0.62, 0.06],
+      ['201', '柳林乡', 0.56, 0.05],
     ],
   },
   {
     code: '999902',
     name: '乙区',
-    q: 0.88,
-    delta: 0.03,
+    q: 0.74,
+    delta: 0.04,
     towns: [
-      ['001', '新华街道', 0.94, 0.02],
-      ['101', '红星镇', 0.78, 0.02],
-      ['102', '石桥镇', 0.72, -0.01],
-      ['103', '枫林镇', 0.66, 0.04],
+      ['001', '新华街道', 0.78, 0.02],
+      ['101', '红星镇', 0.7, 0.03],
+      ['102', '石桥镇', 0.64, -0.02],
+      ['103', '枫林镇', 0.58, 0.05],
     ],
   },
   {
     code: '999903',
     name: '丙县',
-    q: 0.78,
-    delta: 0.04,
+    q: 0.7,
+    delta: 0.05,
     towns: [
-      ['101', '城关镇', 0.8, 0.04],
-      ['102', '龙泉镇', 0.7, 0.03],
-      ['103', '金沙镇', 0.62, 0.06],
-      ['201', '桃源乡', 0.6, 0.03],
-      ['202', '松山乡', 0.54, 0.08],
+      ['101', '城关镇', 0.68, 0.05],
+      ['102', '龙泉镇', 0.62, 0.04],
+      ['103', '金沙镇', 0.54, 0.07],
+      ['201', '桃源乡', 0.52, 0.04],
+      ['202', '松山乡', 0.46, 0.08],
     ],
   },
   {
     code: '999904',
     name: '丁县',
-    q: 0.72,
+    q: 0.66,
     delta: 0.05,
     towns: [
-      ['101', '丁城镇', 0.76, 0.03],
-      ['102', '南河镇', 0.66, 0.04],
-      ['201', '北坡乡', 0.6, 0.05],
-      ['202', '云岭乡', 0.68, 0.03],
+      ['101', '丁城镇', 0.68, 0.04],
+      ['102', '南河镇', 0.58, 0.05],
+      ['201', '北坡乡', 0.5, 0.06],
+      ['202', '云岭乡', 0.6, 0.03],
     ],
   },
 ];
@@ -202,8 +209,10 @@ function auditOf(center: DemoCenter, checklist: Checklist, month: string, m: num
   const answers: Record<string, Answer> = {};
   for (const d of checklist.dimensions) {
     for (const item of d.items) {
-      // A fixed offset per center and item: the same weak spots month after month, slowly fixed.
-      const f = clamp(quality + (offsets() - 0.5) * 0.7);
+      // Fixed draws per center and item: the same weak spots month after month, fixed one by one
+      // as quality rises. An item is either done (full points) or falls well short, as inspectors find.
+      const [u, v] = [offsets(), offsets()];
+      const f = u < quality ? 1 : clamp(quality - 0.4 + (v - 0.5) * 0.5);
       const veto = VETOES.find((v) => v.code === center.code && v.month === month && v.item === item.id);
       const na = NOT_APPLICABLE.find((n) => n.codes.includes(center.code) && n.item === item.id);
       // A veto item fails only where the demo says so: elsewhere a center that runs at all passes it.
@@ -211,10 +220,10 @@ function auditOf(center: DemoCenter, checklist: Checklist, month: string, m: num
       answers[item.id] = read(item, raw);
     }
   }
-  if (quality >= 0.86) {
+  if (quality >= 0.8) {
     const bonus = checklist.bonus?.items ?? [];
-    const claimed = quality >= 0.94 ? bonus.slice(0, 3) : bonus.slice(2, 4);
-    for (const item of claimed) answers[item.id] = read(item, answerFor(item, quality >= 0.94 ? 0.7 : 0.5, rnd));
+    const claimed = quality >= 0.88 ? bonus.slice(0, 3) : bonus.slice(2, 4);
+    for (const item of claimed) answers[item.id] = read(item, answerFor(item, quality >= 0.88 ? 0.7 : 0.5, rnd));
   }
   const pair = INSPECTORS[(Number(center.code.slice(4, 6)) + m) % INSPECTORS.length];
   return {
@@ -241,7 +250,75 @@ function load(file: string): Checklist {
   return outcome.checklist;
 }
 
-function main(): void {
+/** What a county's 政法委 writes back in its copy of the ledger, for its own centers' rows. */
+const UNITS: { file: string; county: string; verifier: string; closedOn: string }[] = [
+  { file: '甲区-整改进展.xlsx', county: '999901', verifier: '王建国', closedOn: '2026-11-28' },
+  { file: '丙县-整改进展.xlsx', county: '999903', verifier: '周敏', closedOn: '2026-12-01' },
+];
+
+function cli(args: string[]): void {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'zongzhi.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`zongzhi ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+}
+
+/**
+ * A unit's copy: rows the last audit found fixed are verified and closed (销号); older
+ * open rows move on to 整改中 or 已整改 with a word on progress. Edited as a person edits
+ * it in Excel, so the hidden fingerprints stay those of the ledger it was sent.
+ */
+async function unitCopy(ledger: string, out: string, unit: (typeof UNITS)[number]): Promise<void> {
+  const ExcelJS = await excel();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(ledger);
+  const ws = wb.getWorksheet('整改台账')!;
+  let header = 0;
+  const col = new Map<string, number>();
+  ws.eachRow((row, n) => {
+    if (header) return;
+    const texts = (row.values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+    if (texts.includes('问题编号') && texts.includes('整改状态')) {
+      header = n;
+      texts.forEach((text, i) => text && col.set(text, i));
+    }
+  });
+  const [id, status, progress, closedOn, verifier] = ['问题编号', '整改状态', '整改进展', '销号日期', '核验人'].map((h) => col.get(h)!);
+  for (let n = header + 1; n <= ws.rowCount; n++) {
+    const row = ws.getRow(n);
+    const code = String(row.getCell(id).value ?? '');
+    if (!code.startsWith(unit.county)) continue;
+    const roll = random(seedOf(code))();
+    const found = /-(\d{4})(\d{2})\d{2}-/.exec(code)?.slice(1).join('-') ?? '';
+    const current = String(row.getCell(status).value ?? '');
+    if (current === '已整改') {
+      row.getCell(status).value = '已销号';
+      row.getCell(progress).value = '已整改到位,经县委政法委现场核验';
+      row.getCell(closedOn).value = new Date(`${unit.closedOn}T00:00:00Z`);
+      row.getCell(verifier).value = unit.verifier;
+    } else if (current === '未整改' && found < '2026-11' && roll < (found === '2026-09' ? 0.8 : 0.5)) {
+      const done = roll < 0.35;
+      row.getCell(status).value = done ? '已整改' : '整改中';
+      row.getCell(progress).value = done ? '已完成整改,佐证材料已报送,待核验' : '已制定整改方案,正在推进';
+    }
+  }
+  await wb.xlsx.writeFile(out);
+}
+
+async function makeLedger(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'zongzhi-demo-'));
+  const built = join(work, 'built.xlsx');
+  const updates = join(OUT, 'updates');
+  rmSync(updates, { recursive: true, force: true });
+  mkdirSync(updates, { recursive: true });
+  try {
+    cli(['ledger', 'build', join(OUT, 'audits'), '-o', built]);
+    for (const unit of UNITS) await unitCopy(built, join(updates, unit.file), unit);
+    cli(['ledger', 'merge', built, updates, '-o', join(OUT, 'ledger.xlsx'), '--force']);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
   const county = load('county.yaml');
   const township = load('township.yaml');
   const centers = centersOf();
@@ -267,11 +344,13 @@ function main(): void {
         if (!outcome.ok) throw new Error(`demo audit ${center.code} ${audit.date} does not score: ${outcome.code}`);
         const file = `${audit.date}-${center.code}-${checklist.id}.audit.yaml`;
         writeFileSync(join(dir, file), auditFileText(audit, checklist));
-        summary.push(`${audit.date} ${center.code} ${center.name.padEnd(10, '　')} ${Exact.from(outcome.result.total).toFixed(1).padStart(5)} ${outcome.result.grade}${outcome.result.veto.length ? ' (否决)' : ''}`);
+        summary.push(`${audit.date} ${center.code} ${center.name.padEnd(10, '　')} ${Exact.from(outcome.result.total).toFixed(1).padStart(5)} ${outcome.result.grade}${outcome.result.veto.length ? ' (否决)' : ''} 问题 ${outcome.result.findings.length} 个`);
       }
     }
   });
   process.stdout.write(`${summary.join('\n')}\n${summary.length} audits, ${centers.length} centers → ${OUT}\n`);
+  await makeLedger();
+  process.stdout.write(`ledger.xlsx and updates/ → ${OUT}\n`);
 }
 
-main();
+await main();

@@ -2,7 +2,9 @@ import { countyOf } from '../model/audit.js';
 import { Exact } from '../model/exact.js';
 import { ranked } from '../model/rank.js';
 import type { Result } from '../model/result.js';
-import type { Briefing, CommonProblem, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
+import type { LedgerRow } from '../ledger/model.js';
+import { ledgerProgress, overdueRows, type Progress } from '../ledger/progress.js';
+import type { Briefing, CommonProblem, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
 import { previousMonth } from './month.js';
 import { latestPerCenter } from './select.js';
 
@@ -19,8 +21,8 @@ export interface BriefingInput {
   /** Grade names best first, from the checklists the results were scored with. */
   grades: string[];
   registry?: readonly RegisteredCenter[];
-  progress?: Briefing['progress'];
-  asOf?: string;
+  /** The rectification ledger and the date overdue is judged on. */
+  ledger?: { rows: readonly LedgerRow[]; asOf: string };
   /** How many 共性问题 to list (ties with the last are kept). */
   commonLimit?: number;
 }
@@ -49,7 +51,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
   return {
     month,
     previousMonth: previous,
-    ...(input.progress ? { asOf: input.asOf } : {}),
+    ...(input.ledger ? { asOf: input.ledger.asOf } : {}),
     grades: input.grades,
     dimensions,
     overview: overview(city, current, last),
@@ -58,7 +60,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
     city,
     common: commonProblems(current, input.commonLimit ?? DEFAULT_COMMON_LIMIT),
     commonLimit: input.commonLimit ?? DEFAULT_COMMON_LIMIT,
-    ...(input.progress ? { progress: input.progress } : {}),
+    ...(input.ledger ? { progress: progress(input.ledger.rows, input.ledger.asOf, names) } : {}),
     ...(input.registry ? { notAudited: notAudited(input.registry, current, before, names) } : {}),
   };
 }
@@ -258,4 +260,35 @@ function notAudited(registry: readonly RegisteredCenter[], current: Result[], be
         ...(last ? { lastDate: last.date, lastTotal: exact(last.total), lastPrecision: last.derivation.precision } : {}),
       };
     });
+}
+
+/** The ledger's progress per county (counted by the ledger's own rules), named like the other tables. */
+function progress(rows: readonly LedgerRow[], asOf: string, county: (code: string) => CountyRef): NonNullable<Briefing['progress']> {
+  const counted = ledgerProgress(rows, asOf);
+  const of = (p: Progress, ref: CountyRef): CountyProgress => ({
+    county: ref,
+    findings: p.findings,
+    open: p.open,
+    inProgress: p.inProgress,
+    fixed: p.fixed,
+    closed: p.closed,
+    rebound: p.rebound,
+    overdue: p.overdue,
+    // From the counts, exactly: the ledger's own rate is already rounded.
+    ...(p.findings ? { closureRate: Exact.of(BigInt(p.closed), BigInt(p.findings)) } : {}),
+  });
+  return {
+    counties: counted.counties.map((p) => of(p, county(p.county))),
+    city: of(counted.total, { code: '', name: '' }),
+    overdue: overdueRows(rows, asOf).map(({ row, daysOverdue }) => ({
+      id: row.id,
+      center: { code: row.centerCode, name: row.centerName },
+      county: county(row.centerCode),
+      problem: row.problem,
+      owner: row.owner,
+      deadline: row.deadline,
+      status: row.status,
+      daysOverdue,
+    })),
+  };
 }

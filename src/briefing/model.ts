@@ -104,12 +104,22 @@ export interface CommonProblem {
   counties: number;
 }
 
-/** Rectification progress of one county's findings on the as-of date. */
+/** Rectification progress of one county's findings on the as-of date, by ledger status. */
 export interface CountyProgress {
   county: CountyRef;
+  /** Every ledger row, 反弹 included. */
   findings: number;
-  closed: number;
+  /** 未整改 */
+  open: number;
+  /** 整改中 */
   inProgress: number;
+  /** 已整改, awaiting verification */
+  fixed: number;
+  /** 已销号 */
+  closed: number;
+  /** 反弹: its work goes on in the row opened at 回头看 */
+  rebound: number;
+  /** Not closed and past the deadline on the as-of date. */
   overdue: number;
   /** closed ÷ findings, exact; undefined when there are none. */
   closureRate?: Exact;

@@ -33,6 +33,8 @@ export interface Column {
   width: number;
   /** Scores here get the workbook's colour scale. */
   scale?: boolean;
+  /** A code stays text in a workbook (leading zeros, 12 digits); a date becomes a date cell. */
+  kind?: 'code' | 'date';
 }
 
 export interface Row {
@@ -62,8 +64,9 @@ export function briefingTitle(b: Briefing, custom?: string): string {
   return custom ?? t('briefing.title', { month: monthLabel(b.month) });
 }
 
-export function levelName(level: string): string {
-  const key = `briefing.level.${level}`;
+/** 县级综治中心 (a table's title) or, short, 县级 (a cell); an unknown level shows as written. */
+export function levelName(level: string, short = false): string {
+  const key = `briefing.level${short ? '-short' : ''}.${level}`;
   const name = t(key);
   return name === key ? level : name;
 }
@@ -76,6 +79,8 @@ const percent = (v: Exact | undefined): Cell => (v ? { kind: 'percent', value: v
 
 const left = (header: string, width: number, wrap?: number): Column => ({ header, align: 'left', width, ...(wrap ? { wrap } : {}) });
 const right = (header: string, width: number, wrap?: number): Column => ({ header, align: 'right', width, ...(wrap ? { wrap } : {}) });
+const code = (header: string, width = 13): Column => ({ header, align: 'left', width, kind: 'code' });
+const date = (header: string): Column => ({ header, align: 'left', width: 12, kind: 'date' });
 
 /** The lowest grade is the failing one, whatever a city calls it. */
 function gradeCell(grade: string, b: Briefing): Cell {
@@ -89,12 +94,17 @@ function movementCell(rank: number, previous: number | undefined): Cell {
   return up > 0 ? text(`↑${up}`, 'good') : text(`↓${-up}`, 'bad');
 }
 
-export function briefingTables(b: Briefing): BriefingTable[] {
+export interface TableOptions {
+  /** Show only the most overdue findings (a city's list runs to hundreds; a screen or a 简报 wants the worst). */
+  overdueLimit?: number;
+}
+
+export function briefingTables(b: Briefing, opts: TableOptions = {}): BriefingTable[] {
   return [
     ...b.ranking.map((group) => rankingTable(b, group)),
     countyTable(b),
     commonTable(b),
-    ...(b.progress ? [progressTable(b), overdueTable(b)] : []),
+    ...(b.progress ? [progressTable(b), overdueTable(b, opts.overdueLimit)] : []),
     notAuditedTable(b),
   ];
 }
@@ -108,7 +118,7 @@ function rankingTable(b: Briefing, group: Briefing['ranking'][number]): Briefing
       right(t('briefing.col.rank'), 6),
       right(t('briefing.col.previous-rank'), 8, 4),
       right(t('briefing.col.movement'), 6),
-      left(t('briefing.col.code'), 12),
+      code(t('briefing.col.code')),
       left(t('briefing.col.name'), 22, 16),
       left(t('briefing.col.county'), 10, 8),
       { ...right(t('briefing.col.total'), 8), scale: true },
@@ -159,12 +169,12 @@ function countyTable(b: Briefing): BriefingTable {
     title: t('briefing.table.counties'),
     columns: [
       right(t('briefing.col.rank'), 6),
-      left(t('briefing.col.county-name'), 12, 8),
+      left(t('briefing.col.county-name'), 12, 10),
       right(t('briefing.col.centers'), 8, 4),
       right(t('briefing.col.audited'), 8, 4),
       { ...right(t('briefing.col.average'), 8), scale: true },
       ...b.grades.map((g) => right(g, 7)),
-      ...b.dimensions.map((d) => right(d.name, 10, 8)),
+      ...b.dimensions.map((d) => ({ ...right(d.name, 10, 8), scale: true })),
     ],
     rows: [...order.map((s) => countyRow(b, s, s.county.name)), countyRow(b, { ...b.city, rank: undefined }, t('briefing.city'), true)],
     notes: [t('briefing.note.counties', { places }), t('briefing.note.rates')],
@@ -215,24 +225,31 @@ function progressRow(p: CountyProgress, name: string, total = false): Row {
     cells: [
       text(name),
       int(p.findings),
-      int(p.closed),
+      int(p.open),
       int(p.inProgress),
+      int(p.fixed),
+      int(p.closed),
+      int(p.rebound),
       int(p.overdue, p.overdue > 0 ? 'bad' : undefined),
       percent(p.closureRate),
     ],
   };
 }
 
+/** Every status has a column, so the counts add up to 问题数 on paper. */
 function progressTable(b: Briefing): BriefingTable {
   const p = b.progress!;
   return {
     id: 'progress',
     title: t('briefing.table.progress'),
     columns: [
-      left(t('briefing.col.county-name'), 12, 8),
+      left(t('briefing.col.county-name'), 12, 10),
       right(t('briefing.col.findings'), 8),
-      right(t('briefing.col.closed'), 8),
+      right(t('briefing.col.open'), 8),
       right(t('briefing.col.in-progress'), 8),
+      right(t('briefing.col.fixed'), 8),
+      right(t('briefing.col.closed'), 8),
+      right(t('briefing.col.rebound'), 8),
       right(t('briefing.col.overdue'), 8),
       right(t('briefing.col.closure-rate'), 8),
     ],
@@ -241,21 +258,23 @@ function progressTable(b: Briefing): BriefingTable {
   };
 }
 
-function overdueTable(b: Briefing): BriefingTable {
+function overdueTable(b: Briefing, limit?: number): BriefingTable {
+  const all = b.progress!.overdue;
+  const shown = limit === undefined ? all : all.slice(0, limit);
   return {
     id: 'overdue',
     title: t('briefing.table.overdue'),
     columns: [
-      left(t('briefing.col.finding-id'), 26),
-      left(t('briefing.col.name'), 22, 14),
+      code(t('briefing.col.finding-id'), 26),
+      left(t('briefing.col.center-name'), 22, 14),
       left(t('briefing.col.county'), 10, 8),
       left(t('briefing.col.problem'), 40, 24),
       left(t('briefing.col.owner'), 20, 12),
-      left(t('briefing.col.deadline'), 12),
+      date(t('briefing.col.deadline')),
       left(t('briefing.col.status'), 8),
       right(t('briefing.col.days-overdue'), 8, 4),
     ],
-    rows: b.progress!.overdue.map((o) => ({
+    rows: shown.map((o) => ({
       cells: [
         text(o.id),
         text(o.center.name || o.center.code),
@@ -267,7 +286,10 @@ function overdueTable(b: Briefing): BriefingTable {
         int(o.daysOverdue, 'bad'),
       ],
     })),
-    notes: [t('briefing.note.overdue', { asOf: b.asOf ?? '' })],
+    notes: [
+      t('briefing.note.overdue', { asOf: b.asOf ?? '' }),
+      ...(shown.length < all.length ? [t('briefing.note.overdue-cut', { count: all.length, shown: shown.length })] : []),
+    ],
   };
 }
 
@@ -276,18 +298,18 @@ function notAuditedTable(b: Briefing): BriefingTable {
     id: 'not-audited',
     title: t('briefing.table.not-audited'),
     columns: [
-      left(t('briefing.col.code'), 12),
+      code(t('briefing.col.code')),
       left(t('briefing.col.name'), 22, 16),
-      left(t('briefing.col.level'), 14, 8),
+      left(t('briefing.col.level'), 12, 10),
       left(t('briefing.col.county'), 10, 8),
-      left(t('briefing.col.last-date'), 12),
+      date(t('briefing.col.last-date')),
       right(t('briefing.col.last-total'), 10, 6),
     ],
     rows: (b.notAudited ?? []).map((n) => ({
       cells: [
         text(n.code),
         text(n.name),
-        text(levelName(n.level)),
+        text(levelName(n.level, true)),
         text(n.county.name),
         n.lastDate ? text(n.lastDate) : none,
         score(n.lastTotal, n.lastPrecision ?? 1),

@@ -1,4 +1,4 @@
-import { buildBriefing, type RegisteredCenter } from '../briefing/compute.js';
+import { buildBriefing } from '../briefing/compute.js';
 import type { Briefing } from '../briefing/model.js';
 import { isMonth } from '../briefing/month.js';
 import { auditsNeeded } from '../briefing/select.js';
@@ -6,12 +6,13 @@ import { briefingTitle } from '../briefing/tables.js';
 import { ChecklistRegistry } from '../checklist/registry.js';
 import { EXIT, inputError, problem, UserError, usageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { parseDate } from '../model/dates.js';
+import { parseDate, today } from '../model/dates.js';
 import type { Checklist } from '../model/checklist.js';
 import { scoreResponses } from '../scoring/batch.js';
 import { briefingJsonText } from '../sinks/briefing-json.js';
 import { briefingMarkdown } from '../sinks/briefing-md.js';
 import { briefingTerminal } from '../sinks/briefing-terminal.js';
+import { readCenters } from '../sources/centers.js';
 import { readResponses } from '../sources/responses.js';
 import { assertWritable, extensionOf, writeFileAtomic } from '../util/fs.js';
 
@@ -53,7 +54,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     month,
     results: scored.results,
     grades: gradesOf(needed.map((r) => r.checklist)),
-    registry: opts.centers ? await loadRegistry(opts.centers) : undefined,
+    registry: opts.centers ? await readCenters(opts.centers) : undefined,
+    ledger: opts.ledger ? { rows: await readLedgerRows(opts.ledger), asOf: asOf ?? today() } : undefined,
   });
   const title = briefingTitle(briefing, opts.title);
 
@@ -74,12 +76,19 @@ function noAudits(month: string, dates: string[]): UserError {
   return inputError('briefing.no-audits', { month, count: dates.length, first: sorted[0] ?? '—', last: sorted[sorted.length - 1] ?? '—' });
 }
 
-async function loadRegistry(_file: string): Promise<RegisteredCenter[]> {
-  throw new Error('centers registry reader not available yet');
+/** The ledger reader needs exceljs: loaded only when a ledger is given. */
+async function readLedgerRows(file: string) {
+  const { readLedger } = await import('../formats/ledger-workbook.js');
+  return readLedger(file);
 }
 
 async function write(path: string, b: Briefing, title: string, force?: boolean): Promise<void> {
   const ext = extensionOf(path);
   if (ext === '.json') writeFileAtomic(path, briefingJsonText(b, title), { force });
   if (ext === '.md') writeFileAtomic(path, briefingMarkdown(b, title), { force });
+  if (ext === '.xlsx') {
+    // exceljs costs a quarter second to load: only when a workbook is asked for.
+    const { writeBriefingXlsx } = await import('../sinks/briefing-xlsx.js');
+    await writeBriefingXlsx(path, b, title, { force });
+  }
 }

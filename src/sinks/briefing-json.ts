@@ -38,8 +38,11 @@ function progress(p: CountyProgress) {
   return {
     ...(p.county.code ? { county: p.county } : {}),
     findings: p.findings,
-    closed: p.closed,
+    open: p.open,
     inProgress: p.inProgress,
+    fixed: p.fixed,
+    closed: p.closed,
+    rebound: p.rebound,
     overdue: p.overdue,
     closureRatePercent: pct(p.closureRate),
   };

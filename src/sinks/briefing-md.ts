@@ -2,12 +2,15 @@ import type { Briefing } from '../briefing/model.js';
 import { briefingTables, cellText, overviewText, type BriefingTable } from '../briefing/tables.js';
 import { t } from '../i18n/index.js';
 
+/** The most overdue findings a 简报 lists; the workbook and JSON list them all. */
+const OVERDUE_SHOWN = 20;
+
 /**
  * The briefing as Markdown, ready to paste into a 工作简报: the overview sentence under
  * 总体情况, then one numbered section per table, its notes under it.
  */
 export function briefingMarkdown(b: Briefing, title: string): string {
-  const sections = briefingTables(b).map((table, i) => section(table, i + 2));
+  const sections = briefingTables(b, { overdueLimit: OVERDUE_SHOWN }).map((table, i) => section(table, i + 2));
   return [`# ${title}`, '', `## ${heading(1, t('briefing.overview.heading'))}`, '', overviewText(b), '', ...sections].join('\n');
 }
 

@@ -2,10 +2,13 @@ import type { Briefing } from '../briefing/model.js';
 import { briefingTables, cellText, overviewText, toneOf, type BriefingTable } from '../briefing/tables.js';
 import { colors, renderTable, wrap } from './terminal.js';
 
+/** The most overdue findings a screen shows; the workbook and JSON list them all. */
+const OVERDUE_SHOWN = 20;
+
 /** The briefing on screen: title, the overview sentence, then each table with its notes. */
 export function briefingTerminal(b: Briefing, title: string): string {
   const c = colors();
-  const tables = briefingTables(b);
+  const tables = briefingTables(b, { overdueLimit: OVERDUE_SHOWN });
   return [c.bold(title), '', overviewText(b), '', ...tables.map((table) => tableText(table)).flatMap((s) => [s, ''])].join('\n');
 }
 
