@@ -13,7 +13,8 @@ export interface ScoreOptions {
 
 export type ScoreOutcome = { ok: true; result: Result } | { ok: false; code: string; params: Params };
 
-const DEFAULT_DAYS = 30;
+/** Days to rectify a finding when the item gives none. */
+export const DEFAULT_DAYS = 30;
 
 interface Scored {
   item: Item;

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { resolveChecklist } from '../checklist/load.js';
+import { ChecklistRegistry } from '../checklist/registry.js';
+import { inputError, usageError, UserError } from '../errors.js';
+import { readAuditFile } from '../formats/audit-file.js';
+import { t } from '../i18n/index.js';
+import { isCenterCode, type Audit } from '../model/audit.js';
+import { refOf } from '../model/checklist.js';
+import { parseDate, today } from '../model/dates.js';
+import { normalizeText, splitList } from '../model/text.js';
+import { centersByCode, readCenters } from '../sources/centers.js';
+import type { Prompter } from '../prompts/prompter.js';
+import { checklistArgFor, draftPath, newSession, resumeCommand, saveDraft, unansweredIndexes, type Session } from './session.js';
+
+/** The `zongzhi audit` options, as commander gives them. */
+export interface AuditOptions {
+  checklist: string;
+  /** The user named the checklist (it is not the default). */
+  checklistGiven?: boolean;
+  center?: string;
+  centers?: string;
+  date?: string;
+  resume?: string;
+  out: string;
+  force?: boolean;
+}
+
+export function startSession(opts: AuditOptions, p: Prompter): Promise<Session> {
+  return opts.resume ? resume(opts.resume, opts, p) : begin(opts, p);
+}
+
+/** Loads a draft; a damaged one is refused with the place of each problem, and nothing is overwritten. */
+async function resume(file: string, opts: AuditOptions, p: Prompter): Promise<Session> {
+  // The draft records its center and date; a second source for them would contradict it.
+  if (opts.center !== undefined || opts.date !== undefined) throw usageError('walk.resume-conflict');
+  const registry = new ChecklistRegistry(opts.checklistGiven ? [opts.checklist] : []);
+  const read = readAuditFile(file, registry);
+  if (!read.audit || !read.checklist) throw new UserError(read.problems);
+  const s = newSession(read.checklist, read.audit, file, opts.checklistGiven ? checklistArgFor(opts.checklist) : undefined);
+  const answered = s.items.filter((i) => s.audit.answers[i.item.id]).length;
+  p.say(t('walk.resumed', { name: s.audit.center.name, code: s.audit.center.code, date: s.audit.date, answered, total: s.items.length, open: unansweredIndexes(s).length }));
+  if (s.audit.status === 'final') p.say(p.paint('yellow', t('walk.resumed-final')));
+  return s;
+}
+
+async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
+  const presetDate = opts.date === undefined ? undefined : (parseDate(opts.date) ?? fail(usageError('walk.bad-date-option', { value: opts.date })));
+  const presetCode = opts.center === undefined ? undefined : checkedCode(opts.center);
+  // A broken registry is reported before anything is typed.
+  const registry = opts.centers ? centersByCode(await readCenters(opts.centers)) : undefined;
+  // A cold YAML parse of the checklist takes longer than start-up itself: the first
+  // question goes on screen first, and the checklist loads while it is read.
+  const checklist = once(() => resolveChecklist(opts.checklist));
+  const meanwhile = () => void checklist();
+  // Refuse before asking anything when the options already name an existing draft.
+  if (presetCode && presetDate) refuseExisting(draftPath(opts.out, presetDate, presetCode, checklist().id), opts.force);
+
+  const code = presetCode ?? normalizeText(await p.input({ message: t('walk.ask-code'), validate: validCode, meanwhile }));
+  const date = presetDate ?? parseDate(await p.input({ message: t('walk.ask-date'), default: today(), validate: validDate, meanwhile }))!;
+  const { id, name: title, version, dimensions } = checklist();
+  const file = draftPath(opts.out, date, code, id);
+  refuseExisting(file, opts.force);
+  p.say(p.paint('bold', t('walk.starting', { name: title, id, version, count: dimensions.reduce((n, d) => n + d.items.length, 0) })));
+
+  const known = registry?.get(code)?.name;
+  if (registry && !known) p.say(t('walk.not-in-registry', { code, file: opts.centers! }));
+  const name = normalizeText(await p.input({ message: t('walk.ask-name'), default: known, validate: (v) => normalizeText(v) !== '' || t('walk.name-required') }));
+  const inspectors = splitList(await p.input({ message: t('walk.ask-inspectors'), validate: (v) => splitList(v).length > 0 || t('walk.inspectors-required') }));
+
+  const audit: Audit = {
+    source: file,
+    checklist: refOf(checklist()),
+    center: { code, name },
+    date,
+    inspectors,
+    status: 'draft',
+    answers: {},
+    findings: {},
+  };
+  const s = newSession(checklist(), audit, file, checklistArgFor(opts.checklist));
+  // The draft exists from the start, so a resume command always has something to continue.
+  saveDraft(s);
+  p.say(t('walk.draft-at', { file, command: resumeCommand(s) }));
+  return s;
+}
+
+/** Runs `load` on the first call; later calls give its result, or throw its error again. */
+function once<T>(load: () => T): () => T {
+  let outcome: { value: T } | { error: unknown } | undefined;
+  return () => {
+    if (!outcome) {
+      try {
+        outcome = { value: load() };
+      } catch (error) {
+        outcome = { error };
+      }
+    }
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  };
+}
+
+function fail(e: UserError): never {
+  throw e;
+}
+
+function checkedCode(raw: string): string {
+  const code = normalizeText(raw);
+  if (!isCenterCode(code)) throw usageError('walk.bad-code-option', { value: raw });
+  return code;
+}
+
+function validCode(v: string): true | string {
+  return isCenterCode(normalizeText(v)) || t('walk.code-invalid', { value: v });
+}
+
+function validDate(v: string): true | string {
+  return parseDate(v) !== undefined || t('walk.date-invalid', { value: v });
+}
+
+function refuseExisting(file: string, force?: boolean): void {
+  if (!force && existsSync(file)) throw inputError('walk.draft-exists', { file });
+}

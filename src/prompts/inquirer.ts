@@ -1,0 +1,98 @@
+import { styleText } from 'node:util';
+import { t } from '../i18n/index.js';
+import { SEPARATOR, type CheckboxQuestion, type InputQuestion, type Prompter, type SelectQuestion, type Style } from './prompter.js';
+
+// Each prompt package costs ~40 ms to load: only the ones a question needs, once.
+const load = {
+  select: once(() => import('@inquirer/select')),
+  checkbox: once(() => import('@inquirer/checkbox')),
+  input: once(() => import('@inquirer/input')),
+};
+
+function once<T>(f: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= f());
+}
+
+/** inquirer's key help is English; say it in the user's language. */
+function keysHelpTip(keys: [string, string][]): string {
+  return keys.map(([key, action]) => `${key} ${t(`prompt.key.${action}`)}`).join(' · ');
+}
+
+/** Where prompts read and write; the process's stdin and stdout unless a test gives its own. */
+export interface Streams {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+/** The terminal prompt layer: @inquirer single-prompt packages. */
+export class InquirerPrompter implements Prompter {
+  private readonly out: NodeJS.WritableStream & { columns?: number; isTTY?: boolean };
+  private readonly plain: boolean;
+
+  constructor(private readonly streams: Streams = {}) {
+    this.out = streams.output ?? process.stdout;
+    this.plain = (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') || !this.out.isTTY;
+  }
+
+  get width(): number {
+    return this.out.columns || 80;
+  }
+
+  async select<T>(q: SelectQuestion<T>): Promise<T> {
+    const { default: select, Separator } = await load.select();
+    return select<T>({
+      message: q.message,
+      choices: q.choices.map((c) => (c === SEPARATOR ? new Separator() : c)),
+      default: q.default,
+      pageSize: 12,
+      theme: { indexMode: 'number', style: { keysHelpTip } },
+    }, this.streams);
+  }
+
+  async checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]> {
+    const { default: checkbox, Separator } = await load.checkbox();
+    const validate = q.validate;
+    return checkbox<T>({
+      message: q.message,
+      choices: q.choices.map((c) => (c === SEPARATOR ? new Separator() : c)),
+      pageSize: 12,
+      validate: validate ? (chosen) => validate(chosen.map((c) => c.value)) : undefined,
+      // "All" and "invert" would tick the action entries (⋯, 不适用) along with the answers.
+      shortcuts: { all: null, invert: null },
+      theme: { style: { keysHelpTip } },
+    }, this.streams);
+  }
+
+  async input(q: InputQuestion): Promise<string> {
+    const { default: input } = await load.input();
+    const withdraw = new AbortController();
+    const asked = input({ message: q.message, default: q.default, prefill: q.editable ? 'editable' : 'tab', validate: q.validate }, { ...this.streams, signal: withdraw.signal });
+    let failure: { error: unknown } | undefined;
+    const meanwhile = q.meanwhile;
+    // inquirer draws the question on the next turn of the event loop; this runs just after.
+    if (meanwhile) {
+      setImmediate(() => {
+        try {
+          meanwhile();
+        } catch (error) {
+          failure = { error };
+          withdraw.abort();
+        }
+      });
+    }
+    try {
+      return await asked;
+    } catch (e) {
+      throw failure ? failure.error : e;
+    }
+  }
+
+  say(text: string): void {
+    this.out.write(`${text}\n`);
+  }
+
+  paint(style: Style, text: string): string {
+    return this.plain ? text : styleText(style, text);
+  }
+}
