@@ -6,6 +6,8 @@ import type { Ledger } from '../src/ledger/ledger.js';
 import { fingerprint, parseFingerprint, type LedgerRow } from '../src/ledger/model.js';
 import { MEMORY_LIMIT } from '../src/xlsx/index.js';
 import { tempDir } from './helpers.js';
+import { editCopy } from '../fixtures/ledger/builders.js';
+import { UserError } from '../src/errors.js';
 
 function row(i: number): LedgerRow {
   const center = `9999${String(1 + (i % 40)).padStart(2, '0')}${101 + (i % 7)}`;
@@ -56,6 +58,27 @@ describe('ledger workbook', () => {
     expect(garbled.map((r) => r.problem).slice(0, 3)).toEqual([]);
     expect(back).toHaveLength(rows.length);
   }, 60_000);
+
+  it('refuses a ledger with a missing column, a repeated 问题编号 or a cell it cannot read, naming each cell', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'l.xlsx');
+    await writeLedger(path, { rows: [row(0), row(1), row(2)], log: [] });
+    const broken = join(dir, 'broken.xlsx');
+    await editCopy(path, broken, { set: { [row(1).id]: { 问题编号: row(0).id }, [row(2).id]: { 扣分: '两分' } } });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(broken);
+    wb.getWorksheet('整改台账')!.getCell('Q3').value = '签字';
+    await wb.xlsx.writeFile(broken);
+    const error = await loadLedger(broken).catch((e: UserError) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).problems.map((p) => [p.code, p.cell])).toEqual([
+      ['ledger.missing-columns', 'A3'],
+      ['ledger.duplicate-id', 'B5'],
+      ['ledger.bad-number', 'I6'],
+    ]);
+    expect((error as UserError).problems[0].message).toContain('核验人');
+  });
 
   it('says which file is not a ledger', async () => {
     const dir = tempDir();

@@ -41,13 +41,13 @@ export function readRowFields(r: ReadRow, problems: Problem[]): Partial<LedgerRo
  * The ledger's own rows (the committee's master): every column must be there and every
  * cell readable; 问题编号 must be present and unique.
  */
-export function readLedgerRows(rows: readonly ReadRow[]): { rows: LedgerRow[]; reads: ReadRow[]; problems: Problem[] } {
+export function readLedgerRows(rows: readonly ReadRow[]): { rows: LedgerRow[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const out: LedgerRow[] = [];
-  const reads: ReadRow[] = [];
   const seen = new Map<string, ReadRow>();
   for (const r of rows) {
     if (isBlankRow(r)) continue;
+    const before = problems.length;
     const values = readRowFields(r, problems);
     const id = values.id ?? '';
     if (!id) {
@@ -60,9 +60,8 @@ export function readLedgerRows(rows: readonly ReadRow[]): { rows: LedgerRow[]; r
       continue;
     }
     seen.set(id, r);
-    if (values.status === undefined) continue;
-    out.push(values as LedgerRow);
-    reads.push(r);
+    // A cell that could not be read is already a problem: the row is not half-taken.
+    if (problems.length === before) out.push(values as LedgerRow);
   }
-  return { rows: out, reads, problems };
+  return { rows: out, problems };
 }
