@@ -144,6 +144,16 @@ describe('findings', () => {
       ['999901-20261120-B-1-1', '排查台账缺失:9月台账缺失', 6, '2026-11-30'],
       ['999901-20261120-B-1-2', '排查台账缺失:10月台账缺失', 6, '2026-11-30'],
       ['999901-20261120-B-1-3', '排查台账缺失:11月台账缺失', 6, '2026-11-30'],
+      // The fourth deficiency was counted but not described; the item floors at 0, so it costs the last 2.
+      ['999901-20261120-B-1-4', '排查台账缺失', 2, '2026-11-30'],
+    ]);
+  });
+
+  it('gives deficiencies counted but not described one more finding with what is left', () => {
+    const r = scored(methods, { ...FULL, 'B-1': { value: 3, deficiencies: ['9月台账缺失'] } });
+    expect(r.findings.map((f) => [f.id, f.problem, f.deducted])).toEqual([
+      ['999901-20261120-B-1-1', '排查台账缺失:9月台账缺失', 6],
+      ['999901-20261120-B-1-2', '排查台账缺失', 12],
     ]);
   });
 

@@ -52,7 +52,7 @@ export async function reviewFinding(s: Session, p: Prompter, { item }: PlacedIte
 function findingCard(s: Session, item: Item, f: Fields, p: Prompter): string {
   const answer = s.audit.answers[item.id];
   const lost = Exact.from(item.points).sub(earnedBy(item, answer)!);
-  const deficiencies = methodOf(item).descriptions(answer.value!);
+  const deficiencies = methodOf(item).findingParts(item, answer.value!, lost).flatMap((part) => part.description ?? []);
   const problem = [f.problem, ...deficiencies.map((d) => `  · ${d}`)].join('\n');
   return [
     p.paint('yellow', t('walk.finding.title', { points: lost.toString() })),

@@ -2,7 +2,7 @@ import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
 import { normalizeText } from '../model/text.js';
 import type { DeductItem, Item } from '../checklist/types.generated.js';
-import type { DeficiencyCount, ItemDefect, Method } from './method.js';
+import type { DeficiencyCount, FindingPart, ItemDefect, Method } from './method.js';
 import { describeRaw, fail, parseNumber } from './shared.js';
 
 const perOf = (item: Item) => Exact.from((item as DeductItem).per);
@@ -52,7 +52,20 @@ export const deduct: Method = {
     const { count, descriptions } = value as DeficiencyCount;
     return descriptions.length ? { value: count, deficiencies: descriptions } : { value: count };
   },
-  descriptions: (value) => (value as DeficiencyCount).descriptions,
+  findingParts(item, value, lost) {
+    const { count, descriptions } = value as DeficiencyCount;
+    if (descriptions.length === 0) return [{ deducted: lost }];
+    // Each described deficiency costs `per` until the item is used up; the ones counted
+    // but not described share what is left as one more finding.
+    let remaining = lost;
+    const parts: FindingPart[] = descriptions.map((description) => {
+      const deducted = remaining.min(perOf(item));
+      remaining = remaining.sub(deducted);
+      return { description, deducted };
+    });
+    if (count > descriptions.length && remaining.gt(Exact.ZERO)) parts.push({ deducted: remaining });
+    return parts;
+  },
   hint: (item) => t('hint.deduct', { per: (item as DeductItem).per, points: item.points }),
   prompt: (item) => ({ kind: 'count', per: (item as DeductItem).per, points: item.points }),
   cell: () => ({ kind: 'whole', min: 0 }),

@@ -3,7 +3,7 @@ import { Exact } from '../model/exact.js';
 import { nearest, normalizeText } from '../model/text.js';
 import type { Item, LevelsItem } from '../checklist/types.generated.js';
 import type { ItemDefect, Method } from './method.js';
-import { describeRaw, fail, labelDefects, listOf } from './shared.js';
+import { describeRaw, fail, labelDefects, listOf, wholeLoss } from './shared.js';
 
 const levelsOf = (item: Item) => (item as LevelsItem).levels;
 
@@ -51,7 +51,7 @@ export const levels: Method = {
   earned: (item, value) => Exact.from(levelsOf(item).find((l) => l.label === value)?.points ?? 0),
   format: (value) => String(value),
   serialize: (value) => ({ value }),
-  descriptions: () => [],
+  findingParts: wholeLoss,
   hint: (item) => t('hint.levels', { labels: listOf(levelsOf(item).map((l) => l.label)) }),
   prompt: (item) => ({ kind: 'select', choices: levelsOf(item) }),
   cell: (item) => ({ kind: 'list', values: levelsOf(item).map((l) => l.label) }),

@@ -27,6 +27,11 @@ export interface DeficiencyCount {
   descriptions: string[];
 }
 
+export interface FindingPart {
+  description?: string;
+  deducted: Exact;
+}
+
 export type AnswerValue = boolean | string | string[] | Exact | DeficiencyCount;
 
 export type Parsed = { ok: true; value: AnswerValue } | { ok: false; code: string; params: Params };
@@ -63,8 +68,11 @@ export interface Method {
   format(value: AnswerValue, item: Item): string;
   /** The answer as stored in an audit file or results JSON. */
   serialize(value: AnswerValue): { value: unknown; deficiencies?: string[] };
-  /** Described deficiencies, one finding each; empty means one finding for the item. */
-  descriptions(value: AnswerValue): string[];
+  /**
+   * How the points an answer lost divide into findings for the ledger: one part per
+   * described deficiency where the method has them, else the whole loss as one.
+   */
+  findingParts(item: Item, value: AnswerValue, lost: Exact): FindingPart[];
   /** What a valid answer looks like, for error messages and input hints. */
   hint(item: Item): string;
   prompt(item: Item): PromptSpec;

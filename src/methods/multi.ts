@@ -3,7 +3,7 @@ import { Exact } from '../model/exact.js';
 import { nearest, normalizeText, splitList } from '../model/text.js';
 import type { Item, MultiItem } from '../checklist/types.generated.js';
 import type { ItemDefect, Method } from './method.js';
-import { fail, labelDefects, listOf } from './shared.js';
+import { fail, labelDefects, listOf, wholeLoss } from './shared.js';
 
 const optionsOf = (item: Item) => (item as MultiItem).options;
 const SEPARATOR = /[、,，;；]/;
@@ -73,7 +73,7 @@ export const multi: Method = {
     Exact.sum(optionsOf(item).filter((o) => (value as string[]).includes(o.label)).map((o) => Exact.from(o.points))),
   format: (value) => ((value as string[]).length ? (value as string[]).join('、') : '无'),
   serialize: (value) => ({ value }),
-  descriptions: () => [],
+  findingParts: wholeLoss,
   hint: (item) => t('hint.multi', { labels: listOf(optionsOf(item).map((o) => o.label)) }),
   prompt: (item) => ({ kind: 'checkbox', choices: optionsOf(item) }),
   cell: () => ({ kind: 'text' }),

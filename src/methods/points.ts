@@ -2,7 +2,7 @@ import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
 import type { Item, PointsItem } from '../checklist/types.generated.js';
 import type { ItemDefect, Method } from './method.js';
-import { describeRaw, fail, parseNumber } from './shared.js';
+import { describeRaw, fail, parseNumber, wholeLoss } from './shared.js';
 
 const DEFAULT_STEP = 0.5;
 const stepOf = (item: Item) => (item as PointsItem).step ?? DEFAULT_STEP;
@@ -35,7 +35,7 @@ export const points: Method = {
   earned: (_item, value) => value as Exact,
   format: (value) => (value as Exact).toString(),
   serialize: (value) => ({ value: (value as Exact).toNumber() }),
-  descriptions: () => [],
+  findingParts: wholeLoss,
   hint: (item) => t('hint.points', { points: item.points, step: stepOf(item) }),
   prompt: (item) => ({ kind: 'score', max: item.points, step: stepOf(item) }),
   cell: (item) => ({ kind: 'decimal', min: 0, max: item.points }),

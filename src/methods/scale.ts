@@ -2,7 +2,7 @@ import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
 import type { Item, ScaleItem } from '../checklist/types.generated.js';
 import type { ItemDefect, Method } from './method.js';
-import { describeRaw, fail, parseNumber } from './shared.js';
+import { describeRaw, fail, parseNumber, wholeLoss } from './shared.js';
 
 const scaleOf = (item: Item) => item as ScaleItem;
 
@@ -68,7 +68,7 @@ export const scale: Method = {
   },
   format: (value, item) => `${(value as Exact).toString()}${scaleOf(item).unit ?? ''}`,
   serialize: (value) => ({ value: (value as Exact).toNumber() }),
-  descriptions: () => [],
+  findingParts: wholeLoss,
   hint: (item) => {
     const { range, unit } = scaleOf(item);
     return range ? t('hint.scale-range', { lo: range[0], hi: range[1], unit: unit ?? '' }) : t('hint.scale', { unit: unit ?? '' });

@@ -1,7 +1,7 @@
 import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
 import { normalizeText, numberText, isNotApplicable } from '../model/text.js';
-import type { ItemDefect, Parsed } from './method.js';
+import type { FindingPart, ItemDefect, Parsed } from './method.js';
 
 /** Duplicate labels, and labels that would read as 不适用. */
 export function labelDefects(key: string, labels: string[]): ItemDefect[] {
@@ -36,4 +36,9 @@ export function describeRaw(raw: unknown): string {
   if (Array.isArray(raw)) return raw.map(String).join('、');
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   return String(raw);
+}
+
+/** Most methods lose points as one thing: one finding for the item. */
+export function wholeLoss(_item: unknown, _value: unknown, lost: Exact): FindingPart[] {
+  return [{ deducted: lost }];
 }

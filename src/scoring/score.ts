@@ -124,16 +124,12 @@ function findingsOf(s: Scored, audit: Audit): Finding[] {
   const answer = audit.answers[s.item.id];
   const override: FindingOverride = audit.findings[s.item.id] ?? {};
   const defaults = s.item.finding ?? {};
-  const descriptions = answer?.value !== undefined ? methodOf(s.item).descriptions(answer.value) : [];
   const lost = Exact.from(s.item.points).sub(s.earned);
+  // Unanswered (counted as 0 with --blank zero): the whole item is one finding.
+  const parts = answer?.value !== undefined ? methodOf(s.item).findingParts(s.item, answer.value, lost) : [{ deducted: lost }];
   const baseProblem = override.problem ?? defaults.problem ?? s.item.title;
   const stamp = `${audit.center.code}-${audit.date.replace(/-/g, '')}-${s.item.id}`;
-  const parts = descriptions.length ? descriptions : [undefined];
-  let remaining = lost;
-  return parts.map((description, i) => {
-    const share = parts.length === 1 ? remaining : remaining.min(Exact.from((s.item as { per?: number }).per ?? 0));
-    remaining = remaining.sub(share);
-    return {
+  return parts.map(({ description, deducted }, i) => ({
       id: parts.length === 1 ? stamp : `${stamp}-${i + 1}`,
       center: audit.center,
       date: audit.date,
@@ -146,9 +142,8 @@ function findingsOf(s: Scored, audit: Audit): Finding[] {
       owner: override.owner ?? defaults.owner ?? '',
       person: override.person ?? '',
       deadline: override.deadline ?? addDays(audit.date, defaults.days ?? DEFAULT_DAYS),
-      deducted: share.toNumber(),
+      deducted: deducted.toNumber(),
       status: '未整改',
       ...(answer?.note ? { note: answer.note } : {}),
-    };
-  });
+  }));
 }
