@@ -103,6 +103,7 @@ function buildProgram(version: string): Command {
     .argument('<inputs...>', t('arg.inputs'))
     .requiredOption('-o, --output <ledger.xlsx>', t('opt.output-ledger'))
     .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('--centers <file>', t('opt.centers'))
     .option('--force', t('cli.option.force'))
     .action(lazy(() => import('./commands/ledger-build.js')));
   ledger
@@ -112,6 +113,7 @@ function buildProgram(version: string): Command {
     .argument('<updates...>', t('arg.updates'))
     .requiredOption('-o, --output <out.xlsx>', t('opt.output-ledger'))
     .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('--centers <file>', t('opt.centers'))
     .option('--force', t('cli.option.force'))
     .action(lazy(() => import('./commands/ledger-merge.js')));
   ledger

@@ -99,10 +99,10 @@ export interface LedgerSheets {
 export async function readLedgerSheets(file: string): Promise<LedgerSheets> {
   const out: LedgerSheets = { file, sheets: [], rows: [], log: [] };
   try {
-    // In memory, whatever the size: exceljs 4.4's streaming reader decodes each chunk of the
-    // zip on its own and garbles a CJK character that straddles two chunks (about one row in
-    // 400 of a 10k-row ledger), which a merge would then write back as the unit's change.
-    for await (const sheet of readWorkbook(file, { mode: 'memory' })) {
+    // Large ledgers stream. A garbled character here would be merged back as a unit's
+    // change; src/xlsx/sax-decode.ts keeps the streaming reader's CJK whole, and the
+    // 12k-row test in ledger-workbook.test.ts guards it.
+    for await (const sheet of readWorkbook(file)) {
       if (sheet.name === FINGERPRINT_SHEET) out.base = await readFingerprints(sheet);
       else if (sheet.name === LOG_SHEET) out.log = await readLog(sheet);
       else if (sheet.state === 'visible') await readLedgerSheet(file, sheet, out);
