@@ -64,6 +64,7 @@ function buildProgram(version: string): Command {
     .option('--centers <file>', t('opt.centers'))
     .option('--date <YYYY-MM-DD>', t('opt.date'))
     .option('--resume <file>', t('opt.resume'))
+    .option('--allow-checklist-change', t('opt.allow-checklist-change'))
     .option('--out <dir>', t('opt.out-dir'), 'audits')
     .option('--force', t('cli.option.force'))
     .addHelpText('after', examples('audit', ['audit', 'audit --checklist township --center 999901101', 'audit --resume audits/2026-11-20-999901-county.audit.yaml']))

@@ -332,6 +332,18 @@ describe('zongzhi audit: interruption and resume', () => {
     expect(Object.keys(audit.answers)).toHaveLength(8);
   });
 
+  it('resumes a draft whose checklist changed only with --allow-checklist-change, and then records the new one', async () => {
+    await run([...START, ...full('INS-01', 'INS-02'), { on: '勾选', exit: true }]);
+    const changed = join(out, 'short.yaml');
+    writeFileSync(changed, `# 修订:补充检查方法\n${readFileSync(FIXTURE, 'utf8')}`);
+    const refused = runAudit(options({ resume: file, checklist: changed }), new ScriptedPrompter([]));
+    await expect(refused).rejects.toThrow('--allow-checklist-change');
+    await run([...full('INS-03', 'MEC-01', 'MEC-02', 'MEC-03', 'MEC-04', 'BON-01'), CONFIRM], options({ resume: file, checklist: changed, allowChecklistChange: true }));
+    const read = readAuditFile(file, new ChecklistRegistry([changed]));
+    expect(read.problems).toEqual([]);
+    expect(read.audit!.status).toBe('final');
+  });
+
   it('reopens a final audit: a change makes it a draft until confirmed, and the results are rewritten after asking', async () => {
     await run([...START, ...full('INS-01', 'INS-02', 'INS-03', 'MEC-01', 'MEC-02', 'MEC-03', 'MEC-04', 'BON-01'), CONFIRM]);
     const unchanged = await run(

@@ -96,6 +96,27 @@ describe('zongzhi score', () => {
     expect(JSON.parse(r.stdout)[0].total).toBe(97);
   });
 
+  it('does not read what zongzhi audit wrote beside an audit file as more responses', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, '2026-11-20-999901-county.audit.yaml'), readFileSync(join(dir, 'a.audit.yaml')));
+    const results = await runCli(['score', join(folder, '2026-11-20-999901-county.audit.yaml'), '--json']);
+    writeFileSync(join(folder, '2026-11-20-999901-county.json'), results.stdout);
+    writeFileSync(join(folder, '2026-11-20-999901-county.xlsx'), 'a report, not a fill-in template');
+    const r = await runCli(['score', folder, '--json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).map((x: Result) => x.center.code)).toEqual(['999901']);
+  });
+
+  it('counts an audit given twice once, and refuses two different answers for one audit', async () => {
+    const same = await runCli(['score', join(dir, 'a.audit.yaml'), join(dir, 'a.audit.yaml'), '--json']);
+    expect(JSON.parse(same.stdout)).toHaveLength(1);
+    const other = join(tempDir(), 'a2.audit.yaml');
+    writeFileSync(other, readFileSync(join(dir, 'a.audit.yaml'), 'utf8').replace('INS-02: { value: 完全达到 }', 'INS-02: { value: 基本达到 }'));
+    const r = await runCli(['score', join(dir, 'a.audit.yaml'), other]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`a2.audit.yaml: 中心 999901 在 2026-11-20 的评估与 ${join(dir, 'a.audit.yaml')} 中的同一次评估答案不同`);
+  });
+
   it('says so when a path does not exist', async () => {
     const r = await runCli(['score', join(dir, 'nope')]);
     expect(r.code).toBe(1);

@@ -21,6 +21,8 @@ export interface AuditOptions {
   centers?: string;
   date?: string;
   resume?: string;
+  /** Resume a draft whose checklist file changed since it was started. */
+  allowChecklistChange?: boolean;
   out: string;
   force?: boolean;
 }
@@ -33,9 +35,11 @@ export function startSession(opts: AuditOptions, p: Prompter): Promise<Session> 
 async function resume(file: string, opts: AuditOptions, p: Prompter): Promise<Session> {
   // The draft records its center and date; a second source for them would contradict it.
   if (opts.center !== undefined || opts.date !== undefined) throw usageError('walk.resume-conflict');
-  const registry = new ChecklistRegistry(opts.checklistGiven ? [opts.checklist] : []);
+  const registry = new ChecklistRegistry(opts.checklistGiven ? [opts.checklist] : [], opts.allowChecklistChange);
   const read = readAuditFile(file, registry);
   if (!read.audit || !read.checklist) throw new UserError(read.problems);
+  // The inspector accepted the changed checklist: from now on the draft records that one.
+  read.audit.checklist.sha256 = read.checklist.sha256;
   const s = newSession(read.checklist, read.audit, file, opts.checklistGiven ? checklistArgFor(opts.checklist) : undefined);
   const answered = s.items.filter((i) => s.audit.answers[i.item.id]).length;
   p.say(t('walk.resumed', { name: s.audit.center.name, code: s.audit.center.code, date: s.audit.date, answered, total: s.items.length, open: unansweredIndexes(s).length }));

@@ -78,7 +78,7 @@ export default {
   'yaml.syntax.MULTILINE_IMPLICIT_KEY': { zh: '键必须写在一行内', en: 'a key must fit on one line' },
   'yaml.warning': { zh: 'YAML 警告(按错误处理):{detail}', en: 'YAML warning (treated as an error): {detail}' },
   'yaml.multiple-documents': { zh: '一个文件只能有一个 YAML 文档', en: 'a file may hold only one YAML document' },
-  'yaml.empty': { zh: '文件是空的:需要一份格式 1 的清单', en: 'the file is empty: a format 1 checklist is expected' },
+  'yaml.empty': { zh: '文件是空的,没有可读取的 YAML 内容', en: 'the file is empty: there is no YAML content to read' },
 
   // JSON Schema
   'schema.required': { zh: '缺少必填键 {key}', en: 'missing required key {key}' },

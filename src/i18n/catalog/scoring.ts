@@ -57,6 +57,10 @@ export default {
   'audit.findings': { zh: 'findings 应是"评分项编号: {owner, measure, deadline}"的映射', en: 'findings must map item ids to { owner, measure, deadline }' },
   'audit.unknown-item': { zh: '清单 {checklist} 中没有评分项 {id}', en: 'checklist {checklist} has no item {id}' },
   'audit.unknown-item-near': { zh: '清单 {checklist} 中没有评分项 {id};是否想写 {near}?', en: 'checklist {checklist} has no item {id}; did you mean {near}?' },
+  'responses.conflict': {
+    zh: '中心 {code} 在 {date} 的评估与 {other} 中的同一次评估答案不同;请只保留正确的一份',
+    en: 'center {code} on {date} differs from the same audit in {other}; keep only the right one',
+  },
   'results.not-json': { zh: '不是有效的 JSON 文件', en: 'not a valid JSON file' },
   'results.shape': { zh: '不是 zongzhi 的评分结果(缺少 format: 1、checklist、center 或 items)', en: 'not a zongzhi result (format: 1, checklist, center or items missing)' },
   'table.rank': { zh: '名次', en: 'rank' },
