@@ -244,6 +244,7 @@ export async function writeWideTemplate(
     sheet.validate(`C${first}:C${last}`, { type: 'any', title: WIDE_HEADERS[2], prompt: t('template.info.date-help') });
     for (const c of centers) {
       sheet.addRow([c.code, c.name]);
+      await sheet.drain();
       opts.onRow?.();
     }
     sheet.protect(TEMPLATE_PASSWORD);

@@ -30,11 +30,11 @@ export async function writeReport(path: string, results: Result[], opts: ReportO
     const groups = groupByChecklist(results);
     for (const group of groups) {
       const name = groups.length === 1 ? REPORT_SHEETS.summary : `${REPORT_SHEETS.summary}-${group[0].checklist.id}`;
-      writeSummary(book, name, group, registry);
+      await writeSummary(book, name, group, registry);
     }
-    writeDetails(book, results);
-    writeFindings(book, results, registry);
-    if (opts.skipped?.length) writeErrors(book, opts.skipped);
+    await writeDetails(book, results);
+    await writeFindings(book, results, registry);
+    if (opts.skipped?.length) await writeErrors(book, opts.skipped);
     await book.commit();
   } catch (e) {
     await book.abort();
@@ -68,7 +68,7 @@ function parentsOf(results: Result[], registry: CenterEntry[] | undefined): Map<
   return parents.size ? parents : undefined;
 }
 
-function writeSummary(book: WorkbookOut, name: string, results: Result[], registry: CenterEntry[] | undefined): void {
+async function writeSummary(book: WorkbookOut, name: string, results: Result[], registry: CenterEntry[] | undefined): Promise<void> {
   const first = results[0];
   const precision = first?.derivation.precision ?? 1;
   const fmt = numFmt(precision);
@@ -125,6 +125,7 @@ function writeSummary(book: WorkbookOut, name: string, results: Result[], regist
     if (hasBonus) values.push(r.bonus.applied);
     values.push(r.veto.join('、'), r.findings.length);
     sheet.addRow(values);
+    await sheet.drain();
   }
   if (results.length) {
     const last = top + results.length - 1;
@@ -152,7 +153,7 @@ function lowestGrade(results: Result[]): string | undefined {
   return found.ok ? found.checklist.grades[found.checklist.grades.length - 1]?.name : undefined;
 }
 
-function writeDetails(book: WorkbookOut, results: Result[]): void {
+async function writeDetails(book: WorkbookOut, results: Result[]): Promise<void> {
   const fmt = numFmt(Math.max(1, ...results.map((r) => r.derivation.precision)));
   const sheet = book.addSheet({
     name: REPORT_SHEETS.details,
@@ -188,6 +189,7 @@ function writeDetails(book: WorkbookOut, results: Result[]): void {
         item.earned,
         item.note ?? '',
       ]);
+      await sheet.drain();
       count++;
     }
   }
@@ -204,7 +206,7 @@ function ledgerSpec(c: LedgerColumn): ColumnSpec {
   return { header: c.header, kind, width: c.width, wrap: c.kind === 'text' && c.width >= 20 };
 }
 
-function writeFindings(book: WorkbookOut, results: Result[], registry: CenterEntry[] | undefined): void {
+async function writeFindings(book: WorkbookOut, results: Result[], registry: CenterEntry[] | undefined): Promise<void> {
   const countyNames = registry ? new Map(registry.map((c) => [c.code, c.name])) : undefined;
   const sheet = book.addSheet({
     name: REPORT_SHEETS.findings,
@@ -218,11 +220,12 @@ function writeFindings(book: WorkbookOut, results: Result[], registry: CenterEnt
     for (const f of r.findings) {
       const row = rowOfFinding(f, countyNames);
       sheet.addRow([++n, ...LEDGER_COLUMNS.map((c) => (row[c.field] === '' ? null : row[c.field]))]);
+      await sheet.drain();
     }
   }
 }
 
-function writeErrors(book: WorkbookOut, problems: Problem[]): void {
+async function writeErrors(book: WorkbookOut, problems: Problem[]): Promise<void> {
   const sheet = book.addSheet({
     name: REPORT_SHEETS.errors,
     title: t('report.title.errors', { count: problems.length }),
@@ -235,10 +238,11 @@ function writeErrors(book: WorkbookOut, problems: Problem[]): void {
       { header: t('report.col.message'), width: 70, wrap: true },
     ],
   });
-  problems.forEach((p, i) => {
+  for (const [i, p] of problems.entries()) {
     const place = p.cell ?? (p.line !== undefined ? `${p.line}:${p.col ?? 1}` : '');
     // A wide sheet's scoring problem carries its row as the file (file!sheet!cell): split it back.
     const [file, sheetName, cell] = p.sheet === undefined && p.file?.includes('!') ? p.file.split('!') : [p.file, p.sheet, place];
     sheet.addRow([i + 1, file ?? '', sheetName ?? '', cell ?? place, p.code, p.message]);
-  });
+    await sheet.drain();
+  }
 }

@@ -28,7 +28,7 @@ export function normalizeCell(raw: unknown, sharedStrings?: readonly unknown[]):
   if (raw === null || raw === undefined) return null;
   switch (typeof raw) {
     case 'string':
-      return raw === '' ? null : raw;
+      return raw === '' ? null : detach(raw);
     case 'number':
       // Excel shows 15 significant digits: a cached 0.30000000000000004 is the 0.3 a person sees.
       return Number.isFinite(raw) ? Number(raw.toPrecision(15)) : null;
@@ -52,6 +52,15 @@ export function normalizeCell(raw: unknown, sharedStrings?: readonly unknown[]):
   if ('text' in o) return normalizeCell(o.text, sharedStrings);
   if ('hyperlink' in o) return normalizeCell(o.hyperlink);
   return null;
+}
+
+/**
+ * A copy of a string that does not keep its source alive: the streaming reader's strings
+ * are slices of whole XML chunks, so keeping one cell's text kept its 64 KB chunk (10,000
+ * rows kept the whole sheet's XML in memory).
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** A cell as a person reads it, for messages: dates as YYYY-MM-DD, errors as their code. */

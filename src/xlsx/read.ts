@@ -40,7 +40,7 @@ export interface ReadOptions {
 }
 
 /** Files up to this size are read in memory (merges known, every rich-text run kept); larger ones stream. */
-export const MEMORY_LIMIT = 1_000_000;
+export const MEMORY_LIMIT = 256_000;
 
 /** A workbook that could not be read at all: the problem names the file and says what to do. */
 export class WorkbookUnreadable extends Error {

@@ -99,6 +99,9 @@ const SUBTITLE_STYLE: Style = { font: { name: FONT, size: 10, color: { argb: 'FF
 const DATE_FORMAT = 'yyyy-mm-dd';
 const MAX_WIDTH = 40;
 const LIST_LITERAL_MAX = 255;
+/** drain(): how often to look at the buffer, and how much may wait before yielding. */
+const DRAIN_EVERY = 64;
+const MAX_BUFFERED = 8 * 1024 * 1024;
 /** A sheet-protection password hashed with a small spinCount: exceljs's default 100000 costs seconds. */
 const SPIN_COUNT = 1000;
 
@@ -130,7 +133,9 @@ export class WorkbookOut {
   static async create(path: string, opts: { force?: boolean } = {}): Promise<WorkbookOut> {
     const target = atomicTarget(path, opts);
     const ExcelJS = await excel();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target.temp, useStyles: true, useSharedStrings: true });
+    // Inline strings, not a shared-string table: the table holds every distinct string in
+    // memory until the end (measured on 400k rows × 10: 443 MB vs 129 MB peak, and a larger file).
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target.temp, useStyles: true, useSharedStrings: false });
     wb.creator = 'zongzhi-audit';
     return new WorkbookOut(wb, target, path);
   }
@@ -217,6 +222,7 @@ export class SheetOut {
   private readonly sample: number;
   private readonly styles: { plain: Style; date: Style }[] = [];
   private readonly rowStyles = new Map<string, Style[]>();
+  private sinceDrain = 0;
 
   constructor(
     private readonly book: WorkbookOut,
@@ -277,6 +283,32 @@ export class SheetOut {
       if (this.pending.length >= this.sample) this.flush();
     }
     return number;
+  }
+
+  /**
+   * Lets the zip compressor catch up. exceljs's streaming writer never pushes back: rows
+   * added in a tight loop pile up in memory until the loop yields. Await this after each
+   * row of a long loop; it yields only when more than a few MB are waiting (cheap otherwise).
+   */
+  async drain(): Promise<void> {
+    if (++this.sinceDrain < DRAIN_EVERY) return;
+    this.sinceDrain = 0;
+    for (let spins = 0; this.buffered() > MAX_BUFFERED && spins < 100_000; spins++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Bytes written by this sheet and not yet taken by the compressor (exceljs internals, pinned at 4.4.0). */
+  private buffered(): number {
+    type State = { length?: number };
+    type Pipe = { writableLength?: number; readableLength?: number; _writableState?: State; _readableState?: State };
+    const stream = (this.ws as unknown as { _stream?: { buffers?: { length: number }[]; pipes?: Pipe[] } })._stream;
+    if (!stream) return 0;
+    let bytes = 0;
+    for (const b of stream.buffers ?? []) bytes += b.length;
+    // archiver's PassThrough (readable-stream 2/3: no writableLength) holds what the deflater has not taken.
+    for (const p of stream.pipes ?? []) bytes += (p._writableState?.length ?? p.writableLength ?? 0) + (p._readableState?.length ?? p.readableLength ?? 0);
+    return bytes;
   }
 
   /** Data validation over a whole range at once (never per cell). Long lists go through a hidden range. */
