@@ -68,6 +68,10 @@ describe('xlsx adapter: cell normalisation', () => {
     expect(normalizeCell(Number.NaN)).toBeNull();
     expect(normalizeCell({ formula: 'A1+A2', result: 0.1 + 0.2 })).toBe(0.3);
     expect(normalizeCell(999901101001)).toBe(999901101001);
+    expect(normalizeCell(0.95, undefined, '0%')).toBe('95%');
+    expect(normalizeCell(0.925, undefined, '0.0%')).toBe('92.5%');
+    expect(normalizeCell({ formula: 'A1/B1', result: 0.5 }, undefined, '0%')).toBe('50%');
+    expect(normalizeCell(0.95, undefined, '0.00"%"')).toBe(0.95);
     expect(cellText(DATE)).toBe('2026-11-20');
     expect(cellText({ error: '#REF!' })).toBe('#REF!');
   });
@@ -137,6 +141,21 @@ describe('xlsx adapter: write then read back', () => {
       // Measured: exceljs's streaming reader keeps only the last run of *inline* rich text.
       // Excel, WPS and LibreOffice write shared strings, which stream whole; small files are read in memory.
       expect(streamed.rows[0].cells[0]).toBe(useSharedStrings ? '粗体' : '体');
+    }
+  });
+
+  it('reads a number shown as a percentage as the percentage typed, in both readers', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'percent.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.getCell('A1').value = 0.95;
+    ws.getCell('A1').numFmt = '0%';
+    ws.getCell('B1').value = 0.95;
+    await wb.xlsx.writeFile(path);
+    for (const mode of ['stream', 'memory'] as const) {
+      const [sheet] = await readAllSheets(path, { mode });
+      expect(sheet.rows[0].cells).toEqual(['95%', 0.95]);
     }
   });
 

@@ -11,7 +11,8 @@ export interface CellError {
 /**
  * A cell as the rest of the program sees it: blank is null; text, number, boolean and
  * Date (UTC midnight for a plain date: read it with getUTC*) as themselves; an error as
- * `{ error }`. Numbers to the 15 significant digits Excel shows. Formulas are their cached result, rich text its whole text, hyperlinks
+ * `{ error }`. Numbers to the 15 significant digits Excel shows; a number shown as a
+ * percentage as the text typed ("95%", from 0.95 with format 0%). Formulas are their cached result, rich text its whole text, hyperlinks
  * their text, shared-string indexes the resolved string.
  */
 export type CellValue = string | number | boolean | Date | CellError | null;
@@ -24,14 +25,17 @@ export function isCellError(v: unknown): v is CellError {
  * Turns whatever exceljs gives for a cell into a CellValue. `sharedStrings` resolves a
  * `{sharedString: n}` the streaming reader sometimes returns instead of the string.
  */
-export function normalizeCell(raw: unknown, sharedStrings?: readonly unknown[]): CellValue {
+export function normalizeCell(raw: unknown, sharedStrings?: readonly unknown[], numFmt?: string): CellValue {
   if (raw === null || raw === undefined) return null;
   switch (typeof raw) {
     case 'string':
       return raw === '' ? null : detach(raw);
     case 'number':
+      if (!Number.isFinite(raw)) return null;
+      // Typed "95%", Excel and Calc store 0.95 shown as a percentage: what the person wrote is "95%".
+      if (numFmt && isPercentFormat(numFmt)) return `${Number((raw * 100).toPrecision(15))}%`;
       // Excel shows 15 significant digits: a cached 0.30000000000000004 is the 0.3 a person sees.
-      return Number.isFinite(raw) ? Number(raw.toPrecision(15)) : null;
+      return Number(raw.toPrecision(15));
     case 'boolean':
       return raw;
     case 'bigint':
@@ -46,12 +50,17 @@ export function normalizeCell(raw: unknown, sharedStrings?: readonly unknown[]):
   if (Array.isArray(o.richText)) {
     return normalizeCell((o.richText as { text?: unknown }[]).map((run) => (run && typeof run.text === 'string' ? run.text : '')).join(''));
   }
-  if ('formula' in o || 'sharedFormula' in o) return normalizeCell(o.result, sharedStrings);
+  if ('formula' in o || 'sharedFormula' in o) return normalizeCell(o.result, sharedStrings, numFmt);
   if (typeof o.sharedString === 'number') return normalizeCell(sharedStrings?.[o.sharedString], sharedStrings);
   if (typeof o.error === 'string') return { error: o.error };
   if ('text' in o) return normalizeCell(o.text, sharedStrings);
   if ('hyperlink' in o) return normalizeCell(o.hyperlink);
   return null;
+}
+
+/** A number format that shows a percentage: a % outside quotes and escapes (0%, 0.0%, but not "%"). */
+export function isPercentFormat(numFmt: string): boolean {
+  return numFmt.replace(/"[^"]*"|\\./g, '').includes('%');
 }
 
 /**

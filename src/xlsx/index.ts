@@ -9,7 +9,7 @@
  *           sheet.addRow(values), validate(range, rule), dataBar/colorScale/highlight,
  *           protect(), merge(); book.commit() renames the temp file into place.
  */
-export { normalizeCell, cellText, isCellError, type CellValue, type CellError } from './cell.js';
+export { normalizeCell, cellText, isCellError, isPercentFormat, type CellValue, type CellError } from './cell.js';
 export { columnLetter, columnNumber, cellAddress, rangeAddress, parseAddress, parseRange, sheetRef } from './address.js';
 export { sniffFile, xlsxProblem, type FileKind } from './sniff.js';
 export { readWorkbook, readAllSheets, WorkbookUnreadable, MEMORY_LIMIT, type SheetIn, type RowIn, type ReadOptions, type SheetState } from './read.js';

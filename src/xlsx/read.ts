@@ -83,11 +83,18 @@ function reasonOf(e: unknown): string {
   return message.split('\n')[0].slice(0, 200);
 }
 
-function rowCells(values: unknown, sharedStrings?: readonly unknown[]): CellValue[] {
-  // exceljs row.values is 1-based and sparse.
-  const list = Array.isArray(values) ? values : [];
+type RowLike = { eachCell(opts: { includeEmpty: boolean }, f: (cell: { value: unknown; numFmt?: string; isMerged?: boolean; master?: unknown }, col: number) => void): void };
+
+/** A row's cells from column A, each through normalizeCell with its number format; inside a merge blank unless `mergedValues`. */
+function rowCells(row: RowLike, sharedStrings?: readonly unknown[], mergedValues = true): CellValue[] {
   const cells: CellValue[] = [];
-  for (let i = 1; i < list.length; i++) cells.push(normalizeCell(list[i], sharedStrings));
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    while (cells.length < col - 1) cells.push(null);
+    // A cell inside a merge (not its top-left) reads as its master's value in memory,
+    // but as blank when streamed: keep what the file holds, blank, in both readers.
+    const inside = !mergedValues && cell.isMerged && cell.master !== cell;
+    cells[col - 1] = inside ? null : normalizeCell(cell.value, sharedStrings, cell.numFmt);
+  });
   while (cells.length && cells[cells.length - 1] === null) cells.pop();
   return cells;
 }
@@ -107,7 +114,7 @@ async function* readStreaming(file: string): AsyncGenerator<SheetIn> {
   });
   let index = 0;
   for await (const ws of reader as AsyncIterable<unknown>) {
-    const sheet = ws as { name: string; state?: string } & AsyncIterable<{ number: number; values: unknown }>;
+    const sheet = ws as { name: string; state?: string } & AsyncIterable<RowLike & { number: number }>;
     const shared = (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings;
     let used = false;
     yield {
@@ -119,7 +126,7 @@ async function* readStreaming(file: string): AsyncGenerator<SheetIn> {
         used = true;
         return (async function* () {
           for await (const row of sheet) {
-            const cells = rowCells(row.values, shared);
+            const cells = rowCells(row, shared);
             if (cells.length) yield { number: row.number, cells };
           }
         })();
@@ -139,13 +146,7 @@ async function* readInMemory(file: string): AsyncGenerator<SheetIn> {
       .filter(Boolean);
     const rows: RowIn[] = [];
     ws.eachRow({ includeEmpty: false }, (row, number) => {
-      // A cell inside a merge (not its top-left) reads as its master's value in memory,
-      // but as blank when streamed: keep what the file holds, blank, in both readers.
-      const values: unknown[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        values[col] = cell.isMerged && cell.master !== cell ? null : cell.value;
-      });
-      const cells = rowCells(values);
+      const cells = rowCells(row as unknown as RowLike, undefined, false);
       if (cells.length) rows.push({ number, cells });
     });
     yield {
