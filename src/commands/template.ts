@@ -60,6 +60,8 @@ function forLevel(centers: CenterEntry[], level: string, id: string): TemplateCe
     const c = centers[0];
     throw inputError('template.level-mismatch', { code: c.code, level: t(`template.level.${c.level}`), id, checklistLevel: t(`template.level.${level}`) });
   }
+  const skipped = centers.length - matching.length;
+  if (skipped) process.stderr.write(`${t('template.skipped-level', { count: skipped, level: t(`template.level.${level}`) })}\n`);
   return matching.map(({ code, name }) => ({ code, name }));
 }
 

@@ -339,14 +339,14 @@ function inspectorsFrom(v: CellValue): string[] {
  * Reads one item's answer (and note) from cells, through readAnswer so a workbook accepts
  * exactly what an audit file accepts. Problems are placed at the answer cell.
  */
-function answerFrom(item: Item, value: CellValue, note: CellValue, place: Place, problems: Problem[]): Answer | undefined {
+function answerFrom(item: Item, value: CellValue, note: CellValue, place: () => Place, problems: Problem[]): Answer | undefined {
   if (isCellError(value)) {
-    problems.push(problem('sheet.cell-error', { value: value.error }, place));
+    problems.push(problem('sheet.cell-error', { value: value.error }, place()));
     return undefined;
   }
   const outcome = readAnswer(item, { value: rawAnswer(value), note: note === null || isCellError(note) ? undefined : cellText(note) });
   if (outcome.kind === 'error') {
-    problems.push(problem(outcome.code, outcome.params, place));
+    problems.push(problem(outcome.code, outcome.params, place()));
     return undefined;
   }
   return outcome.kind === 'answer' ? outcome.answer : undefined;
@@ -559,7 +559,7 @@ function readForm(sheets: Sheet[], names: string[], file: string, meta: Meta | u
       continue;
     }
     seen.set(id, r.number);
-    const answer = answerFrom(item, value, note, at(cols.answer, r.number), problems);
+    const answer = answerFrom(item, value, note, () => at(cols.answer, r.number), problems);
     if (answer) answers[id] = answer;
   }
   const missing = [...items.keys()].filter((id) => !seen.has(id));
@@ -708,7 +708,7 @@ async function readWide(
     const inspectors = inspectorsFrom(get(cols.inspectors));
     const answers: Record<string, Answer> = {};
     for (const a of answerList) {
-      const answer = answerFrom(a.item, get(a.col), get(a.note), at(a.col, r.number), rowProblems);
+      const answer = answerFrom(a.item, get(a.col), get(a.note), () => at(a.col, r.number), rowProblems);
       if (answer) answers[a.item.id] = answer;
     }
     problems.push(...rowProblems);

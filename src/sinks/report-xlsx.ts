@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { LEDGER_COLUMNS, rowOfFinding, SEQ_HEADER, type LedgerColumn } from '../ledger/model.js';
-import { ChecklistRegistry } from '../checklist/registry.js';
+import { resolveChecklist } from '../checklist/load.js';
 import { today } from '../model/dates.js';
 import { ranks } from '../model/rank.js';
 import type { Result } from '../model/result.js';
@@ -149,8 +149,13 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
 function lowestGrade(results: Result[]): string | undefined {
   const vetoed = results.find((r) => r.veto.length);
   if (vetoed) return vetoed.grade;
-  const found = new ChecklistRegistry().find(results[0].checklist, {});
-  return found.ok ? found.checklist.grades[found.checklist.grades.length - 1]?.name : undefined;
+  // Only the one checklist file is loaded (a registry would parse them all).
+  try {
+    const checklist = resolveChecklist(results[0].checklist.id);
+    return checklist.version === results[0].checklist.version ? checklist.grades[checklist.grades.length - 1]?.name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function writeDetails(book: WorkbookOut, results: Result[]): Promise<void> {

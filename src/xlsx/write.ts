@@ -101,7 +101,7 @@ const MAX_WIDTH = 40;
 const LIST_LITERAL_MAX = 255;
 /** drain(): how often to look at the buffer, and how much may wait before yielding. */
 const DRAIN_EVERY = 64;
-const MAX_BUFFERED = 8 * 1024 * 1024;
+const MAX_BUFFERED = 4 * 1024 * 1024;
 /** A sheet-protection password hashed with a small spinCount: exceljs's default 100000 costs seconds. */
 const SPIN_COUNT = 1000;
 

@@ -121,6 +121,7 @@ export default {
     zh: '名录中的中心 {code} 是{level}中心,而清单 {id} 适用于{checklistLevel}中心',
     en: 'registry center {code} is a {level} center but checklist {id} is for {checklistLevel} centers',
   },
+  'template.skipped-level': { zh: '名录中有 {count} 个中心不是{level}中心,未列入模板', en: '{count} registry centers are not {level} centers and were left out' },
   'template.level.county': { zh: '县级', en: 'county' },
   'template.level.township': { zh: '乡镇', en: 'township' },
 
