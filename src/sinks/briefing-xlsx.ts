@@ -136,7 +136,9 @@ function notes(sheet: SheetOut, table: BriefingTable, lines: string[]): void {
   const last = table.columns.length;
   sheet.addRow([]);
   for (const line of lines) {
-    const row = sheet.addRow([line], { height: 15 * Math.max(1, Math.ceil(textWidth(line) / Math.max(1, width - 4))) });
+    // Merged before it is written: a streamed row cannot be touched once out (a long table streams).
+    const row = sheet.nextRow;
     if (last > 1) sheet.merge(rangeAddress(1, row, last, row));
+    sheet.addRow([line], { height: 15 * Math.max(1, Math.ceil(textWidth(line) / Math.max(1, width - 4))) });
   }
 }
