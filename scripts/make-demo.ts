@@ -312,7 +312,7 @@ async function makeLedger(): Promise<void> {
   try {
     cli(['ledger', 'build', join(OUT, 'audits'), '-o', built]);
     for (const unit of UNITS) await unitCopy(built, join(updates, unit.file), unit);
-    cli(['ledger', 'merge', built, updates, '-o', join(OUT, 'ledger.xlsx'), '--force']);
+    cli(['ledger', 'merge', built, updates, '--centers', join(OUT, 'centers.csv'), '-o', join(OUT, 'ledger.xlsx'), '--force']);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -81,7 +81,7 @@ function mean(values: Exact[]): Exact | undefined {
  * A county's display name: the registry's (or its county center's) name without the
  * trailing 综治中心, so the 所属县 column reads 甲区, not 甲区综治中心.
  */
-export function placeName(centerName: string): string {
+function placeName(centerName: string): string {
   return centerName.replace(/(社会治安综合治理中心|综治中心)$/, '') || centerName;
 }
 

@@ -21,7 +21,7 @@ export default {
   'briefing.table.not-audited': { zh: '本月未评估中心', en: 'Centers not audited this month' },
 
   'briefing.col.rank': { zh: '名次', en: 'rank' },
-  'briefing.col.previous-rank': { zh: '上月名次', en: 'last month' },
+  'briefing.col.previous-rank': { zh: '上月名次', en: 'last rank' },
   'briefing.col.movement': { zh: '升降', en: 'move' },
   'briefing.col.code': { zh: '编码', en: 'code' },
   'briefing.col.name': { zh: '名称', en: 'name' },
@@ -29,7 +29,7 @@ export default {
   'briefing.col.county': { zh: '所属县(市、区)', en: 'county' },
   'briefing.col.county-name': { zh: '县(市、区)', en: 'county' },
   'briefing.col.total': { zh: '总分', en: 'total' },
-  'briefing.col.change': { zh: '环比', en: 'vs last month' },
+  'briefing.col.change': { zh: '环比', en: 'change' },
   'briefing.col.grade': { zh: '等次', en: 'grade' },
   'briefing.col.veto': { zh: '否决情形', en: 'veto' },
   'briefing.col.centers': { zh: '中心数', en: 'centers' },
