@@ -54,6 +54,18 @@ describe('zongzhi score', () => {
     expect(JSON.parse(again.stdout)).toEqual(JSON.parse(readFileSync(out, 'utf8')));
   });
 
+  it('locates a problem inside a results file by line and column', async () => {
+    const out = join(tempDir(), 'results.json');
+    await runCli(['score', dir, '-o', out]);
+    const text = readFileSync(out, 'utf8');
+    const second = text.indexOf('"id": "county"', text.indexOf('"checklist"', text.indexOf('"999901"')));
+    writeFileSync(out, text.slice(0, second) + '"id": "countee"' + text.slice(second + '"id": "county"'.length));
+    const line = text.slice(0, second).split('\n').length;
+    const r = await runCli(['score', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`results\\.json:${line - 1}:\\d+: 找不到编号为 countee 的清单`));
+  });
+
   it('refuses to overwrite an output without --force, and writes nothing', async () => {
     const out = join(tempDir(), 'results.json');
     writeFileSync(out, 'keep me');

@@ -40,7 +40,8 @@ export function readResultsJson(file: string, registry: ChecklistRegistry): { re
     return { responses: [], problems: located.length ? located : [problem('results.not-json', {}, { file })] };
   }
   // Positions cost a second parse: only pay for it when something is wrong.
-  const at = (path: YamlPath) => parseYaml(text, file).source?.at(path) ?? { file };
+  let positions: ReturnType<typeof parseYaml>['source'];
+  const at = (path: YamlPath) => (positions ??= parseYaml(text, file).source)?.at(path) ?? { file };
   const list = Array.isArray(data) ? data : [data];
   const responses: ResponseRead[] = [];
   const problems: Problem[] = [];
@@ -59,9 +60,9 @@ function toAudit(r: Partial<Result>, file: string, registry: ChecklistRegistry, 
     report('results.shape', {}, []);
     return undefined;
   }
-  const found = registry.find(r.checklist, locate(['checklist']));
+  const found = registry.find(r.checklist, { file });
   if (!found.ok) {
-    problems.push(found.problem);
+    problems.push({ ...found.problem, ...locate(['checklist']) });
     return undefined;
   }
   const checklist = found.checklist;
