@@ -23,6 +23,7 @@ import {
   type ValidationRule,
   type WorkbookOut,
 } from '../xlsx/index.js';
+import { progress } from '../xlsx/progress.js';
 import type { ResponseRead } from './results-json.js';
 
 /**
@@ -427,6 +428,16 @@ export interface ReadOptions {
  * command decides what to do with problems). Never throws for bad input.
  */
 export async function readFilledWorkbook(file: string, registry: ChecklistRegistry, opts: ReadOptions = {}): Promise<{ responses: ResponseRead[]; problems: Problem[] }> {
+  // A wide sheet of thousands of centers takes a while: rows read, on a terminal only.
+  const bar = opts.onRow ? undefined : progress(t('sheet.progress-read', { file }));
+  try {
+    return await readFilled(file, registry, bar ? { onRow: () => bar.tick() } : opts);
+  } finally {
+    bar?.done();
+  }
+}
+
+async function readFilled(file: string, registry: ChecklistRegistry, opts: ReadOptions): Promise<{ responses: ResponseRead[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const responses: ResponseRead[] = [];
   let meta: Meta | undefined;

@@ -6,6 +6,7 @@ import { today } from '../model/dates.js';
 import { ranks } from '../model/rank.js';
 import type { Result } from '../model/result.js';
 import { centersByCode, countyCodeOf, readCenters, type CenterEntry } from '../sources/centers.js';
+import { progress } from '../xlsx/progress.js';
 import { columnLetter, createWorkbook, rangeAddress, type CellInput, type ColumnSpec, type WorkbookOut } from '../xlsx/index.js';
 
 export interface ReportOptions {
@@ -26,16 +27,18 @@ export const REPORT_SHEETS = { summary: '汇总', details: '评分明细', findi
 export async function writeReport(path: string, results: Result[], opts: ReportOptions = {}): Promise<void> {
   const registry = opts.centers ? await readCenters(opts.centers) : undefined;
   const book = await createWorkbook(path, { force: opts.force });
+  const bar = progress(path, results.length * 2);
   try {
     const groups = groupByChecklist(results);
     for (const group of groups) {
       const name = groups.length === 1 ? REPORT_SHEETS.summary : `${REPORT_SHEETS.summary}-${group[0].checklist.id}`;
       await writeSummary(book, name, group, registry);
     }
-    await writeDetails(book, results);
-    await writeFindings(book, results, registry);
+    await writeDetails(book, results, () => bar.tick());
+    await writeFindings(book, results, registry, () => bar.tick());
     if (opts.skipped?.length) await writeErrors(book, opts.skipped);
     await book.commit();
+    bar.done();
   } catch (e) {
     await book.abort();
     throw e;
@@ -158,7 +161,7 @@ function lowestGrade(results: Result[]): string | undefined {
   }
 }
 
-async function writeDetails(book: WorkbookOut, results: Result[]): Promise<void> {
+async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () => void): Promise<void> {
   const fmt = numFmt(Math.max(1, ...results.map((r) => r.derivation.precision)));
   const sheet = book.addSheet({
     name: REPORT_SHEETS.details,
@@ -179,6 +182,7 @@ async function writeDetails(book: WorkbookOut, results: Result[]): Promise<void>
   });
   let count = 0;
   for (const r of results) {
+    onCenter();
     const dimNames = new Map(r.dimensions.map((d) => [d.id, d.name]));
     for (const item of r.items) {
       const answer = item.na ? t('answer.na') : item.blank ? t('report.blank') : item.answer;
@@ -211,7 +215,7 @@ function ledgerSpec(c: LedgerColumn): ColumnSpec {
   return { header: c.header, kind, width: c.width, wrap: c.kind === 'text' && c.width >= 20 };
 }
 
-async function writeFindings(book: WorkbookOut, results: Result[], registry: CenterEntry[] | undefined): Promise<void> {
+async function writeFindings(book: WorkbookOut, results: Result[], registry: CenterEntry[] | undefined, onCenter: () => void): Promise<void> {
   const countyNames = registry ? new Map(registry.map((c) => [c.code, c.name])) : undefined;
   const sheet = book.addSheet({
     name: REPORT_SHEETS.findings,
@@ -222,6 +226,7 @@ async function writeFindings(book: WorkbookOut, results: Result[], registry: Cen
   });
   let n = 0;
   for (const r of results) {
+    onCenter();
     for (const f of r.findings) {
       const row = rowOfFinding(f, countyNames);
       sheet.addRow([++n, ...LEDGER_COLUMNS.map((c) => (row[c.field] === '' ? null : row[c.field]))]);

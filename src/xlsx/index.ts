@@ -5,12 +5,17 @@
  * Reading:  readWorkbook(file) yields each sheet ({name, state, index, merges?, rows()}),
  *           rows as {number, cells: CellValue[]} with every cell through normalizeCell.
  *           sniffFile / xlsxProblem say what a file really is before parsing.
+ *           Numbers come back as Excel shows them (15 digits; a percentage-formatted 0.95 as "95%"),
+ *           strings detached from the XML so keeping one keeps nothing else alive.
  * Writing:  createWorkbook(path, {force}) → WorkbookOut; addSheet(spec) → SheetOut;
- *           sheet.addRow(values), validate(range, rule), dataBar/colorScale/highlight,
- *           protect(), merge(); book.commit() renames the temp file into place.
+ *           sheet.addRow(values) then `await sheet.drain()` in long loops (memory stays flat),
+ *           validate(range, rule), dataBar/colorScale/highlight, protect(), merge();
+ *           book.commit() renames the temp file into place, book.abort() removes it.
+ * Progress: progress(label, total?) draws on stderr when it is a terminal (./progress.js).
  */
 export { normalizeCell, cellText, isCellError, isPercentFormat, type CellValue, type CellError } from './cell.js';
 export { columnLetter, columnNumber, cellAddress, rangeAddress, parseAddress, parseRange, sheetRef } from './address.js';
+export { progress, type Progress } from './progress.js';
 export { sniffFile, xlsxProblem, type FileKind } from './sniff.js';
 export { readWorkbook, readAllSheets, WorkbookUnreadable, MEMORY_LIMIT, type SheetIn, type RowIn, type ReadOptions, type SheetState } from './read.js';
 export {

@@ -185,6 +185,7 @@ export default {
     en: 'cells {range} are merged: each item and each center needs its own cell; unmerge them and fill each one',
   },
   'sheet.cell-error': { zh: '单元格是错误值 {value}(公式出错):请改为实际答案', en: 'the cell holds the error {value} (a failed formula): enter the actual answer' },
+  'sheet.progress-read': { zh: '读取 {file}', en: 'reading {file}' },
   'sheet.no-data': { zh: '表中没有任何已填写的中心', en: 'no center has been filled in' },
   // The scored report (src/sinks/report-xlsx.ts)
   'report.title.summary': { zh: '{name} 评估结果汇总表', en: '{name}: results' },
