@@ -39,9 +39,9 @@ describe('wide template', () => {
     expect(ws.getCell('A6').numFmt).toBe('@');
     // Dimension names over their items.
     expect(ws.getCell('E2').value).toBe(`${checklist.dimensions[0].name}(${checklist.dimensions[0].points})`);
-    // Frozen below the header and right of the name; printed A4 landscape, fit to width, header repeated.
+    // Frozen below the header and right of the name; printed A4 landscape across pages, header and code/name repeated.
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: false, scale: 80, printTitlesRow: '3:3', printTitlesColumn: 'A:B' });
     expect(ws.autoFilter).toBeTruthy();
   });
 

@@ -234,6 +234,9 @@ export async function writeWideTemplate(
       groups,
       columns,
       freezeColumns: 2,
+      // Some 90 columns: printed across pages with code and name repeated, not shrunk to one.
+      fit: 'columns',
+      repeatColumns: 'A:B',
     });
     const rows = Math.max(centers.length + WIDE_SPARE_ROWS, WIDE_MIN_ROWS);
     const first = sheet.firstDataRow;

@@ -62,6 +62,13 @@ export interface SheetSpec {
   autoFilter?: boolean;
   /** Portrait instead of landscape. */
   portrait?: boolean;
+  /**
+   * Printed pages: `width` (default) scales the table to one page wide; `columns` prints
+   * wide tables across pages at `scale` %, repeating `repeatColumns` (e.g. 'A:B') on each.
+   */
+  fit?: 'width' | 'columns';
+  repeatColumns?: string;
+  scale?: number;
   /** Rows held back to size the columns before anything is written (default 200). */
   sampleRows?: number;
 }
@@ -248,11 +255,10 @@ export class SheetOut {
         ? {
             paperSize: 9,
             orientation: landscape ? 'landscape' : 'portrait',
-            fitToPage: true,
-            fitToWidth: 1,
-            fitToHeight: 0,
-            horizontalCentered: true,
+            ...(spec.fit === 'columns' ? { fitToPage: false, scale: spec.scale ?? 80 } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+            horizontalCentered: spec.fit !== 'columns',
             printTitlesRow: `${this.headerRow}:${this.headerRow}`,
+            ...(spec.repeatColumns ? { printTitlesColumn: spec.repeatColumns } : {}),
             margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
           }
         : undefined,
