@@ -1,13 +1,9 @@
-// The monthly briefing over a year of audits: 12 months × 3,000 centers (36,000
-// *.audit.yaml files, as `zongzhi audit` writes them), a 3,000-center registry, the
+// The monthly briefing over a year of results: 12 months × 3,000 centers (one results
+// .json per month, as `zongzhi score -o` writes them), a 3,000-center registry, the
 // briefing for the last month written as .xlsx, .md and .json.
 // Reported: wall time and peak RSS of the briefing, and its time as a ratio to only
 // reading the same inputs (readResponses: parsing every file and reading every answer),
 // measured in the same run, interleaved, because the machines are shared.
-//
-// Audit files, not one results .json per month: reading a results .json re-parses the
-// whole file for every entry (src/formats/results-json.ts locates the checklist
-// eagerly), so 3,000 entries in one file do not finish; 100 entries already take a minute.
 //
 //   npm run build && node bench/briefing.bench.mjs        (BENCH_RUNS=3 by default)
 //
@@ -34,7 +30,7 @@ const { loadChecklistFile } = await dist('checklist/load.js');
 const { readAnswer } = await dist('model/answers.js');
 const { refOf } = await dist('model/checklist.js');
 const { score } = await dist('scoring/score.js');
-const { auditFileText } = await dist('formats/audit-file.js');
+const { resultsJsonText } = await dist('formats/results-json.js');
 
 /** mulberry32: the same data on every machine. */
 function random(seed) {
@@ -85,7 +81,8 @@ function generate(dir) {
   let bytes = 0;
   for (let m = 0; m < MONTHS; m++) {
     const month = `2026-${String(m + 1).padStart(2, '0')}`;
-    mkdirSync(join(inputs, month), { recursive: true });
+    mkdirSync(inputs, { recursive: true });
+    const results = [];
     centers.forEach((center, i) => {
       const rnd = random(i * 131 + m);
       // About one center in fifty is skipped each month: the briefing lists them.
@@ -103,10 +100,11 @@ function generate(dir) {
       const audit = { source: '', checklist: refOf(checklist), center, date: `${month}-${String(1 + (i % 28)).padStart(2, '0')}`, inspectors: ['张三', '李四'], status: 'final', answers, findings: {} };
       const outcome = score(checklist, audit);
       if (!outcome.ok) throw new Error(`bench audit ${center.code} does not score: ${outcome.code}`);
-      const text = auditFileText(audit, checklist);
-      bytes += text.length;
-      writeFileSync(join(inputs, month, `${audit.date}-${center.code}.audit.yaml`), text);
+      results.push(outcome.result);
     });
+    const text = resultsJsonText(results);
+    bytes += text.length;
+    writeFileSync(join(inputs, `results-${month}.json`), text);
   }
   return { inputs, centers: join(dir, 'centers.csv'), month: `2026-${String(MONTHS).padStart(2, '0')}`, count: centers.length, bytes };
 }
@@ -125,7 +123,7 @@ const dir = mkdtempSync(join(tmpdir(), 'zongzhi-bench-briefing-'));
 try {
   const started = Date.now();
   const data = generate(dir);
-  console.log(`generated ${MONTHS} months × ${data.count} centers (${(data.bytes / 1e6).toFixed(0)} MB of audit files) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`generated ${MONTHS} months × ${data.count} centers (${(data.bytes / 1e6).toFixed(0)} MB of results JSON) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // Only reading the inputs: every file parsed and every answer read back, nothing scored or written.
   const readOnly = [
