@@ -1,13 +1,13 @@
 import { ChecklistRegistry } from '../checklist/registry.js';
 import { formatProblem, UserError } from '../errors.js';
-import { resultsJsonText } from '../formats/results-json.js';
+import { resultsJsonChunks } from '../formats/results-json.js';
 import { t } from '../i18n/index.js';
 import { scoreResponses } from '../scoring/batch.js';
 import { explain } from '../sinks/explain.js';
 import { scoreMarkdown } from '../sinks/score-md.js';
 import { scoreTable } from '../sinks/score-table.js';
 import { readResponses } from '../sources/responses.js';
-import { assertWritable, extensionOf, writeFileAtomic } from '../util/fs.js';
+import { assertWritable, extensionOf, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import { ranked } from '../model/rank.js';
 
 interface Options {
@@ -40,7 +40,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
 
   for (const path of outputs) {
     const ext = extensionOf(path);
-    if (ext === '.json') writeFileAtomic(path, resultsJsonText(results), { force: opts.force });
+    if (ext === '.json') writeChunksAtomic(path, resultsJsonChunks(results), { force: opts.force });
     if (ext === '.md') writeFileAtomic(path, scoreMarkdown(results), { force: opts.force });
     if (ext === '.xlsx') {
       const { writeReport } = await import('../sinks/report-xlsx.js');
@@ -49,7 +49,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   }
 
   if (opts.json) {
-    process.stdout.write(resultsJsonText(results));
+    for (const chunk of resultsJsonChunks(results)) process.stdout.write(chunk);
   } else if (opts.explain) {
     const checklists = new Map(read.responses.map((r) => [`${r.checklist.id}@${r.checklist.version}`, r.checklist]));
     process.stdout.write(results.map((r) => explain(r, checklists.get(`${r.checklist.id}@${r.checklist.version}`)!)).join('\n\n') + '\n');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join, extname } from 'node:path';
 import { inputError, problem, UserError } from '../errors.js';
 
@@ -17,14 +17,25 @@ export function tempPathFor(path: string): string {
  * or the new one, never half of one.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, opts: { force?: boolean } = {}): void {
+  writeChunksAtomic(path, [data], opts);
+}
+
+/** The same, for output made piece by piece, so a large file is never one string in memory. */
+export function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8Array>, opts: { force?: boolean } = {}): void {
   assertWritable(path, opts.force);
   mkdirSync(dirname(path) || '.', { recursive: true });
   const temp = tempPathFor(path);
   try {
-    writeFileSync(temp, data);
-    const fd = openSync(temp, 'r');
-    fsyncSync(fd);
-    closeSync(fd);
+    const fd = openSync(temp, 'w');
+    try {
+      for (const chunk of chunks) {
+        if (typeof chunk === 'string') writeSync(fd, chunk);
+        else writeSync(fd, chunk);
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, path);
   } catch (e) {
     rmSync(temp, { force: true });
