@@ -265,17 +265,11 @@ function notAudited(registry: readonly RegisteredCenter[], current: Result[], be
 /** The ledger's progress per county (counted by the ledger's own rules), named like the other tables. */
 function progress(rows: readonly LedgerRow[], asOf: string, county: (code: string) => CountyRef): NonNullable<Briefing['progress']> {
   const counted = ledgerProgress(rows, asOf);
-  const of = (p: Progress, ref: CountyRef): CountyProgress => ({
+  const of = ({ county: _code, label: _label, closedRate: _rounded, ...counts }: Progress, ref: CountyRef): CountyProgress => ({
+    ...counts,
     county: ref,
-    findings: p.findings,
-    open: p.open,
-    inProgress: p.inProgress,
-    fixed: p.fixed,
-    closed: p.closed,
-    rebound: p.rebound,
-    overdue: p.overdue,
     // From the counts, exactly: the ledger's own rate is already rounded.
-    ...(p.findings ? { closureRate: Exact.of(BigInt(p.closed), BigInt(p.findings)) } : {}),
+    ...(counts.findings ? { closureRate: Exact.of(BigInt(counts.closed), BigInt(counts.findings)) } : {}),
   });
   return {
     counties: counted.counties.map((p) => of(p, county(p.county))),

@@ -1,3 +1,4 @@
+import type { Progress } from '../ledger/progress.js';
 import type { Exact } from '../model/exact.js';
 
 /**
@@ -104,23 +105,12 @@ export interface CommonProblem {
   counties: number;
 }
 
-/** Rectification progress of one county's findings on the as-of date, by ledger status. */
-export interface CountyProgress {
+/**
+ * Rectification progress of one county's findings on the as-of date: the ledger's own
+ * counts (src/ledger/progress.ts), named like the other tables, with the rate exact.
+ */
+export interface CountyProgress extends Omit<Progress, 'county' | 'label' | 'closedRate'> {
   county: CountyRef;
-  /** Every ledger row, 反弹 included. */
-  findings: number;
-  /** 未整改 */
-  open: number;
-  /** 整改中 */
-  inProgress: number;
-  /** 已整改, awaiting verification */
-  fixed: number;
-  /** 已销号 */
-  closed: number;
-  /** 反弹: its work goes on in the row opened at 回头看 */
-  rebound: number;
-  /** Not closed and past the deadline on the as-of date. */
-  overdue: number;
   /** closed ÷ findings, exact; undefined when there are none. */
   closureRate?: Exact;
 }
