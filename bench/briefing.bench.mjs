@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, seeded as random } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(join(root, 'dist/cli.js'))) {
@@ -31,18 +32,6 @@ const { readAnswer } = await dist('model/answers.js');
 const { refOf } = await dist('model/checklist.js');
 const { score } = await dist('scoring/score.js');
 const { resultsJsonText } = await dist('formats/results-json.js');
-
-/** mulberry32: the same data on every machine. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A plausible answer: mostly good, sometimes short, as an audit file would hold it. */
 function answer(item, rnd, quality) {
@@ -116,8 +105,6 @@ function once(args) {
   const [seconds, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { s: seconds, mb: kb / 1024 };
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(join(tmpdir(), 'zongzhi-bench-briefing-'));
 try {

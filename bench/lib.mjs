@@ -20,7 +20,7 @@ export function peakRss(cmd, args, { env, cwd } = {}) {
   return Number.isFinite(kb) ? kb / 1024 : 0;
 }
 
-function median(values) {
+export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -64,4 +64,25 @@ export function measureAll(commands, { runs = 15, warmup = 2 } = {}) {
 
 export function ratio(a, b) {
   return (a / b).toFixed(2);
+}
+
+/** Wall time (ms) and peak RSS (MB) of one run, both from /usr/bin/time; throws when the command fails. */
+export function timed(cmd, args, opts = {}) {
+  const r = spawnSync(TIME, ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [s, kb] = last.split(' ').map(Number);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}\n${r.stderr.slice(-2000)}`);
+  return { ms: s * 1000, peakMB: kb / 1024 };
+}
+
+/** mulberry32: a seeded generator, so generated inputs are the same on every machine. */
+export function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -5,12 +5,13 @@
 //
 //   npm run build && node bench/run.js score.bench      (BENCH_AUDITS=5000 BENCH_RUNS=3)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median, seeded as rng, timed as timedIn } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const timed = (cmd, args, opts = {}) => timedIn(cmd, args, { cwd: root, ...opts });
 const count = Number(process.env.BENCH_AUDITS ?? 5000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -19,32 +20,6 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) {
   process.exit(1);
 }
 const dist = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
-
-// ── helpers copied here (bench/lib.mjs belongs to everyone and may change) ──
-
-function timed(cmd, args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [s, kb] = last.split(' ').map(Number);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}\n${r.stderr.slice(-2000)}`);
-  return { ms: s * 1000, peakMB: kb / 1024 };
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function answerOf(item, rand) {
   const lose = rand() < 0.25;

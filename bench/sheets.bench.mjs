@@ -9,11 +9,12 @@
 //
 //   npm run build && node bench/run.js sheets        (BENCH_SIZES=1000,10000 BENCH_RUNS=3)
 import { mkdirSync, existsSync, rmSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median, seeded as rng, timed as timedIn } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const timed = (cmd, args, opts = {}) => timedIn(cmd, args, { cwd: root, ...opts });
 const out = join(root, 'bench', 'out', 'sheets');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -25,34 +26,6 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) {
   process.exit(1);
 }
 const dist = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
-
-// ── helpers copied here (bench/lib.mjs belongs to everyone and may change) ──
-
-/** Wall time (ms) and peak RSS (MB) of one run, both from /usr/bin/time. */
-function timed(cmd, args, opts = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, ...opts });
-  const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [s, kb] = last.split(' ').map(Number);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}\n${r.stderr.slice(-2000)}`);
-  return { ms: s * 1000, peakMB: kb / 1024 };
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** mulberry32: the same inputs on every machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ── the input: a filled wide sheet, as zongzhi template lays it out ──
 
