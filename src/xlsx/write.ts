@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import stringWidth from 'string-width';
+import { displayWidth } from '../util/width.js';
 import { atomicTarget } from '../util/fs.js';
 import { inputError } from '../errors.js';
 import { cellAddress, columnLetter, rangeAddress, sheetRef } from './address.js';
@@ -115,7 +115,7 @@ const SPIN_COUNT = 1000;
 /** Display width of a text for column sizing: CJK and full-width characters count 2. */
 export function textWidth(s: string): number {
   let max = 0;
-  for (const line of s.split('\n')) max = Math.max(max, stringWidth(line));
+  for (const line of s.split('\n')) max = Math.max(max, displayWidth(line));
   return max;
 }
 
