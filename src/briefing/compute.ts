@@ -1,4 +1,4 @@
-import { countyOf } from '../model/audit.js';
+import { countyOf, placeName } from '../model/audit.js';
 import { Exact } from '../model/exact.js';
 import { ranked } from '../model/rank.js';
 import type { Result } from '../model/result.js';
@@ -75,14 +75,6 @@ function exact(n: number): Exact {
 
 function mean(values: Exact[]): Exact | undefined {
   return values.length ? Exact.sum(values).div(Exact.of(BigInt(values.length))) : undefined;
-}
-
-/**
- * A county's display name: the registry's (or its county center's) name without the
- * trailing 综治中心, so the 所属县 column reads 甲区, not 甲区综治中心.
- */
-function placeName(centerName: string): string {
-  return centerName.replace(/(社会治安综合治理中心|综治中心)$/, '') || centerName;
 }
 
 function countyNames(registry: readonly RegisteredCenter[], results: readonly Result[]): (code: string) => CountyRef {

@@ -47,3 +47,11 @@ export function isCenterCode(code: string): boolean {
 export function countyOf(code: string): string {
   return code.slice(0, 6);
 }
+
+/**
+ * A county's name as tables show it: its center's name without the trailing 综治中心,
+ * so the 所属县 column reads 甲区, not 甲区综治中心.
+ */
+export function placeName(centerName: string): string {
+  return centerName.replace(/(社会治安综合治理中心|综治中心)$/, '') || centerName;
+}

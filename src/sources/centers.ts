@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { problem, UserError, type Place, type Problem } from '../errors.js';
-import { countyOf, isCenterCode } from '../model/audit.js';
+import { countyOf, isCenterCode, placeName } from '../model/audit.js';
 import { normalizeText } from '../model/text.js';
 import { extensionOf } from '../util/fs.js';
 
@@ -225,4 +225,9 @@ async function xlsxTable(file: string): Promise<Table> {
     throw e;
   }
   return { rows, problems: [] };
+}
+
+/** County names by 6-digit code, from the county-level entries of a registry. */
+export function countyNames(centers: readonly CenterEntry[]): Map<string, string> {
+  return new Map(centers.filter((c) => c.level === 'county').map((c) => [c.code, placeName(c.name)]));
 }
