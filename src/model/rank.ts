@@ -4,7 +4,9 @@
  */
 export function ranks(scores: number[]): number[] {
   const sorted = [...scores].sort((a, b) => b - a);
-  return scores.map((s) => sorted.indexOf(s) + 1);
+  const firstPlace = new Map<number, number>();
+  for (let k = sorted.length - 1; k >= 0; k--) firstPlace.set(sorted[k], k + 1);
+  return scores.map((s) => firstPlace.get(s)!);
 }
 
 /** Items sorted by score descending (stable for ties), each with its shared rank. */
