@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { inputError, problem, UserError, type Problem } from '../errors.js';
 import type { Checklist, ChecklistFile } from '../model/checklist.js';
 import { checklistTotal } from '../model/checklist.js';
-import { parseYaml } from '../sources/yaml-doc.js';
+import { isMapping, parseYaml } from '../sources/yaml-doc.js';
 import { checklistDefects } from './rules.js';
 import { schemaProblems } from './validate.js';
 
@@ -28,7 +28,7 @@ export function loadChecklistText(text: string, file: string): LoadOutcome {
     return !schema.badPaths.some((bad) => bad === prefix || bad.startsWith(`${prefix}/`) || (bad !== '' && prefix.startsWith(`${bad}/`)));
   };
   const value = source.value as ChecklistFile;
-  const rules = schema.problems.length && !isObject(value) ? [] : safeDefects(value, isClean);
+  const rules = schema.problems.length && !isMapping(value) ? [] : safeDefects(value, isClean);
   const all = [
     ...schema.problems,
     ...rules.map((d) => {
@@ -50,9 +50,6 @@ function safeDefects(value: ChecklistFile, isClean: (path: (string | number)[]) 
   return Array.isArray(value.dimensions) ? checklistDefects(value, isClean) : [];
 }
 
-function isObject(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function loadChecklistFile(path: string): LoadOutcome {
   let text: string;

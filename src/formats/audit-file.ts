@@ -9,7 +9,7 @@ import { isCenterCode } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
 import { nearest, normalizeText, splitList } from '../model/text.js';
-import { parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
+import { isMapping, parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
 
 /**
  * The audit file (*.audit.yaml): written by `zongzhi audit` after every answer and
@@ -51,7 +51,7 @@ class AuditReader {
 
   read(): AuditRead {
     const v = this.src.value as Record<string, unknown>;
-    if (!isObject(v)) {
+    if (!isMapping(v)) {
       this.fail('audit.not-a-mapping', {}, []);
       return { problems: this.problems };
     }
@@ -93,7 +93,7 @@ class AuditReader {
   }
 
   private checklistRef(raw: unknown) {
-    if (!isObject(raw)) {
+    if (!isMapping(raw)) {
       this.fail('audit.checklist-ref', {}, raw === undefined ? [] : ['checklist']);
       return undefined;
     }
@@ -107,7 +107,7 @@ class AuditReader {
   }
 
   private center(raw: unknown) {
-    if (!isObject(raw)) {
+    if (!isMapping(raw)) {
       this.fail('audit.center', {}, raw === undefined ? [] : ['center']);
       return undefined;
     }
@@ -148,7 +148,7 @@ class AuditReader {
   private answers(raw: unknown, checklist: Checklist): Record<string, Answer> {
     const answers: Record<string, Answer> = {};
     if (raw === undefined || raw === null) return answers;
-    if (!isObject(raw)) {
+    if (!isMapping(raw)) {
       this.fail('audit.answers', {}, ['answers']);
       return answers;
     }
@@ -157,10 +157,10 @@ class AuditReader {
       const item = this.itemIdIn(checklist, id, path);
       if (!item) continue;
       // `INS-01: 是` is accepted as shorthand for `INS-01: { value: 是 }`.
-      const rawAnswer = isObject(entry) ? (entry as Record<string, unknown>) : { value: entry };
-      if (isObject(entry)) this.unknownKeys(rawAnswer, path, ANSWER_KEYS);
+      const rawAnswer = isMapping(entry) ? (entry as Record<string, unknown>) : { value: entry };
+      if (isMapping(entry)) this.unknownKeys(rawAnswer, path, ANSWER_KEYS);
       const outcome = readAnswer(item, { value: rawAnswer.value, note: rawAnswer.note, deficiencies: rawAnswer.deficiencies });
-      const valuePath = isObject(entry) ? [...path, 'value'] : path;
+      const valuePath = isMapping(entry) ? [...path, 'value'] : path;
       if (outcome.kind === 'error') this.fail(outcome.code, outcome.params, outcome.code === 'answer.na-needs-note' ? path : valuePath);
       if (outcome.kind === 'answer') answers[id] = outcome.answer;
     }
@@ -170,14 +170,14 @@ class AuditReader {
   private findings(raw: unknown, checklist: Checklist): Record<string, FindingOverride> {
     const findings: Record<string, FindingOverride> = {};
     if (raw === undefined || raw === null) return findings;
-    if (!isObject(raw)) {
+    if (!isMapping(raw)) {
       this.fail('audit.findings', {}, ['findings']);
       return findings;
     }
     for (const [id, entry] of Object.entries(raw as Record<string, unknown>)) {
       const path: YamlPath = ['findings', id];
       if (!this.itemIdIn(checklist, id, path)) continue;
-      if (!isObject(entry)) {
+      if (!isMapping(entry)) {
         this.fail('audit.findings', {}, path);
         continue;
       }
@@ -198,9 +198,6 @@ class AuditReader {
   }
 }
 
-function isObject(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
 
 /** The audit file text for an audit: answers in checklist order, one flow mapping per line. */
 export function auditFileText(audit: Audit, checklist: Checklist): string {

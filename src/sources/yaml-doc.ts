@@ -141,3 +141,8 @@ function yamlProblem(code: string, message: string, place: { file: string; line:
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
+
+/** A YAML mapping as parsed to JS (not a list, not a scalar). */
+export function isMapping(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
