@@ -70,6 +70,11 @@ describe('reading an audit file', () => {
     }
   });
 
+  it('reads inspectors typed on one line the way a sheet cell is read', () => {
+    const r = read(audit('  A-1: 是\n').replace('inspectors: [张三, 李四]', 'inspectors: 张三 李四/王五、赵六'));
+    expect(r.audit!.inspectors).toEqual(['张三', '李四', '王五', '赵六']);
+  });
+
   it('reports an unknown key at the key', () => {
     expect(where(audit('  A-1: { value: 是, notes: 拼写错误 }\n'))).toEqual([[8, 20, 'audit.unknown-key']]);
   });

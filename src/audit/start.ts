@@ -7,7 +7,7 @@ import { t } from '../i18n/index.js';
 import { isCenterCode, type Audit } from '../model/audit.js';
 import { refOf } from '../model/checklist.js';
 import { parseDate, today } from '../model/dates.js';
-import { normalizeText, splitList } from '../model/text.js';
+import { normalizeText, splitNames } from '../model/text.js';
 import { centersByCode, readCenters } from '../sources/centers.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { checklistArgFor, draftPath, newSession, resumeCommand, saveDraft, unansweredIndexes, type Session } from './session.js';
@@ -69,7 +69,7 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
   const known = registry?.get(code)?.name;
   if (registry && !known) p.say(t('walk.not-in-registry', { code, file: opts.centers! }));
   const name = normalizeText(await p.input({ message: t('walk.ask-name'), default: known, validate: (v) => normalizeText(v) !== '' || t('walk.name-required') }));
-  const inspectors = splitList(await p.input({ message: t('walk.ask-inspectors'), validate: (v) => splitList(v).length > 0 || t('walk.inspectors-required') }));
+  const inspectors = splitNames(await p.input({ message: t('walk.ask-inspectors'), validate: (v) => splitNames(v).length > 0 || t('walk.inspectors-required') }));
 
   const audit: Audit = {
     source: file,

@@ -8,7 +8,7 @@ import type { Answer, Audit, FindingOverride } from '../model/audit.js';
 import { isCenterCode } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
-import { nearest, normalizeText, splitList } from '../model/text.js';
+import { nearest, normalizeText, splitNames } from '../model/text.js';
 import { isMapping, parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
 
 /**
@@ -129,7 +129,7 @@ class AuditReader {
 
   private inspectors(raw: unknown): string[] {
     if (raw === undefined || raw === null) return [];
-    if (typeof raw === 'string') return splitList(raw);
+    if (typeof raw === 'string') return splitNames(raw);
     if (Array.isArray(raw)) return raw.map((r) => normalizeText(String(r))).filter(Boolean);
     this.fail('audit.inspectors', {}, ['inspectors']);
     return [];

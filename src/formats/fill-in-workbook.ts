@@ -7,7 +7,7 @@ import { readAnswer } from '../model/answers.js';
 import { isCenterCode, type Answer, type Audit } from '../model/audit.js';
 import { placedItems, type Checklist, type Item } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
-import { nearest, normalizeText } from '../model/text.js';
+import { nearest, normalizeText, splitNames } from '../model/text.js';
 import {
   cellAddress,
   cellText,
@@ -333,11 +333,6 @@ function dateFrom(v: CellValue, place: Place, problems: Problem[]): string | und
   return date;
 }
 
-function inspectorsFrom(v: CellValue): string[] {
-  return clean(v)
-    .split(/[、,，;；/\s]+/)
-    .filter((s) => s !== '');
-}
 
 /**
  * Reads one item's answer (and note) from cells, through readAnswer so a workbook accepts
@@ -609,7 +604,7 @@ function readForm(sheets: Sheet[], names: string[], file: string, meta: Meta | u
     const d = missingLabel('date', INFO_LABELS[2]);
     if (d) date = dateFrom(d.value, d.place, problems);
     const p = found.get('inspectors');
-    if (p) inspectors = inspectorsFrom(p.value);
+    if (p) inspectors = splitNames(cellText(p.value));
   }
   if (problems.length > before || !code || !date) return;
   responses.push({
@@ -719,7 +714,7 @@ async function readWide(
     const name = clean(get(cols.name));
     if (!name) rowProblems.push(problem('sheet.name-missing', {}, at(cols.name, r.number)));
     const date = dateFrom(get(cols.date), at(cols.date, r.number), rowProblems);
-    const inspectors = inspectorsFrom(get(cols.inspectors));
+    const inspectors = splitNames(cellText(get(cols.inspectors)));
     const answers: Record<string, Answer> = {};
     for (const a of answerList) {
       const answer = answerFrom(a.item, get(a.col), get(a.note), () => at(a.col, r.number), rowProblems);

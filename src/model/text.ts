@@ -43,6 +43,13 @@ export function splitList(raw: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** Inspectors' names as typed in one field: separated by any list separator, a slash or spaces. */
+export function splitNames(raw: string): string[] {
+  return normalizeText(raw)
+    .split(/[、,，;；/\s]+/)
+    .filter((s) => s !== '');
+}
+
 /** The label nearest to what was typed, for "did you mean" hints (edit distance, at most half the length). */
 export function nearest(input: string, labels: readonly string[]): string | undefined {
   let best: string | undefined;
