@@ -6,7 +6,7 @@ import { methodOf } from '../methods/index.js';
 import { readAnswer } from '../model/answers.js';
 import { isCenterCode, type Answer, type Audit } from '../model/audit.js';
 import { placedItems, type Checklist, type Item } from '../model/checklist.js';
-import { parseDate } from '../model/dates.js';
+import { excelSerial, parseDate } from '../model/dates.js';
 import { nearest, normalizeText, splitNames } from '../model/text.js';
 import {
   cellAddress,
@@ -297,8 +297,7 @@ function itemHeader(v: CellValue): { id: string; note: boolean } | undefined {
 function rawAnswer(v: CellValue): unknown {
   if (v instanceof Date) {
     // A number typed into a date-formatted cell comes back as a date in 1900.
-    const serial = (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-    return v.getUTCFullYear() <= 1900 ? serial : cellText(v);
+    return v.getUTCFullYear() <= 1900 ? excelSerial(v) : cellText(v);
   }
   return v;
 }

@@ -18,6 +18,11 @@ export function parseDate(raw: unknown): string | undefined {
   return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+/** The Excel serial number of a date cell's value (days since 1899-12-30, UTC). */
+export function excelSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH) / DAY;
+}
+
 export function isoDate(y: number, m: number, d: number): string | undefined {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
