@@ -1,11 +1,11 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, formatProblem, UserError } from './errors.js';
 import { displayWidth } from './util/width.js';
 import { detectLang, setLang, t } from './i18n/index.js';
+import { VERSION } from './paths.js';
 
 // Commander passes each command its own argument and option shapes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -179,8 +179,7 @@ function usageMessage(e: CommanderError): string {
 /** Runs the CLI and returns the exit code; never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<number> {
   setLang(detectLang(argv));
-  const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-  const program = buildProgram(version);
+  const program = buildProgram(VERSION);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);

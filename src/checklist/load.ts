@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHIPPED_CHECKLISTS_DIR } from '../paths.js';
 import { inputError, problem, UserError, type Problem } from '../errors.js';
 import type { Checklist, ChecklistFile } from '../model/checklist.js';
 import { checklistTotal } from '../model/checklist.js';
@@ -9,7 +9,7 @@ import { isMapping, parseYaml } from '../sources/yaml-doc.js';
 import { checklistDefects } from './rules.js';
 import { schemaProblems } from './validate.js';
 
-export const SHIPPED_DIR = fileURLToPath(new URL('../../checklists/', import.meta.url));
+export const SHIPPED_DIR = SHIPPED_CHECKLISTS_DIR;
 export const LOCAL_DIR = 'checklists';
 
 export interface LoadOutcome {
