@@ -85,7 +85,7 @@ async function bundlePortable() {
     // CommonJS dependencies call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __zongzhiRequire } from 'node:module'; const require = __zongzhiRequire(import.meta.url);" },
   });
-  for (const entry of ['checklists', 'schema']) cpSync(join(root, entry), join(folder, entry), { recursive: true });
+  for (const entry of ['checklists', 'schema', 'dist/checklists.precompiled.json']) cpSync(join(root, entry), join(folder, entry), { recursive: true });
   const manifest = { name: pkg.name, version: pkg.version, type: 'module', private: true, engines: pkg.engines };
   writeFileSync(join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeLaunchers(folder);

@@ -8,4 +8,5 @@ const root = new URL('../', import.meta.url);
 
 export const PACKAGE_ROOT = fileURLToPath(root);
 export const SHIPPED_CHECKLISTS_DIR = fileURLToPath(new URL('checklists/', root));
+export const PRECOMPILED_CHECKLISTS = fileURLToPath(new URL('dist/checklists.precompiled.json', root));
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
