@@ -1,11 +1,12 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, formatProblem, UserError } from './errors.js';
 import { displayWidth } from './util/width.js';
 import { detectLang, setLang, t } from './i18n/index.js';
+import { VERSION } from './paths.js';
+import { detectAscii, setAscii } from './util/console.js';
 
 // Commander passes each command its own argument and option shapes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,6 +27,7 @@ function buildProgram(version: string): Command {
     .helpOption('-h, --help', t('cli.option.help'))
     .helpCommand('help [command]', t('cli.help.command'))
     .addOption(new Option('--lang <lang>', t('cli.option.lang')).choices(['zh', 'en']))
+    .option('--ascii', t('cli.option.ascii'))
     .configureHelp({
       displayWidth,
       styleTitle: (title: string) => t(`cli.heading.${title}`),
@@ -179,8 +181,8 @@ function usageMessage(e: CommanderError): string {
 /** Runs the CLI and returns the exit code; never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<number> {
   setLang(detectLang(argv));
-  const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-  const program = buildProgram(version);
+  setAscii(detectAscii(argv));
+  const program = buildProgram(VERSION);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);

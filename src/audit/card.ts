@@ -4,6 +4,7 @@ import type { Answer } from '../model/audit.js';
 import type { Item, PlacedItem } from '../model/checklist.js';
 import { Exact } from '../model/exact.js';
 import type { Prompter } from '../prompts/prompter.js';
+import { ruleChar } from '../util/console.js';
 import { displayWidth } from '../util/width.js';
 import type { Session } from './session.js';
 
@@ -70,8 +71,9 @@ export function itemCard(s: Session, index: number, p: Prompter): string {
 
 /** `── text ───…` across the screen. */
 function rule(text: string, width: number): string {
-  const line = `── ${text} `;
-  return line + '─'.repeat(Math.max(2, Math.min(width, 100) - displayWidth(line)));
+  const rule = ruleChar();
+  const line = `${rule}${rule} ${text} `;
+  return line + rule.repeat(Math.max(2, Math.min(width, 100) - displayWidth(line)));
 }
 
 const LABEL_WIDTH = 12;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PRECOMPILED_CHECKLISTS, SHIPPED_CHECKLISTS_DIR } from '../paths.js';
 import { inputError, problem, UserError, type Problem } from '../errors.js';
 import type { Checklist, ChecklistFile } from '../model/checklist.js';
 import { checklistTotal } from '../model/checklist.js';
@@ -9,7 +9,7 @@ import { isMapping, parseYaml } from '../sources/yaml-doc.js';
 import { checklistDefects } from './rules.js';
 import { schemaProblems } from './validate.js';
 
-export const SHIPPED_DIR = fileURLToPath(new URL('../../checklists/', import.meta.url));
+export const SHIPPED_DIR = SHIPPED_CHECKLISTS_DIR;
 export const LOCAL_DIR = 'checklists';
 
 export interface LoadOutcome {
@@ -51,14 +51,35 @@ function safeDefects(value: ChecklistFile, isClean: (path: (string | number)[]) 
 }
 
 
-export function loadChecklistFile(path: string): LoadOutcome {
-  let text: string;
+/** Loads a checklist file; a shipped one unchanged since the build comes precompiled (no YAML parse). */
+export function loadChecklistFile(path: string, opts: { parse?: boolean } = {}): LoadOutcome {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     return { problems: [problem('file.unreadable', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file: path })] };
   }
-  return loadChecklistText(text, path);
+  const checklist = opts.parse ? undefined : precompiled(path, bytes);
+  return checklist ? { checklist, problems: [] } : loadChecklistText(bytes.toString('utf8'), path);
+}
+
+interface Precompiled {
+  [name: string]: { sha256: string; checklist: Omit<Checklist, 'file' | 'total'> };
+}
+let precompiledTable: Precompiled | undefined;
+
+// Written by scripts/precompile-checklists.mjs at build time, keyed by the sha256 of each file's bytes: an edited
+// shipped file simply misses and is parsed.
+function precompiled(path: string, bytes: Buffer): Checklist | undefined {
+  if (resolve(dirname(path)) !== resolve(SHIPPED_DIR)) return undefined;
+  try {
+    precompiledTable ??= JSON.parse(readFileSync(PRECOMPILED_CHECKLISTS, 'utf8')) as Precompiled;
+  } catch {
+    precompiledTable = {};
+  }
+  const entry = precompiledTable[basename(path)];
+  if (!entry || entry.sha256 !== createHash('sha256').update(bytes).digest('hex')) return undefined;
+  return { ...entry.checklist, file: path, total: checklistTotal(entry.checklist as ChecklistFile) } as Checklist;
 }
 
 /** Checklist files in the shipped folder and in ./checklists, local ones last so they win on the same id. */

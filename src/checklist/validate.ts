@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import generated from './validate.generated.cjs';
 import { problem, type Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { YamlPath, YamlSource } from '../sources/yaml-doc.js';
@@ -14,8 +14,8 @@ interface SchemaError {
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 
 // The validator is generated at development time (scripts/gen-schema.ts) so start-up
-// does not pay for compiling the schema.
-const validate: Validator = createRequire(import.meta.url)('./validate.generated.cjs');
+// does not pay for compiling the schema; imported statically so the portable bundle includes it.
+const validate = generated as Validator;
 
 const MAX_SCHEMA_PROBLEMS = 50;
 

@@ -11,7 +11,7 @@ interface Options {
 export default async function run(paths: string[], opts: Options): Promise<void> {
   const roots = paths.length ? paths : [LOCAL_DIR];
   const files = findChecklists(roots);
-  const problems = files.flatMap((file) => loadChecklistFile(file).problems);
+  const problems = files.flatMap((file) => loadChecklistFile(file, { parse: true }).problems);
   process.stdout.write(render(problems, files, opts.format));
   if (problems.length) process.exitCode = 1;
 }

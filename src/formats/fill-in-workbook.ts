@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { VERSION } from '../paths.js';
 import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Place, type Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -78,8 +78,7 @@ const ITEM_HEADER = /^([A-Za-z][A-Za-z0-9]*-\d+)\s*(.*)$/;
 // ───────────────────────────── writing ─────────────────────────────
 
 function generator(): string {
-  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-  return `zongzhi-audit ${version}`;
+  return `zongzhi-audit ${VERSION}`;
 }
 
 function writeMeta(book: WorkbookOut, checklist: Checklist, layout: Layout): void {

@@ -100,8 +100,8 @@ export async function readLedgerSheets(file: string): Promise<LedgerSheets> {
   const out: LedgerSheets = { file, sheets: [], rows: [], log: [] };
   try {
     // Large ledgers stream. A garbled character here would be merged back as a unit's
-    // change; src/xlsx/sax-decode.ts keeps the streaming reader's CJK whole, and the
-    // 12k-row test in ledger-workbook.test.ts guards it.
+    // change; the build-time exceljs patch (scripts/patch-exceljs.mjs) keeps the streaming
+    // reader's CJK whole, and the 12k-row test in ledger-workbook.test.ts guards it.
     for await (const sheet of readWorkbook(file)) {
       if (sheet.name === FINGERPRINT_SHEET) out.base = await readFingerprints(sheet);
       else if (sheet.name === LOG_SHEET) out.log = await readLog(sheet);

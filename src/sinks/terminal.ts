@@ -1,5 +1,6 @@
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import { asciiOnly } from '../util/console.js';
 import { displayWidth } from '../util/width.js';
 
 /** chalk 5 ignores NO_COLOR on a TTY; honour it here, once. */
@@ -46,7 +47,7 @@ export function renderTable(columns: Column[], rows: (string | number)[][]): str
   const out: string[] = [];
   for (let start = 0; start < cells.length; start += CHUNK_ROWS) {
     const lines = renderChunk(columns, cells.slice(start, start + CHUNK_ROWS), widths).split('\n');
-    const headerRule = lines.findIndex((line) => line.startsWith('├'));
+    const headerRule = headerRuleIndex(lines);
     if (start === 0) out.push(...lines.slice(0, headerRule + 1));
     out.push(...lines.slice(headerRule + 1, -1));
     if (start + CHUNK_ROWS >= cells.length) out.push(lines[lines.length - 1]);
@@ -56,6 +57,17 @@ export function renderTable(columns: Column[], rows: (string | number)[][]): str
 
 const CHUNK_ROWS = 100;
 
+const ASCII_CHARS = {
+  top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+',
+  bottom: '-', 'bottom-mid': '+', 'bottom-left': '+', 'bottom-right': '+',
+  left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+', right: '|', 'right-mid': '+', middle: '|',
+};
+/** The rule under the header: the first rule after the top border (in ASCII both start with +). */
+function headerRuleIndex(lines: string[]): number {
+  const start = asciiOnly() ? ASCII_CHARS['left-mid'] : '├';
+  return lines.findIndex((line, i) => i > 0 && line.startsWith(start));
+}
+
 function renderChunk(columns: Column[], rows: string[][], colWidths?: number[]): string {
   const c = colors();
   const table = new Table({
@@ -63,12 +75,14 @@ function renderChunk(columns: Column[], rows: string[][], colWidths?: number[]):
     colAligns: columns.map((col) => col.align ?? 'left'),
     style: { head: [], border: [] },
     wordWrap: false,
+    ...(asciiOnly() ? { chars: ASCII_CHARS } : {}),
     ...(colWidths ? { colWidths } : {}),
   });
   for (const row of rows) table.push(row);
   // Keep the rule under the header, drop those between body rows: long tables stay
   // readable on a laptop screen (cli-table3 draws all or none).
   const lines = table.toString().split('\n');
-  const headerRule = lines.findIndex((line) => line.startsWith('├'));
-  return lines.filter((line, i) => i <= headerRule || !line.startsWith('├')).join('\n');
+  const headerRule = headerRuleIndex(lines);
+  const ruleStart = lines[headerRule][0];
+  return lines.filter((line, i) => i <= headerRule || i === lines.length - 1 || !line.startsWith(ruleStart)).join('\n');
 }

@@ -6,6 +6,7 @@ export default {
     zh: '综治中心规范化建设评估工具:检查清单、现场评分、批量计分、整改台账与月通报',
     en: 'Standardization audits of comprehensive social governance centers: checklists, on-site scoring, batch scoring, rectification ledgers and monthly briefings',
   },
+  'cli.option.ascii': { zh: '表格和分隔线只用 - | + 字符(旧版 Windows 控制台默认如此);也可设 ZONGZHI_ASCII=1', en: 'draw tables and rules with - | + only (the default in the legacy Windows console); or set ZONGZHI_ASCII=1' },
   'cli.option.lang': { zh: '界面语言:zh(默认)或 en;也可设环境变量 ZONGZHI_LANG', en: 'interface language: zh (default) or en; or set ZONGZHI_LANG' },
   'cli.option.version': { zh: '显示版本号', en: 'output the version number' },
   'cli.option.help': { zh: '显示帮助', en: 'display help for command' },
