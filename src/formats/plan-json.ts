@@ -1,0 +1,64 @@
+import type { RecordedPlan, VisitField } from '../plan/compare.js';
+import type { Plan } from '../plan/model.js';
+import { isMapping, parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
+
+/** The algorithm the draw follows, named in the file so a later version cannot be mistaken for it. */
+export const PLAN_ALGORITHM = 'hmac-sha256-lot/weighted-key-v1';
+
+/**
+ * The plan as JSON: what is published and what `plan verify` and `plan status` read.
+ * One entry per visit with its center, date, mode, team and inspectors (county = the
+ * inspector's home county code), plus the lot, weight and key that chose it. No
+ * timestamp: the same inputs give the same bytes.
+ */
+export function planJsonText(plan: Plan): string {
+  const { internal, ...rest } = plan;
+  const data = {
+    format: 1,
+    kind: 'zongzhi-plan',
+    algorithm: PLAN_ALGORITHM,
+    ...(internal ? { classification: '内部' } : {}),
+    ...rest,
+    teams: plan.teams.map((team) => ({ id: team.id, inspectors: team.inspectors })),
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** A plan JSON read back for `plan verify` and `plan status`; undefined when the file is not one. */
+export function readPlanJson(file: string, text: string): { recorded: RecordedPlan; plan: Plan } | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isMapping(data) || data.kind !== 'zongzhi-plan' || !Array.isArray(data.visits)) return undefined;
+  // Positions cost a second parse: JSON is YAML, and the YAML reader knows lines and columns.
+  let source: YamlSource | undefined;
+  const at = (path: YamlPath) => (source ??= parseYaml(text, file).source)?.at(path) ?? { file };
+  const visits = data.visits.map((v) => (isMapping(v) ? v : {}));
+  const recorded: RecordedPlan = {
+    file,
+    quarter: String(data.quarter ?? ''),
+    seed: String(data.seed ?? ''),
+    visits: visits.map((v, i) => ({
+      code: String(isMapping(v.center) ? (v.center.code ?? '') : ''),
+      fields: recordedFields(v),
+      place: (field?: VisitField) => at(field ? ['visits', i, field] : ['visits', i]),
+    })),
+  };
+  return { recorded, plan: { ...(data as unknown as Plan), internal: data.classification === '内部' } };
+}
+
+/** A visit's fields as written, read without trusting their types (a hand-edited file may hold anything). */
+function recordedFields(v: Record<string, unknown>): Record<VisitField, string> {
+  const names = Array.isArray(v.inspectors) ? v.inspectors.map((i) => String(isMapping(i) ? i.name : i)).join('、') : String(v.inspectors ?? '');
+  return {
+    date: String(v.date ?? ''),
+    team: String(v.team ?? ''),
+    mode: String(v.mode ?? ''),
+    reason: String(v.reason ?? ''),
+    weight: typeof v.weight === 'number' ? v.weight.toFixed(2) : String(v.weight ?? ''),
+    inspectors: names,
+  };
+}
