@@ -35,7 +35,28 @@ export function assignTeams(selected: readonly Selected[], teams: readonly Team[
       byVisit.set(visit, team);
     }
   }
+  if (problems.length === 0) rebalance(selected, byVisit, load, able);
   return { byVisit, problems };
+}
+
+/**
+ * Serving counties in turn can leave a team two or more visits above another that could
+ * have taken one: such visits move to the less loaded team until none can. Each move
+ * lowers the sum of squared loads, so this ends.
+ */
+function rebalance(selected: readonly Selected[], byVisit: Map<Selected, Team>, load: Map<number, number>, able: (s: Selected) => Team[]): void {
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const visit of selected) {
+      const from = byVisit.get(visit)!;
+      const to = able(visit).sort((a, b) => load.get(a.id)! - load.get(b.id)! || a.id - b.id)[0];
+      if (load.get(from.id)! - load.get(to.id)! < 2) continue;
+      byVisit.set(visit, to);
+      load.set(from.id, load.get(from.id)! - 1);
+      load.set(to.id, load.get(to.id)! + 1);
+      moved = true;
+    }
+  }
 }
 
 function noTeam(visit: Selected, teams: readonly Team[]): PlanProblem {
