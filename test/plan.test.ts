@@ -195,15 +195,23 @@ describe('plan: teams and dates', () => {
     );
   });
 
-  it('names the county no team can enter, and why', () => {
-    const inspectors = roster(2).filter((i) => i.county !== '999900');
-    inspectors.push({ name: '赵六', unit: '市司法局', county: '999900', role: '组员', conflicts: ['999901'] }, { name: '钱七', unit: '市信访局', county: '999902', role: '组员', conflicts: [] });
-    // Teams: {组长1, 组员1}, {组长2, 组员2, 钱七}… none can go to 999901 or 999902 once every team holds someone from both.
-    const outcome = buildPlan(input({ registry: registry(2, 2), inspectors: inspectors.map((i) => ({ ...i, county: i.name === '赵六' ? '999902' : i.county })), settings: { ...SETTINGS, teamSize: 5 } }));
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.problems[0]).toMatchObject({ code: 'plan.no-team', input: 'inspectors', params: { code: '999901', county: '999901' } });
-    expect(outcome.problems[0].params.reasons).toContain('组长1为本县人员');
+  it('names the center no team can enter, and why', () => {
+    const inspectors: Inspector[] = [
+      { name: '甲', unit: '', county: '999901', role: '组长', conflicts: [] },
+      { name: '乙', unit: '', county: '999902', role: '组长', conflicts: ['999901'] },
+      { name: '丙', unit: '', county: '999900', role: '组长', conflicts: ['999901101'] },
+    ];
+    const outcome = buildPlan(input({ registry: registry(2, 1), inspectors, settings: { ...SETTINGS, teamSize: 1 } }));
+    expect(outcome).toEqual({
+      ok: false,
+      problems: [
+        {
+          code: 'plan.no-team',
+          input: 'inspectors',
+          params: { code: '999901101', name: '第1区1镇综治中心', county: '999901', reasons: '第1组:甲为本县人员;第2组:乙申报回避;第3组:丙申报回避' },
+        },
+      ],
+    });
   });
 
   it('balances the load and keeps every date on a working day of the quarter, within the daily capacity', () => {
