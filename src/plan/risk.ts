@@ -38,8 +38,8 @@ export interface LastAudit {
 
 export const NO_RISK: RiskFacts = { unvisited: 0, lowScore: 0, failed: 0, overdue: 0, rebound: 0 };
 
-/** What the history (when given) and the ledger rows (when given) say about one center. */
-export function riskFacts(code: string, asOf: string, history?: ReadonlyMap<string, LastAudit>, ledger?: readonly LedgerRow[]): RiskFacts {
+/** What the history (when given) and the center's ledger rows say about one center. */
+export function riskFacts(code: string, asOf: string, history: ReadonlyMap<string, LastAudit> | undefined, rows: readonly LedgerRow[]): RiskFacts {
   const facts = { ...NO_RISK };
   if (history) {
     const last = history.get(code);
@@ -49,8 +49,7 @@ export function riskFacts(code: string, asOf: string, history?: ReadonlyMap<stri
       facts.failed = last.failed ? 1 : 0;
     }
   }
-  for (const row of ledger ?? []) {
-    if (row.centerCode !== code) continue;
+  for (const row of rows) {
     if (daysOverdue(row, asOf) > 0) facts.overdue++;
     if (row.status === '反弹') facts.rebound++;
   }
@@ -81,4 +80,15 @@ export function lastAudits(audits: readonly LastAudit[], asOf: string): Map<stri
     if (!seen || a.date > seen.date) last.set(a.code, a);
   }
   return last;
+}
+
+/** Ledger rows by center code, so each center looks at its own rows only. */
+export function rowsByCenter(rows: readonly LedgerRow[]): Map<string, LedgerRow[]> {
+  const byCenter = new Map<string, LedgerRow[]>();
+  for (const row of rows) {
+    const list = byCenter.get(row.centerCode);
+    if (list) list.push(row);
+    else byCenter.set(row.centerCode, [row]);
+  }
+  return byCenter;
 }

@@ -19,7 +19,7 @@ export default {
   'opt.plan.team-size': { zh: '每组人数', en: 'inspectors per team' },
   'opt.plan.per-day': { zh: '每组每天最多检查几个中心', en: 'visits per team per day at most' },
   'opt.plan.mode': { zh: '督查方式:明察、暗访,或暗访比例如 暗访:30%', en: 'mode: 明察, 暗访, or a covert share such as 暗访:30%' },
-  'opt.plan.notice-days': { zh: '明察提前几天通知被检查中心', en: 'days of advance notice for 明察 visits' },
+  'opt.plan.notice-days': { zh: '明察提前几个工作日通知被检查中心', en: 'working days of advance notice for 明察 visits' },
   'opt.plan.exclude': { zh: '不安排检查的日期(节假日),如 2026-10-01..2026-10-08,可重复', en: 'dates with no visits (holidays), e.g. 2026-10-01..2026-10-08, repeatable' },
   'opt.plan.as-of': { zh: '风险依据截止日期(默认季度首日)', en: 'risk facts as of this date (default: the quarter’s first day)' },
   'opt.plan.stubs': { zh: '为抽中的中心生成预填的评估记录(zongzhi audit --resume 可直接续填)', en: 'write pre-filled audit files for the selected centers (ready for zongzhi audit --resume)' },
