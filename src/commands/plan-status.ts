@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { ChecklistRegistry } from '../checklist/registry.js';
-import { inputError, UserError } from '../errors.js';
-import { readPlanJson } from '../formats/plan-json.js';
+import { UserError } from '../errors.js';
+import { readPlanFile } from '../formats/plan-json.js';
 import { t } from '../i18n/index.js';
 import { coverage, type AuditSeen, type Coverage } from '../plan/coverage.js';
 import { teamName } from '../plan/tables.js';
@@ -17,7 +16,7 @@ interface Options {
 
 /** `zongzhi plan status plan.json <results…>`: planned vs audited, not yet done, and centers left uninspected for a year. */
 export default async function run(planFile: string, inputs: string[], opts: Options): Promise<void> {
-  const plan = readPlan(planFile);
+  const { plan } = readPlanFile(planFile);
   const read = await readResponses(inputs, new ChecklistRegistry(opts.checklist ?? []));
   if (read.problems.length) throw new UserError(read.problems);
   const audits: AuditSeen[] = read.responses.filter((r) => r.audit.status === 'final').map((r) => ({ code: r.audit.center.code, name: r.audit.center.name, date: r.audit.date }));
@@ -25,18 +24,6 @@ export default async function run(planFile: string, inputs: string[], opts: Opti
   const universe = opts.centers ? await readCenters(opts.centers) : knownCenters(planned, audits);
   const result = coverage(plan.quarter, planned, audits, universe);
   process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : statusText(result, opts.centers !== undefined));
-}
-
-function readPlan(file: string) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw inputError('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
-  }
-  const read = readPlanJson(file, text);
-  if (!read) throw inputError('verify.not-plan', { file }, { file });
-  return read.plan;
 }
 
 /** Without a registry, the centers the plan and the audits name. */

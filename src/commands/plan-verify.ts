@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EXIT, inputError, problem, usageError, UserError, type Problem } from '../errors.js';
-import { readPlanJson } from '../formats/plan-json.js';
+import { readPlanFile } from '../formats/plan-json.js';
 import { t } from '../i18n/index.js';
 import { comparePlans, type Difference, type RecordedPlan } from '../plan/compare.js';
 import { extensionOf } from '../util/fs.js';
@@ -27,21 +26,11 @@ export default async function run(file: string, _own: unknown, cmd: Command): Pr
 }
 
 async function readRecorded(file: string): Promise<RecordedPlan> {
-  if (extensionOf(file) === '.xlsx') {
-    const { readPlanWorkbook } = await import('../formats/plan-workbook.js');
-    const recorded = await readPlanWorkbook(file);
-    if (recorded) return recorded;
-  } else {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw inputError('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
-    }
-    const read = readPlanJson(file, text);
-    if (read) return read.recorded;
-  }
-  throw inputError('verify.not-plan', { file }, { file });
+  if (extensionOf(file) !== '.xlsx') return readPlanFile(file).recorded;
+  const { readPlanWorkbook } = await import('../formats/plan-workbook.js');
+  const recorded = await readPlanWorkbook(file);
+  if (!recorded) throw inputError('verify.not-plan', { file }, { file });
+  return recorded;
 }
 
 function describe(d: Difference): Problem {

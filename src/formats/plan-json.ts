@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { inputError } from '../errors.js';
 import type { RecordedPlan, VisitField } from '../plan/compare.js';
 import type { Plan } from '../plan/model.js';
 import { isMapping, parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
@@ -24,7 +26,20 @@ export function planJsonText(plan: Plan): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-/** A plan JSON read back for `plan verify` and `plan status`; undefined when the file is not one. */
+/** A plan JSON file read back for `plan verify` and `plan status`; a located error when it is unreadable or not a plan. */
+export function readPlanFile(file: string): { recorded: RecordedPlan; plan: Plan } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw inputError('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
+  }
+  const read = readPlanJson(file, text);
+  if (!read) throw inputError('verify.not-plan', { file }, { file });
+  return read;
+}
+
+/** A plan JSON's text read back; undefined when it is not one. */
 export function readPlanJson(file: string, text: string): { recorded: RecordedPlan; plan: Plan } | undefined {
   let data: unknown;
   try {

@@ -84,15 +84,10 @@ export function scheduleTeam(visits: readonly Selected[], days: readonly string[
 }
 
 export function visitOf(s: Selected, team: Team, date: string, notice: string): Visit {
+  const { entry, ...draw } = s;
   return {
-    center: { code: s.entry.code, name: s.entry.name, level: s.entry.level },
-    county: s.county,
-    reason: s.reason,
-    weight: s.weight,
-    risk: s.risk,
-    lot: s.lot,
-    key: s.key,
-    mode: s.mode,
+    center: { code: entry.code, name: entry.name, level: entry.level },
+    ...draw,
     date,
     ...(s.mode === '明察' ? { notice } : {}),
     team: team.id,

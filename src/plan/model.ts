@@ -47,8 +47,8 @@ export interface RiskFacts {
   rebound: number;
 }
 
-export interface Visit {
-  center: { code: string; name: string; level: CenterLevel };
+/** Why and how a center was drawn: what selection decides, before a team and a date. */
+export interface Draw {
   /** The county (6 digits) the center belongs to. */
   county: string;
   reason: Reason;
@@ -59,6 +59,10 @@ export interface Visit {
   lot: number;
   key: number;
   mode: Mode;
+}
+
+export interface Visit extends Draw {
+  center: { code: string; name: string; level: CenterLevel };
   date: string;
   /** Day the center is told of a 明察 visit; absent for 暗访. */
   notice?: string;

@@ -2,18 +2,11 @@
 import { placeName } from '../model/audit.js';
 import { countyCodeOf, type CenterEntry } from '../sources/centers.js';
 import { drawKey, lot } from './lot.js';
-import type { Mode, PlanProblem, PlanSettings, Reason, RiskFacts, Stratum } from './model.js';
+import type { Draw, PlanProblem, PlanSettings, Reason, RiskFacts, Stratum } from './model.js';
 
 /** A center chosen for the quarter, before a team and a date are given to it. */
-export interface Selected {
+export interface Selected extends Draw {
   entry: CenterEntry;
-  county: string;
-  reason: Reason;
-  weight: number;
-  risk: RiskFacts;
-  lot: number;
-  key: number;
-  mode: Mode;
 }
 
 export interface SelectionInput {

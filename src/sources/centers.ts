@@ -118,11 +118,12 @@ function placeText(p: Place): string {
   return p.cell ?? (p.line !== undefined ? `${p.line}` : '');
 }
 
-function columnsOf(cells: unknown[]): Partial<Record<keyof CenterEntry, number>> {
-  const cols: Partial<Record<keyof CenterEntry, number>> = {};
+/** The column of each field whose accepted headers (`headers`) this row holds; spaces and case ignored. */
+export function columnsOf<K extends string>(cells: unknown[], headers: Record<K, string[]> = HEADERS as Record<K, string[]>): Partial<Record<K, number>> {
+  const cols: Partial<Record<K, number>> = {};
   cells.forEach((c, i) => {
     const h = text(c).replace(/\s/g, '').toLowerCase();
-    for (const [key, names] of Object.entries(HEADERS) as [keyof CenterEntry, string[]][]) {
+    for (const [key, names] of Object.entries(headers) as [K, string[]][]) {
       if (cols[key] === undefined && names.includes(h)) cols[key] = i;
     }
   });

@@ -2,7 +2,7 @@ import { problem, UserError, type Problem } from '../errors.js';
 import { isCenterCode } from '../model/audit.js';
 import { normalizeText, splitNames } from '../model/text.js';
 import type { Inspector } from '../plan/model.js';
-import { readTable } from './centers.js';
+import { columnsOf, readTable } from './centers.js';
 
 /**
  * The inspectors roster (inspectors.csv / .xlsx): 姓名, 单位, 所属县 (the home county's
@@ -22,9 +22,9 @@ const HEADERS: Record<keyof Inspector, string[]> = {
 export async function readInspectors(file: string, counties: ReadonlyMap<string, string>): Promise<Inspector[]> {
   const table = await readTable(file);
   if (table.problems.length) throw new UserError(table.problems);
-  const headerAt = table.rows.slice(0, 10).findIndex((r) => columnsOf(r.cells).name !== undefined);
+  const headerAt = table.rows.slice(0, 10).findIndex((r) => columnsOf(r.cells, HEADERS).name !== undefined);
   if (headerAt < 0) throw new UserError([problem('inspectors.no-header', { path: file, headers: '姓名, 单位, 所属县, 角色, 回避' }, table.rows[0]?.place(0) ?? { file })]);
-  const cols = columnsOf(table.rows[headerAt].cells);
+  const cols = columnsOf(table.rows[headerAt].cells, HEADERS);
   const inspectors: Inspector[] = [];
   const problems: Problem[] = [];
   for (const row of table.rows.slice(headerAt + 1)) {
@@ -46,17 +46,6 @@ export async function readInspectors(file: string, counties: ReadonlyMap<string,
   if (problems.length) throw new UserError(problems);
   if (inspectors.length === 0) throw new UserError([problem('inspectors.empty', { path: file }, { file })]);
   return inspectors;
-}
-
-function columnsOf(cells: unknown[]): Partial<Record<keyof Inspector, number>> {
-  const cols: Partial<Record<keyof Inspector, number>> = {};
-  cells.forEach((c, i) => {
-    const h = text(c).replace(/\s/g, '').toLowerCase();
-    for (const [key, names] of Object.entries(HEADERS) as [keyof Inspector, string[]][]) {
-      if (cols[key] === undefined && names.includes(h)) cols[key] = i;
-    }
-  });
-  return cols;
 }
 
 function text(v: unknown): string {
