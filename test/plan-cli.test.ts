@@ -161,6 +161,20 @@ describe('zongzhi plan on the demo city', () => {
   });
 });
 
+describe('zongzhi briefing --plan', () => {
+  it('adds the coverage up to the month end: planned centers audited by then, and what is still open', async () => {
+    const out = tempDir();
+    const r = await runCli(['briefing', '--month', '2026-10', 'fixtures/demo/audits', '--centers', 'fixtures/demo/centers.csv', '--plan', join(dir, 'plan.json'), '-o', join(out, '通报.md')]);
+    expect(r.code).toBe(0);
+    const october = new Set(readdirSync('fixtures/demo/audits/2026-10').map((f) => /-(\d{6,12})-/.exec(f)![1]));
+    const done = plan().visits.filter((v) => october.has(v.center.code)).length;
+    expect(r.stdout).toContain(`2026Q4 督查进度\n计划 12 个,已评估 ${done} 个,未完成 ${12 - done} 个`);
+    const md = readFileSync(join(out, '通报.md'), 'utf8');
+    expect(md).toContain('## 2026Q4 督查进度');
+    expect(md).toContain(`计划 12 个,已评估 ${done} 个`);
+  });
+});
+
 describe('zongzhi plan: bad input is located and nothing is written', () => {
   it('an inspector without a home county', async () => {
     const out = tempDir();

@@ -5,6 +5,7 @@ import { planJsonText } from '../src/formats/plan-json.js';
 import type { LedgerRow } from '../src/ledger/model.js';
 import { excludedDates, noticeDate, quarterRange, workingDays } from '../src/plan/calendar.js';
 import { conflictsOf } from '../src/plan/teams.js';
+import { coverage } from '../src/plan/coverage.js';
 import type { Inspector, Plan, PlanSettings } from '../src/plan/model.js';
 import { buildPlan, type PlanInput } from '../src/plan/plan.js';
 import { planMarkdown } from '../src/sinks/plan-md.js';
@@ -256,5 +257,30 @@ describe('plan: calendar', () => {
     expect(quarterRange('2027q1')).toEqual({ quarter: '2027Q1', start: '2027-01-01', end: '2027-03-31' });
     expect(quarterRange('2026Q5')).toBeUndefined();
     expect(excludedDates(['2026-10-09..2026-10-01'])).toEqual({ bad: '2026-10-09..2026-10-01' });
+  });
+});
+
+describe('plan: coverage', () => {
+  it('counts a planned center done when audited in the quarter, and lists centers without an audit in four quarters', () => {
+    const planned = [
+      { code: '999901', name: '甲区', date: '2026-10-20', team: 1 },
+      { code: '999901101', name: '青石镇', date: '2026-11-20', team: 2 },
+    ];
+    const audits = [
+      { code: '999901', name: '甲区', date: '2026-10-21' },
+      // Audited, but in the quarter before: not this plan's visit.
+      { code: '999901101', name: '青石镇', date: '2026-09-30' },
+      // The last audit is older than 2026Q1, the first of the four quarters.
+      { code: '999902', name: '乙区', date: '2025-12-31' },
+      { code: '999903', name: '丙县', date: '2026-01-01' },
+    ];
+    const universe = [...['999901', '999901101', '999902', '999903'].map((code) => ({ code, name: code })), { code: '999904', name: '丁县' }];
+    const c = coverage('2026Q4', planned, audits, universe);
+    expect(c.done.map((v) => v.code)).toEqual(['999901']);
+    expect(c.open.map((v) => v.code)).toEqual(['999901101']);
+    expect(c.stale).toEqual([
+      { code: '999904', name: '丁县' },
+      { code: '999902', name: '999902', last: '2025-12-31' },
+    ]);
   });
 });

@@ -1,4 +1,6 @@
+import type { Audit } from '../model/audit.js';
 import type { CenterEntry } from '../sources/centers.js';
+import type { Plan } from './model.js';
 import { quarterRange } from './calendar.js';
 import { compare } from './select.js';
 
@@ -55,4 +57,21 @@ export function coverage(quarter: string, planned: readonly PlannedVisit[], audi
     open: planned.filter((v) => !inQuarter.has(v.code)),
     stale,
   };
+}
+
+/**
+ * A plan's coverage from the audits read (final ones count; those after `until` are not
+ * known yet, as in a monthly briefing). Without a registry, the centers the plan and
+ * the audits name are the ones checked for four quarters without an audit.
+ */
+export function planCoverage(plan: Pick<Plan, 'quarter' | 'visits'>, audits: readonly Pick<Audit, 'center' | 'date' | 'status'>[], registry?: readonly CenterEntry[], until = '9999-12-31'): Coverage {
+  const seen: AuditSeen[] = audits.filter((a) => a.status === 'final' && a.date <= until).map((a) => ({ code: a.center.code, name: a.center.name, date: a.date }));
+  const planned = plan.visits.map((v) => ({ code: v.center.code, name: v.center.name, date: v.date, team: v.team }));
+  return coverage(plan.quarter, planned, seen, registry ?? knownCenters(planned, seen));
+}
+
+function knownCenters(planned: readonly PlannedVisit[], audits: readonly AuditSeen[]): { code: string; name: string }[] {
+  const byCode = new Map<string, { code: string; name: string }>();
+  for (const c of [...planned, ...audits]) if (!byCode.has(c.code)) byCode.set(c.code, { code: c.code, name: c.name });
+  return [...byCode.values()];
 }

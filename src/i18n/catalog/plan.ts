@@ -25,6 +25,7 @@ export default {
   'opt.plan.stubs': { zh: '为抽中的中心生成预填的评估记录(zongzhi audit --resume 可直接续填)', en: 'write pre-filled audit files for the selected centers (ready for zongzhi audit --resume)' },
   'opt.plan.checklist': { zh: '预填记录使用的检查清单(按层级匹配,默认随附的 county/township)', en: 'checklists for the stubs (matched by level; default the shipped county/township)' },
   'opt.plan.output': { zh: '输出文件 .xlsx(督查安排表)、.md 或 .json,可重复', en: 'output .xlsx (督查安排表), .md or .json, repeatable' },
+  'opt.briefing-plan': { zh: '本季度督查计划 plan.json:通报中加一节督查进度(截至本月底)', en: 'the quarter’s plan.json: adds a coverage section (up to the month’s end)' },
   'arg.plan.file': { zh: '计划文件 plan.json 或 plan.xlsx', en: 'the plan file, plan.json or plan.xlsx' },
   'arg.plan.json': { zh: '计划文件 plan.json', en: 'the plan file, plan.json' },
   'plan.help.algorithm': {
