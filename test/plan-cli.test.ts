@@ -179,11 +179,12 @@ describe('zongzhi plan: bad input is located and nothing is written', () => {
   it('an inspector without a home county', async () => {
     const out = tempDir();
     const roster = join(out, 'inspectors.csv');
-    writeFileSync(roster, '姓名,单位,所属县,角色\n周立群,市委政法委,999900,组长\n王小明,甲区司法局,,组员\n李四,乙区,戊区,组员\n');
+    writeFileSync(roster, '姓名,单位,所属县,角色\n周立群,市委政法委,999900,组长\n王小明,甲区司法局,,组员\n李四,乙区,戊区,组员\n周立群,市委政法委,999900,组员\n');
     const r = await runCli(['plan', ...BASE.map((a) => (a === 'fixtures/demo/inspectors.csv' ? roster : a)), '-o', join(out, 'plan.json'), '--stubs', join(out, 'stubs')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${roster}:3:3: 王小明 没有填所属县`);
     expect(r.stderr).toContain(`${roster}:4:3: 所属县 "戊区" 既不是 6 位编码,也不是名录中的县名(可填:甲区、乙区、丙县、丁县)`);
+    expect(r.stderr).toContain(`${roster}:5:1: 周立群(同一单位)重复列出(首次出现在 2)`);
     expect(existsSync(join(out, 'plan.json'))).toBe(false);
     expect(existsSync(join(out, 'stubs'))).toBe(false);
   });

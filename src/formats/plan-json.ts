@@ -21,7 +21,6 @@ export function planJsonText(plan: Plan): string {
     algorithm: PLAN_ALGORITHM,
     ...(internal ? { classification: '内部' } : {}),
     ...rest,
-    teams: plan.teams.map((team) => ({ id: team.id, inspectors: team.inspectors })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
 }

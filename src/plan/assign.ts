@@ -1,5 +1,6 @@
 import { t } from '../i18n/index.js';
 import type { PlanProblem, Team, Visit } from './model.js';
+import { groupBy } from './group.js';
 import { compare, type Selected } from './select.js';
 import { conflictsOf } from './teams.js';
 
@@ -13,12 +14,7 @@ export function assignTeams(selected: readonly Selected[], teams: readonly Team[
   const byVisit = new Map<Selected, Team>();
   const problems: PlanProblem[] = [];
   const load = new Map(teams.map((t) => [t.id, 0]));
-  const counties = new Map<string, Selected[]>();
-  for (const s of selected) {
-    const group = counties.get(s.county);
-    if (group) group.push(s);
-    else counties.set(s.county, [s]);
-  }
+  const counties = groupBy(selected, (s) => s.county);
   const able = (s: Selected) => teams.filter((t) => conflictsOf(t, s.entry.code, s.county).length === 0);
   const order = [...counties].sort((a, b) => able(a[1][0]).length - able(b[1][0]).length || compare(a[0], b[0]));
   for (const [, visits] of order) {

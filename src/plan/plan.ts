@@ -3,7 +3,8 @@ import type { CenterEntry } from '../sources/centers.js';
 import { assignTeams, scheduleTeam, visitOf } from './assign.js';
 import { noticeDate, quarterRange, workingDays } from './calendar.js';
 import type { Inspector, Plan, PlanProblem, PlanSettings, Visit } from './model.js';
-import { lastAudits, riskFacts, RISK_FACTORS, rowsByCenter, weightOf, type LastAudit } from './risk.js';
+import { groupBy } from './group.js';
+import { lastAudits, riskFacts, RISK_FACTORS, weightOf, type LastAudit } from './risk.js';
 import { compare, selectCenters } from './select.js';
 import { formTeams } from './teams.js';
 
@@ -29,7 +30,7 @@ export function buildPlan(input: PlanInput): PlanOutcome {
   if (!range) return { ok: false, problems: [{ code: 'plan.bad-quarter', params: { value: input.quarter } }] };
   const asOf = input.asOf ?? range.start;
   const history = input.history ? lastAudits(input.history, asOf) : undefined;
-  const ledger = rowsByCenter(input.ledger ?? []);
+  const ledger = groupBy(input.ledger ?? [], (row) => row.centerCode);
   const riskOf = (code: string) => {
     const facts = riskFacts(code, asOf, history, ledger.get(code) ?? []);
     return { facts, weight: weightOf(facts) };

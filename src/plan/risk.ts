@@ -81,14 +81,3 @@ export function lastAudits(audits: readonly LastAudit[], asOf: string): Map<stri
   }
   return last;
 }
-
-/** Ledger rows by center code, so each center looks at its own rows only. */
-export function rowsByCenter(rows: readonly LedgerRow[]): Map<string, LedgerRow[]> {
-  const byCenter = new Map<string, LedgerRow[]>();
-  for (const row of rows) {
-    const list = byCenter.get(row.centerCode);
-    if (list) list.push(row);
-    else byCenter.set(row.centerCode, [row]);
-  }
-  return byCenter;
-}

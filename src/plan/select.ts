@@ -1,6 +1,6 @@
-
 import { placeName } from '../model/audit.js';
 import { countyCodeOf, type CenterEntry } from '../sources/centers.js';
+import { groupBy } from './group.js';
 import { drawKey, lot } from './lot.js';
 import type { Draw, PlanProblem, PlanSettings, Reason, RiskFacts, Stratum } from './model.js';
 
@@ -16,8 +16,6 @@ export interface SelectionInput {
   settings: PlanSettings;
   riskOf: (code: string) => { facts: RiskFacts; weight: number };
 }
-
-
 
 /** `20%` / `12.5%` → a share; `2` → a count per county; undefined otherwise. */
 export function parseSample(text: string): { percent: number } | { count: number } | undefined {
@@ -79,19 +77,14 @@ export function selectCenters(input: SelectionInput): { selected: Selected[]; st
 /** round(share × visits) visits are 暗访: those with the smallest 暗访 lot. */
 function assignModes(selected: Selected[], input: SelectionInput): void {
   const covert = Math.round(input.settings.covert * selected.length);
-  const order = [...selected].sort((a, b) => lot(input.seed, input.quarter, a.entry.code, '暗访') - lot(input.seed, input.quarter, b.entry.code, '暗访'));
+  const covertLot = new Map(selected.map((s) => [s, lot(input.seed, input.quarter, s.entry.code, '暗访')]));
+  const order = [...selected].sort((a, b) => covertLot.get(a)! - covertLot.get(b)!);
   for (const s of order.slice(0, covert)) s.mode = '暗访';
 }
 
 /** Registry entries by county code, counties in code order. */
 function byCounty(registry: readonly CenterEntry[]): Map<string, CenterEntry[]> {
-  const groups = new Map<string, CenterEntry[]>();
-  for (const e of [...registry].sort((a, b) => compare(a.code, b.code))) {
-    const county = countyCodeOf(e);
-    const group = groups.get(county);
-    if (group) group.push(e);
-    else groups.set(county, [e]);
-  }
+  const groups = groupBy([...registry].sort((a, b) => compare(a.code, b.code)), countyCodeOf);
   return new Map([...groups].sort((a, b) => compare(a[0], b[0])));
 }
 

@@ -3,8 +3,8 @@ import { addDays } from '../model/dates.js';
 import type { Plan, Visit } from './model.js';
 
 /**
- * The plan laid out as text tables. The Markdown, the workbook and the screen render
- * these, so a field is worded once and the three outputs cannot disagree.
+ * The plan laid out as text tables. The Markdown and the workbook render these, so a
+ * field is worded once and the two cannot disagree.
  */
 
 export interface PlanColumn {

@@ -27,12 +27,17 @@ export async function readInspectors(file: string, counties: ReadonlyMap<string,
   const cols = columnsOf(table.rows[headerAt].cells, HEADERS);
   const inspectors: Inspector[] = [];
   const problems: Problem[] = [];
+  const seen = new Map<string, string>();
   for (const row of table.rows.slice(headerAt + 1)) {
     const cell = (key: keyof Inspector) => (cols[key] === undefined ? '' : text(row.cells[cols[key]!]));
     if (row.cells.every((c) => text(c) === '')) continue;
     const rowProblems: Problem[] = [];
     const name = cell('name');
     if (!name) rowProblems.push(problem('inspectors.name-missing', {}, row.place(cols.name!)));
+    // The same person twice would sit in two teams.
+    const first = seen.get(`${name}|${cell('unit')}`);
+    if (name && first !== undefined) rowProblems.push(problem('inspectors.duplicate', { name, first }, row.place(cols.name!)));
+    else seen.set(`${name}|${cell('unit')}`, row.place(cols.name!).cell ?? String(row.place(cols.name!).line));
     const countyText = cell('county').replace(/\s/g, '');
     const county = /^\d{6}$/.test(countyText) ? countyText : counties.get(countyText);
     const countyPlace = row.place(cols.county ?? cols.name!);

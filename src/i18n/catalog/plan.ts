@@ -127,6 +127,7 @@ export default {
   'inspectors.county-missing': { zh: '{name} 没有填所属县(6 位县级编码;市级人员填市编码,如 999900),无法安排交叉检查', en: '{name} has no home county (a 6-digit county code; city-level staff give the city code, e.g. 999900): cross-county teams need it' },
   'inspectors.county-unknown': { zh: '所属县 "{value}" 既不是 6 位编码,也不是名录中的县名(可填:{names})', en: 'home county "{value}" is neither a 6-digit code nor a county name in the registry ({names})' },
   'inspectors.conflict-code': { zh: '回避 "{value}" 不是中心或县的编码(6、9 或 12 位数字,多个用、分隔)', en: 'conflict "{value}" is not a center or county code (6, 9 or 12 digits, separated by 、)' },
+  'inspectors.duplicate': { zh: '{name}(同一单位)重复列出(首次出现在 {first})', en: '{name} (same unit) is listed twice (first at {first})' },
   'inspectors.empty': { zh: '{path} 中没有督查人员', en: '{path} lists no inspectors' },
 
   'verify.ok': { zh: '{file} 与按同样选项重新推导的计划一致({count} 个检查任务)', en: '{file} matches the plan re-derived from the same options ({count} visits)' },
