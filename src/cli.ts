@@ -173,6 +173,7 @@ function addPlanCommands(program: Command): void {
   const plan = withPlanOptions(program.command('plan').description(t('cmd.plan.description')))
     .option('-o, --output <file>', t('opt.plan.output'), collect)
     .option('--stubs <dir>', t('opt.plan.stubs'))
+    .option('--forms <dir>', t('opt.plan.forms'))
     .option('--force', t('cli.option.force'))
     .addHelpText('after', `\n${t('plan.help.algorithm')}\n${examples('plan', [`plan ${demo} --history fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --exclude 2026-10-01..2026-10-08 -o 督查安排表.xlsx -o plan.json`, `plan verify plan.json ${demo} --history fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --exclude 2026-10-01..2026-10-08`, 'plan status plan.json audits/ --centers fixtures/demo/centers.csv'])}`)
     .action(lazy(() => import('./commands/plan.js')));

@@ -26,7 +26,7 @@ let dir: string;
 let first: { code: number; stdout: string; stderr: string };
 beforeAll(async () => {
   dir = tempDir('zongzhi-plan-');
-  first = await runCli(['plan', ...DEMO, '-o', join(dir, 'plan.json'), '-o', join(dir, 'plan.md'), '-o', join(dir, '督查安排表.xlsx'), '--stubs', join(dir, 'stubs')]);
+  first = await runCli(['plan', ...DEMO, '-o', join(dir, 'plan.json'), '-o', join(dir, 'plan.md'), '-o', join(dir, '督查安排表.xlsx'), '--stubs', join(dir, 'stubs'), '--forms', join(dir, 'forms')]);
 });
 
 const plan = () => JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as PlanJson;
@@ -119,6 +119,16 @@ describe('zongzhi plan on the demo city', () => {
     const files = readdirSync(join(dir, 'stubs')).sort();
     const p = plan();
     expect(files).toEqual(p.visits.map((v) => `${v.date}-${v.center.code}-${v.center.level}.audit.yaml`).sort());
+  });
+
+  it('forms: one fill-in workbook per visit, for the center, with the checklist of its level', async () => {
+    const p = plan();
+    expect(readdirSync(join(dir, 'forms')).sort()).toEqual(p.visits.map((v) => `${v.center.code}-${v.center.name}.xlsx`).sort());
+    const v = p.visits.find((x) => x.center.level === 'township')!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'forms', `${v.center.code}-${v.center.name}.xlsx`));
+    expect(String(wb.getWorksheet('基本信息')!.getCell('B3').value)).toBe(v.center.code);
+    expect(wb.getWorksheet('_zongzhi')!.getCell('B2').value).toBe('township');
   });
 
   it('stubs load in zongzhi score (as unanswered drafts, or scored with --blank zero)', async () => {

@@ -12,9 +12,9 @@ import { derivePlan } from './plan.js';
  * and seed, and compares. Exit 0 when they match; 1 with every difference, located.
  */
 export default async function run(file: string, _own: unknown, cmd: Command): Promise<void> {
-  const opts = cmd.parent!.opts() as PlanOptions & { output?: string[]; stubs?: string };
+  const opts = cmd.parent!.opts() as PlanOptions & { output?: string[]; stubs?: string; forms?: string };
   // Verify writes nothing: an output option here is a mistake worth saying, not ignoring.
-  if (opts.output || opts.stubs) throw usageError('verify.no-output');
+  if (opts.output || opts.stubs || opts.forms) throw usageError('verify.no-output');
   const recorded = await readRecorded(file);
   const derived = await derivePlan(opts);
   const diffs = comparePlans(recorded, derived);

@@ -6,13 +6,14 @@ import { buildPlan } from '../plan/plan.js';
 import { planTitle } from '../plan/tables.js';
 import { planJsonText } from '../formats/plan-json.js';
 import { planMarkdown } from '../sinks/plan-md.js';
-import { planStubs } from '../sinks/plan-stubs.js';
+import { levelChecklists, planForms, planStubs } from '../sinks/plan-stubs.js';
 import { assertWritable, extensionOf, writeFileAtomic } from '../util/fs.js';
 import { planProblems, planSettings, readPlanInput, type PlanOptions } from './plan-inputs.js';
 
 interface Options extends PlanOptions {
   output?: string[];
   stubs?: string;
+  forms?: string;
   force?: boolean;
 }
 
@@ -27,14 +28,21 @@ const REQUIRED = [
 export default async function run(opts: Options): Promise<void> {
   const plan = await derivePlan(opts);
   const outputs = opts.output ?? [];
-  const stubs = opts.stubs ? planStubs(opts.stubs, plan, opts.checklist ?? []) : [];
-  // Every stub path is checked before anything is written: a refusal leaves nothing behind.
-  for (const stub of stubs) assertWritable(stub.path, opts.force);
+  const checklists = opts.stubs || opts.forms ? levelChecklists(opts.checklist ?? []) : [];
+  const stubs = opts.stubs ? planStubs(opts.stubs, plan, checklists) : [];
+  const forms = opts.forms ? planForms(opts.forms, plan, checklists) : [];
+  // Every path is checked before anything is written: a refusal leaves nothing behind.
+  for (const file of [...stubs, ...forms]) assertWritable(file.path, opts.force);
   for (const path of outputs) await write(path, plan, opts.force);
   for (const stub of stubs) writeFileAtomic(stub.path, stub.text, { force: opts.force });
+  if (forms.length) {
+    const { writeFormTemplate } = await import('../formats/fill-in-workbook.js');
+    for (const form of forms) await writeFormTemplate(form.path, form.checklist, form.center, { force: opts.force });
+  }
   process.stdout.write(`${planTitle(plan)}\n${summary(plan)}\n`);
   for (const path of outputs) process.stderr.write(`${t('plan.wrote', { path })}\n`);
   if (opts.stubs) process.stderr.write(`${t('plan.stubs-wrote', { dir: opts.stubs, count: stubs.length })}\n`);
+  if (opts.forms) process.stderr.write(`${t('template.wrote-many', { dir: opts.forms, count: forms.length })}\n`);
 }
 
 /** Checks the options, refuses existing outputs, reads the inputs and builds the plan; nothing is written. */

@@ -23,6 +23,7 @@ export default {
   'opt.plan.exclude': { zh: '不安排检查的日期(节假日),如 2026-10-01..2026-10-08,可重复', en: 'dates with no visits (holidays), e.g. 2026-10-01..2026-10-08, repeatable' },
   'opt.plan.as-of': { zh: '风险依据截止日期(默认季度首日)', en: 'risk facts as of this date (default: the quarter’s first day)' },
   'opt.plan.stubs': { zh: '为抽中的中心生成预填的评估记录(zongzhi audit --resume 可直接续填)', en: 'write pre-filled audit files for the selected centers (ready for zongzhi audit --resume)' },
+  'opt.plan.forms': { zh: '为抽中的中心生成填报表(每个中心一份 .xlsx,按层级选用清单),供表格方式填报后 zongzhi score 计分', en: 'write a fill-in workbook per selected center (checklist by level), for the spreadsheet workflow and zongzhi score' },
   'opt.plan.checklist': { zh: '预填记录使用的检查清单(按层级匹配,默认随附的 county/township)', en: 'checklists for the stubs (matched by level; default the shipped county/township)' },
   'opt.plan.output': { zh: '输出文件 .xlsx(督查安排表)、.md 或 .json,可重复', en: 'output .xlsx (督查安排表), .md or .json, repeatable' },
   'opt.briefing-plan': { zh: '本季度督查计划 plan.json:通报中加一节督查进度(截至本月底)', en: 'the quarter’s plan.json: adds a coverage section (up to the month’s end)' },
@@ -137,7 +138,7 @@ export default {
   'verify.extra': { zh: '{code} 在文件中,但重新推导的计划不抽取它', en: '{code} is in the file but the re-derived plan does not select it' },
   'verify.field': { zh: '{code} 的{field}是 "{recorded}",重新推导为 "{derived}"', en: '{code}: {field} is "{recorded}", re-derived "{derived}"' },
   'verify.not-plan': { zh: '{file} 不是 zongzhi plan 写出的计划(.json 或 .xlsx)', en: '{file} is not a plan written by zongzhi plan (.json or .xlsx)' },
-  'verify.no-output': { zh: 'plan verify 只核对、不写文件:去掉 -o 和 --stubs', en: 'plan verify only checks and writes nothing: drop -o and --stubs' },
+  'verify.no-output': { zh: 'plan verify 只核对、不写文件:去掉 -o、--stubs 和 --forms', en: 'plan verify only checks and writes nothing: drop -o, --stubs and --forms' },
   'verify.summary': { zh: '{file} 与重新推导的计划有 {count} 处不同', en: '{file} differs from the re-derived plan in {count} places' },
 
   'status.title': { zh: '{quarter} 督查进度', en: '{quarter} coverage' },
