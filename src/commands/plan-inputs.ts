@@ -55,7 +55,7 @@ export function planSettings(opts: PlanOptions): PlanSettings {
 }
 
 /** 明察 → 0, 暗访 → 1, 暗访:30% → 0.3 (English open/covert too); undefined otherwise. */
-export function covertShare(mode: string): number | undefined {
+function covertShare(mode: string): number | undefined {
   const s = mode.trim().replace(/％/g, '%').replace(/：/g, ':');
   if (s === '明察' || s === 'open') return 0;
   if (s === '暗访' || s === 'covert') return 1;
@@ -112,5 +112,5 @@ async function readLedgerRows(file: string) {
 
 /** A planning problem as the user sees it: about the roster → the roster file is its place. */
 export function planProblems(problems: PlanProblem[], opts: PlanOptions): UserError {
-  return new UserError(problems.map((p) => problem(p.code, p.params, p.input === 'inspectors' ? { file: opts.inspectors } : p.input === 'centers' ? { file: opts.centers } : {})));
+  return new UserError(problems.map((p) => problem(p.code, p.params, p.input === 'inspectors' ? { file: opts.inspectors } : {})));
 }

@@ -5,7 +5,7 @@ import type { Plan } from '../plan/model.js';
 import { isMapping, parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
 
 /** The algorithm the draw follows, named in the file so a later version cannot be mistaken for it. */
-export const PLAN_ALGORITHM = 'hmac-sha256-lot/weighted-key-v1';
+const PLAN_ALGORITHM = 'hmac-sha256-lot/weighted-key-v1';
 
 /**
  * The plan as JSON: what is published and what `plan verify` and `plan status` read.
@@ -39,7 +39,7 @@ export function readPlanFile(file: string): { recorded: RecordedPlan; plan: Plan
 }
 
 /** A plan JSON's text read back; undefined when it is not one. */
-export function readPlanJson(file: string, text: string): { recorded: RecordedPlan; plan: Plan } | undefined {
+function readPlanJson(file: string, text: string): { recorded: RecordedPlan; plan: Plan } | undefined {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -8,7 +8,7 @@ import { planPreamble, planTitle, strataTable, teamsTable, visitsTable, weightsT
 import { cellAddress, cellText, createWorkbook, readWorkbook, textWidth, WorkbookUnreadable, type ColumnSpec, type WorkbookOut } from '../xlsx/index.js';
 
 /** The overview sheet's name: `plan verify` reads it back. */
-export const VISITS_SHEET = '督查安排表';
+const VISITS_SHEET = '督查安排表';
 
 /**
  * 督查安排表: the overview of every visit, one sheet per team (what a team carries), and

@@ -25,7 +25,7 @@ export type Difference =
   | { kind: 'extra'; code: string; place: Place }
   | { kind: 'field'; code: string; field: VisitField; recorded: string; derived: string; place: Place };
 
-export function visitFields(v: Visit): Record<VisitField, string> {
+function visitFields(v: Visit): Record<VisitField, string> {
   return { date: v.date, team: String(v.team), mode: v.mode, reason: v.reason, weight: v.weight.toFixed(2), inspectors: v.inspectors.map((i) => i.name).join('、') };
 }
 

@@ -29,7 +29,7 @@ export interface Coverage {
 }
 
 /** The first day of the four quarters ending with `quarter`. */
-export function fourQuartersFrom(quarter: string): string {
+function fourQuartersFrom(quarter: string): string {
   const [year, q] = quarter.split('Q').map(Number);
   const first = q === 4 ? `${year}Q1` : `${year - 1}Q${q + 1}`;
   return quarterRange(first)!.start;

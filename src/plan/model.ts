@@ -114,6 +114,6 @@ export interface PlanSettings {
 export interface PlanProblem {
   code: string;
   params: Record<string, string | number>;
-  /** Which input it is about, so the command can name the file. */
-  input?: 'inspectors' | 'centers';
+  /** Set when it is about the roster, so the command can name that file. */
+  input?: 'inspectors';
 }

@@ -22,7 +22,7 @@ export const RISK_FACTORS: readonly RiskFactor[] = [
 ];
 
 /** The line a score is measured against, in percent of the checklist total. */
-export const GOOD_STANDING_PERCENT = 90;
+const GOOD_STANDING_PERCENT = 90;
 /** Quarters without an audit beyond which a center counts as never visited. */
 const UNVISITED_CAP = 4;
 const DAYS_PER_QUARTER = 91;
@@ -36,7 +36,7 @@ export interface LastAudit {
   failed: boolean;
 }
 
-export const NO_RISK: RiskFacts = { unvisited: 0, lowScore: 0, failed: 0, overdue: 0, rebound: 0 };
+const NO_RISK: RiskFacts = { unvisited: 0, lowScore: 0, failed: 0, overdue: 0, rebound: 0 };
 
 /** What the history (when given) and the center's ledger rows say about one center. */
 export function riskFacts(code: string, asOf: string, history: ReadonlyMap<string, LastAudit> | undefined, rows: readonly LedgerRow[]): RiskFacts {

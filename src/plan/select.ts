@@ -26,7 +26,7 @@ export function parseSample(text: string): { percent: number } | { count: number
 }
 
 /** How many of a county's townships are drawn: the share rounded up, or the count; at least one when it has any. */
-export function quotaOf(townships: number, sample: NonNullable<ReturnType<typeof parseSample>>): number {
+function quotaOf(townships: number, sample: NonNullable<ReturnType<typeof parseSample>>): number {
   if (townships === 0) return 0;
   const wanted = 'count' in sample ? sample.count : Math.ceil((sample.percent * townships) / 100 - 1e-9);
   return Math.min(townships, Math.max(1, wanted));

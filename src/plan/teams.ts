@@ -1,6 +1,6 @@
 import type { Inspector, Team } from './model.js';
 
-export const LEADER_ROLE = '组长';
+const LEADER_ROLE = '组长';
 
 /**
  * Teams of `size` from the roster, the same for the same roster. Heads: the 组长 in
