@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planJsonText } from '../src/formats/plan-json.js';
+import { formatProblem, UserError } from '../src/errors.js';
+import { planJsonText, readPlanFile } from '../src/formats/plan-json.js';
 import type { LedgerRow } from '../src/ledger/model.js';
 import { excludedDates, noticeDate, quarterRange, workingDays } from '../src/plan/calendar.js';
 import { conflictsOf } from '../src/plan/teams.js';
@@ -10,6 +13,7 @@ import type { Inspector, Plan, PlanSettings } from '../src/plan/model.js';
 import { buildPlan, type PlanInput } from '../src/plan/plan.js';
 import { planMarkdown } from '../src/sinks/plan-md.js';
 import type { CenterEntry } from '../src/sources/centers.js';
+import { tempDir } from './helpers.js';
 
 const SETTINGS: PlanSettings = { sample: '20%', counties: 'all', must: [], teamSize: 2, perDay: 1, covert: 0, noticeDays: 3, exclude: [] };
 
@@ -282,5 +286,26 @@ describe('plan: coverage', () => {
       { code: '999904', name: '丁县' },
       { code: '999902', name: '999902', last: '2025-12-31' },
     ]);
+  });
+});
+
+describe('plan: reading a plan file back', () => {
+  it('reads what it wrote, and refuses a broken visit at its line', () => {
+    const file = join(tempDir(), 'plan.json');
+    const p = plan();
+    writeFileSync(file, planJsonText(p));
+    expect(readPlanFile(file).plan.visits).toEqual(p.visits);
+    const broken = JSON.parse(planJsonText(p));
+    delete broken.visits[2].date;
+    writeFileSync(file, JSON.stringify(broken, null, 2));
+    const e = (() => {
+      try {
+        readPlanFile(file);
+      } catch (x) {
+        return x;
+      }
+    })();
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).problems.map(formatProblem)).toEqual([expect.stringMatching(new RegExp(`^${file}:\\d+:\\d+: 这一项检查任务不完整`))]);
   });
 });

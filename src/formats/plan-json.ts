@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inputError } from '../errors.js';
 import type { RecordedPlan, VisitField } from '../plan/compare.js';
+import { quarterRange } from '../plan/calendar.js';
 import type { Plan } from '../plan/model.js';
 import { isMapping, parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
 
@@ -38,7 +39,7 @@ export function readPlanFile(file: string): { recorded: RecordedPlan; plan: Plan
   return read;
 }
 
-/** A plan JSON's text read back; undefined when it is not one. */
+/** A plan JSON's text read back; undefined when it is not one, a located error when it is one but broken. */
 function readPlanJson(file: string, text: string): { recorded: RecordedPlan; plan: Plan } | undefined {
   let data: unknown;
   try {
@@ -50,6 +51,10 @@ function readPlanJson(file: string, text: string): { recorded: RecordedPlan; pla
   // Positions cost a second parse: JSON is YAML, and the YAML reader knows lines and columns.
   let source: YamlSource | undefined;
   const at = (path: YamlPath) => (source ??= parseYaml(text, file).source)?.at(path) ?? { file };
+  // A plan with a broken quarter or visit is refused where it breaks, not read halfway.
+  if (typeof data.quarter !== 'string' || !quarterRange(data.quarter)) throw inputError('plan.bad-quarter', { value: String(data.quarter ?? '') }, at(['quarter']));
+  const broken = data.visits.findIndex((v) => !isMapping(v) || !isMapping(v.center) || typeof v.center.code !== 'string' || typeof v.center.name !== 'string' || typeof v.date !== 'string');
+  if (broken >= 0) throw inputError('verify.bad-visit', {}, at(['visits', broken]));
   const visits = data.visits.map((v) => (isMapping(v) ? v : {}));
   const recorded: RecordedPlan = {
     file,

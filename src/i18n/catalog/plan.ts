@@ -139,6 +139,7 @@ export default {
   'verify.field': { zh: '{code} 的{field}是 "{recorded}",重新推导为 "{derived}"', en: '{code}: {field} is "{recorded}", re-derived "{derived}"' },
   'verify.not-plan': { zh: '{file} 不是 zongzhi plan 写出的计划(.json 或 .xlsx)', en: '{file} is not a plan written by zongzhi plan (.json or .xlsx)' },
   'verify.no-output': { zh: 'plan verify 只核对、不写文件:去掉 -o、--stubs 和 --forms', en: 'plan verify only checks and writes nothing: drop -o, --stubs and --forms' },
+  'verify.bad-visit': { zh: '这一项检查任务不完整:需要 center.code、center.name 和 date', en: 'this visit is incomplete: it needs center.code, center.name and date' },
   'verify.summary': { zh: '{file} 与重新推导的计划有 {count} 处不同', en: '{file} differs from the re-derived plan in {count} places' },
 
   'status.title': { zh: '{quarter} 督查进度', en: '{quarter} coverage' },
