@@ -181,6 +181,7 @@ function addPlanCommands(program: Command): void {
   plan
     .command('verify')
     .description(t('cmd.plan.verify.description'))
+    .usage(t('cmd.plan.verify.usage'))
     .argument('<plan>', t('arg.plan.file'))
     .action(lazy(() => import('./commands/plan-verify.js')));
   plan
