@@ -16,7 +16,6 @@ export interface PlanColumn {
 }
 
 export interface PlanTable {
-  id: 'visits' | 'weights' | 'strata' | 'teams';
   title: string;
   columns: PlanColumn[];
   rows: string[][];
@@ -79,12 +78,11 @@ export function visitsTable(plan: Plan, team?: number): PlanTable {
     ...(notice ? [v.notice ?? ''] : []),
     inspectorsText(v),
   ]);
-  return { id: 'visits', title: team === undefined ? t('plan.table.visits') : teamName(team), columns, rows };
+  return { title: team === undefined ? t('plan.table.visits') : teamName(team), columns, rows };
 }
 
 export function weightsTable(plan: Plan): PlanTable {
   return {
-    id: 'weights',
     title: t('plan.table.weights'),
     columns: [
       { header: t('plan.col.factor'), width: 40, wrap: true },
@@ -98,7 +96,6 @@ export function weightsTable(plan: Plan): PlanTable {
 export function strataTable(plan: Plan): PlanTable {
   const drawn = (county: string) => plan.visits.filter((v) => v.county === county && v.center.level === 'township').length;
   return {
-    id: 'strata',
     title: t('plan.table.strata'),
     columns: [
       { header: t('plan.col.county'), width: 10, kind: 'code' },
@@ -113,7 +110,6 @@ export function strataTable(plan: Plan): PlanTable {
 
 export function teamsTable(plan: Plan): PlanTable {
   return {
-    id: 'teams',
     title: t('plan.table.teams'),
     columns: [
       { header: t('plan.col.team'), width: 8 },
