@@ -138,11 +138,61 @@ function buildProgram(version: string): Command {
     .option('--as-of <YYYY-MM-DD>', t('opt.as-of'))
     .option('--checklist <id|file>', t('opt.checklist-many'), collect)
     .option('-o, --output <file>', t('opt.output-briefing'), collect)
+    .option('--plan <plan.json>', t('opt.briefing-plan'))
     .option('--force', t('cli.option.force'))
     .addHelpText('after', examples('briefing', ['briefing --month 2026-11 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --centers fixtures/demo/centers.csv', 'briefing --month 2026-11 results/ -o 通报.xlsx -o 通报.md']))
     .action(lazy(() => import('./commands/briefing.js')));
 
+  addPlanCommands(program);
+
   return program;
+}
+
+/** `plan`, `plan verify` and `plan status`; plan and verify take the same options, so they re-derive the same plan. */
+function addPlanCommands(program: Command): void {
+  // Not requiredOption: commander would demand them of `plan status` too (derivePlan checks them).
+  const withPlanOptions = (cmd: Command) =>
+    cmd
+      .option('--quarter <YYYYQn>', t('opt.plan.quarter'))
+      .option('--centers <file>', t('opt.plan.centers'))
+      .option('--inspectors <file>', t('opt.plan.inspectors'))
+      .option('--seed <text>', t('opt.plan.seed'))
+      .option('--history <inputs...>', t('opt.plan.history'))
+      .option('--ledger <file>', t('opt.plan.ledger'))
+      .option('--sample <share|count>', t('opt.plan.sample'), '20%')
+      .addOption(new Option('--counties <which>', t('opt.plan.counties')).choices(['all', 'none']).default('all'))
+      .option('--must <codes>', t('opt.plan.must'), collect)
+      .option('--team-size <n>', t('opt.plan.team-size'), '2')
+      .option('--per-day <n>', t('opt.plan.per-day'), '1')
+      .option('--mode <mode>', t('opt.plan.mode'), '明察')
+      .option('--notice-days <n>', t('opt.plan.notice-days'), '3')
+      .option('--exclude <dates>', t('opt.plan.exclude'), collect)
+      .option('--as-of <YYYY-MM-DD>', t('opt.plan.as-of'))
+      .option('--checklist <id|file>', t('opt.plan.checklist'), collect);
+  const demo = '--quarter 2026Q4 --centers fixtures/demo/centers.csv --inspectors fixtures/demo/inspectors.csv --seed "2026年9月28日市委政法委会议摇号 418277"';
+  const plan = withPlanOptions(program.command('plan').description(t('cmd.plan.description')))
+    .option('-o, --output <file>', t('opt.plan.output'), collect)
+    .option('--stubs <dir>', t('opt.plan.stubs'))
+    .option('--forms <dir>', t('opt.plan.forms'))
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', `\n${t('plan.help.algorithm')}\n${examples('plan', [`plan ${demo} --history fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --exclude 2026-10-01..2026-10-08 -o 督查安排表.xlsx -o plan.json`, `plan verify plan.json ${demo} --history fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --exclude 2026-10-01..2026-10-08`, 'plan status plan.json audits/ --centers fixtures/demo/centers.csv'])}`)
+    .action(lazy(() => import('./commands/plan.js')));
+  // `plan verify <file> <the plan options>`: commander gives options to the command that declares them, so verify reads plan's.
+  plan
+    .command('verify')
+    .description(t('cmd.plan.verify.description'))
+    .usage(t('cmd.plan.verify.usage'))
+    .argument('<plan>', t('arg.plan.file'))
+    .action(lazy(() => import('./commands/plan-verify.js')));
+  plan
+    .command('status')
+    .description(t('cmd.plan.status.description'))
+    .argument('<plan>', t('arg.plan.json'))
+    .argument('<inputs...>', t('arg.inputs'))
+    .option('--centers <file>', t('opt.centers'))
+    .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('--json', t('opt.json'))
+    .action(lazy(() => import('./commands/plan-status.js')));
 }
 
 /** Commander appends "(choices: …)" and "(default: …)" in English; this says it in the user's language. */

@@ -14,6 +14,9 @@ import { briefingMarkdown } from '../sinks/briefing-md.js';
 import { briefingTerminal } from '../sinks/briefing-terminal.js';
 import { readCenters } from '../sources/centers.js';
 import { readResponses } from '../sources/responses.js';
+import { readPlanFile } from '../formats/plan-json.js';
+import { planCoverage, type Coverage } from '../plan/coverage.js';
+import { coverageMarkdown, coverageText } from '../sinks/plan-coverage.js';
 import { assertWritable, extensionOf, writeFileAtomic } from '../util/fs.js';
 
 interface Options {
@@ -24,6 +27,8 @@ interface Options {
   asOf?: string;
   checklist?: string[];
   output?: string[];
+  /** A quarter's plan.json: its coverage up to the month's end becomes a section. */
+  plan?: string;
   force?: boolean;
 }
 
@@ -41,6 +46,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   // Refuse before the work, not after it.
   for (const path of outputs) assertWritable(path, opts.force);
 
+  const plan = opts.plan ? readPlanFile(opts.plan).plan : undefined;
   const registry = new ChecklistRegistry(opts.checklist ?? []);
   const read = await readResponses(inputs, registry);
   if (read.problems.length) throw new UserError(read.problems);
@@ -50,17 +56,21 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   if (scored.problems.length) throw new UserError(scored.problems);
   if (!scored.results.some((r) => r.date.startsWith(month))) throw noAudits(month, read.responses.map((r) => r.audit.date));
 
+  const centers = opts.centers ? await readCenters(opts.centers) : undefined;
   const briefing = buildBriefing({
     month,
     results: scored.results,
     grades: gradesOf(needed.map((r) => r.checklist)),
-    registry: opts.centers ? await readCenters(opts.centers) : undefined,
+    registry: centers,
     ledger: opts.ledger ? { rows: await readLedgerRows(opts.ledger), asOf: asOf ?? today() } : undefined,
   });
   const title = briefingTitle(briefing, opts.title);
+  // Audits after the month are not known to its briefing.
+  const coverage = plan ? planCoverage(plan, read.responses.map((r) => r.audit), centers, `${month}-31`) : undefined;
 
-  for (const path of outputs) await write(path, briefing, title, opts.force);
+  for (const path of outputs) await write(path, briefing, title, opts.force, coverage);
   process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
+  if (coverage) process.stdout.write(`\n${coverageText(coverage, centers !== undefined)}`);
   for (const path of outputs) process.stderr.write(`${t('briefing.wrote', { path })}\n`);
 }
 
@@ -82,10 +92,10 @@ async function readLedgerRows(file: string) {
   return readLedger(file);
 }
 
-async function write(path: string, b: Briefing, title: string, force?: boolean): Promise<void> {
+async function write(path: string, b: Briefing, title: string, force?: boolean, coverage?: Coverage): Promise<void> {
   const ext = extensionOf(path);
   if (ext === '.json') writeFileAtomic(path, briefingJsonText(b, title), { force });
-  if (ext === '.md') writeFileAtomic(path, briefingMarkdown(b, title), { force });
+  if (ext === '.md') writeFileAtomic(path, coverage ? `${briefingMarkdown(b, title)}\n${coverageMarkdown(coverage)}` : briefingMarkdown(b, title), { force });
   if (ext === '.xlsx') {
     // exceljs costs a quarter second to load: only when a workbook is asked for.
     const { writeBriefingXlsx } = await import('../sinks/briefing-xlsx.js');

@@ -45,7 +45,7 @@ const LEVELS: Record<string, 'county' | 'township'> = {
 };
 
 /** A table's cells as read, each able to say where it is. */
-interface Table {
+export interface Table {
   rows: { cells: unknown[]; place: (col: number) => Place }[];
   /** Whole-file problems (unreadable, wrong type). */
   problems: Problem[];
@@ -57,11 +57,16 @@ interface Table {
  * at file:line or file!sheet!cell.
  */
 export async function readCenters(file: string): Promise<CenterEntry[]> {
-  const table = extensionOf(file) === '.xlsx' ? await xlsxTable(file) : csvTable(file);
+  const table = await readTable(file);
   if (table.problems.length) throw new UserError(table.problems);
   const { centers, problems } = centersOf(table, file);
   if (problems.length) throw new UserError(problems);
   return centers;
+}
+
+/** The rows of a .csv (UTF-8 or GB18030) or of an .xlsx's first visible sheet, as raw cells with their places. */
+export async function readTable(file: string): Promise<Table> {
+  return extensionOf(file) === '.xlsx' ? xlsxTable(file) : csvTable(file);
 }
 
 /** Centers by code. */
@@ -113,11 +118,12 @@ function placeText(p: Place): string {
   return p.cell ?? (p.line !== undefined ? `${p.line}` : '');
 }
 
-function columnsOf(cells: unknown[]): Partial<Record<keyof CenterEntry, number>> {
-  const cols: Partial<Record<keyof CenterEntry, number>> = {};
+/** The column of each field whose accepted headers (`headers`) this row holds; spaces and case ignored. */
+export function columnsOf<K extends string>(cells: unknown[], headers: Record<K, string[]> = HEADERS as Record<K, string[]>): Partial<Record<K, number>> {
+  const cols: Partial<Record<K, number>> = {};
   cells.forEach((c, i) => {
     const h = text(c).replace(/\s/g, '').toLowerCase();
-    for (const [key, names] of Object.entries(HEADERS) as [keyof CenterEntry, string[]][]) {
+    for (const [key, names] of Object.entries(headers) as [K, string[]][]) {
       if (cols[key] === undefined && names.includes(h)) cols[key] = i;
     }
   });
