@@ -1,0 +1,148 @@
+import { displayWidth } from '../util/width.js';
+
+/**
+ * How a sheet lands on paper: row heights from the text they hold, and the print scale.
+ * Pure arithmetic, used by every writer through SheetOut (streaming included), because
+ * neither LibreOffice nor WPS fits a row to its wrapped text when opening a file, and a
+ * fit-to-width scale decided by the application cannot promise a readable type size.
+ *
+ * Units: column widths in Excel's units (the digit width of the workbook's default font,
+ * 宋体 at body size); type and row heights in points.
+ */
+
+/** Body type, and the smallest size anything may print at (font × scale). */
+export const BODY_PT = 10;
+export const MIN_PRINTED_PT = 9;
+/** The smallest scale that keeps body type at MIN_PRINTED_PT. */
+export const MIN_SCALE = Math.ceil((MIN_PRINTED_PT / BODY_PT) * 100);
+
+/**
+ * What a width unit prints as differs by application: Excel measures 宋体's digit (7 px at
+ * 96 dpi, 5.25 pt); LibreOffice, which substitutes Noto Sans CJK, prints columns about a
+ * fifth wider (measured: 6.3 pt). Text is wrapped for the narrower, pages are filled for
+ * the wider, so neither cuts a line nor pushes a column off the page.
+ */
+const PT_PER_UNIT_WRAP = 5.25;
+const PT_PER_UNIT_PAGE = 6.4;
+/** Space a cell keeps between its border and its text, both sides together, in points. */
+const CELL_INSET_PT = 6;
+/**
+ * A line of type takes 1.3 × its size: LibreOffice sets Noto Sans CJK (what it and domestic
+ * Linux substitute for 宋体) 1.22 em apart (measured in its PDFs); Excel sets 宋体 closer.
+ */
+const LINE_HEIGHT = 1.3;
+const ROW_PADDING_PT = 4;
+/**
+ * Half-width characters print wider than half an em in the fonts substituted for 宋体
+ * (DejaVu digits are 0.64 em): size them at 0.6 em so a row is never a line short.
+ */
+const HALF_WIDTH_EM = 0.6;
+
+/** A4 and the margins every sheet uses, in points. */
+export const MARGINS_IN = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+const A4 = { short: 595.3, long: 841.9 };
+
+/** What one cell asks of its row. */
+export interface CellText {
+  text: string;
+  /** Column width (or the merged columns' total), Excel units. */
+  width: number;
+  size: number;
+  wrap: boolean;
+}
+
+/**
+ * The characters XML 1.0 allows (§2.2): tab, newline, carriage return, U+0020–U+D7FF,
+ * U+E000–U+FFFD and paired surrogates. Vertical tab and form feed become a line break
+ * (as the sources read them); anything else outside the set is dropped.
+ */
+export function xmlText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\x0b\x0c]/g, '\n').replace(/[\x00-\x08\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+}
+
+/** Width of a piece of text in ems: CJK and full-width characters 1 em, the rest HALF_WIDTH_EM. */
+function ems(s: string): number {
+  const wide = displayWidth(s) - [...s].length;
+  const narrow = [...s].length - wide;
+  return wide + narrow * HALF_WIDTH_EM;
+}
+
+/**
+ * Pieces a line may break between: each CJK character alone; a run of other characters
+ * up to and including a space or hyphen (where LibreOffice and Excel break Latin text).
+ */
+function pieces(line: string): string[] {
+  return line.match(/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\s-]*[\s-]?/gu)?.filter((p) => p !== '') ?? [];
+}
+
+/** Lines a text takes in a column `width` units wide at `size` pt, wrapping greedily as the applications do. */
+export function lineCount(text: string, width: number, size: number, wrap = true): number {
+  const paragraphs = text.split('\n');
+  if (!wrap) return paragraphs.length;
+  const room = Math.max(1, (width * PT_PER_UNIT_WRAP - CELL_INSET_PT) / size);
+  let lines = 0;
+  for (const paragraph of paragraphs) {
+    let used = 0;
+    lines++;
+    for (const piece of pieces(paragraph)) {
+      const w = ems(piece.trimEnd());
+      if (used > 0 && used + w > room) {
+        lines++;
+        used = 0;
+      }
+      if (w > room) {
+        // A piece longer than the line breaks anywhere.
+        lines += Math.ceil(w / room) - 1;
+        used = w % room;
+      } else used += ems(piece);
+    }
+  }
+  return lines;
+}
+
+/** Height a row needs so no cell's text is cut or drawn over the next row, in points. */
+export function rowHeight(cells: CellText[], minimum = 0): number {
+  let height = minimum;
+  for (const c of cells) {
+    if (c.text === '') continue;
+    height = Math.max(height, lineCount(c.text, c.width, c.size, c.wrap) * c.size * LINE_HEIGHT + ROW_PADDING_PT);
+  }
+  return Math.ceil(height * 4) / 4;
+}
+
+/** Printable width of an A4 page in Excel units at 100 %. */
+export function pageWidth(portrait: boolean): number {
+  return ((portrait ? A4.short : A4.long) - (MARGINS_IN.left + MARGINS_IN.right) * 72) / PT_PER_UNIT_PAGE;
+}
+
+/**
+ * The print scale for columns of these widths: as large as fits one page wide (never above
+ * 100 %), but never below MIN_SCALE. A table wider than that prints across pages instead,
+ * its key columns repeated (see SheetOut).
+ */
+export function printScale(widths: number[], portrait: boolean): { scale: number; fits: boolean } {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const scale = Math.min(100, Math.floor((pageWidth(portrait) / Math.max(1, total)) * 100));
+  return { scale: Math.max(MIN_SCALE, scale), fits: scale >= MIN_SCALE };
+}
+
+/**
+ * Where a table prints across pages: before each `forced` column, and before the first
+ * column that no longer fits, page after page, with the `repeated` first columns printed
+ * again on each. Returns 0-based column indexes.
+ */
+export function columnBreaks(widths: number[], opts: { repeated: number; scale: number; portrait: boolean; forced: number[] }): number[] {
+  const room = (pageWidth(opts.portrait) * 100) / opts.scale;
+  const key = widths.slice(0, opts.repeated).reduce((a, b) => a + b, 0);
+  const breaks: number[] = [];
+  let used = key;
+  for (let i = opts.repeated; i < widths.length; i++) {
+    if (used > key && (opts.forced.includes(i) || used + widths[i] > room)) {
+      breaks.push(i);
+      used = key;
+    }
+    used += widths[i];
+  }
+  return breaks;
+}
