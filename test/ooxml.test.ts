@@ -5,6 +5,8 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { SaxesParser } from 'saxes';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createWorkbook, readAllSheets } from '../src/xlsx/index.js';
+import { join } from 'node:path';
 import { tempDir } from './helpers.js';
 import { writeEveryKind, type Kind } from './workbook-kinds.js';
 
@@ -179,5 +181,22 @@ describe.each(KINDS)('%s: only OOXML that Excel, WPS and LibreOffice read withou
 describe('sheet names', () => {
   it('are Chinese, the county summary first', () => {
     expect(books.report.sheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['汇总-县级', '汇总-乡镇', '评分明细', '问题清单']);
+  });
+});
+
+describe('text that XML 1.0 cannot carry', () => {
+  it('never reaches a part: control characters, U+FFFF and lone surrogates are dropped at the writer, vertical tab becomes a line break', async () => {
+    const path = join(tempDir('zongzhi-xml-'), 'illegal.xlsx');
+    const book = await createWorkbook(path);
+    const bad = '甲\u0001区\u000b综治\uffff中心\ud800';
+    const sheet = book.addSheet({ name: '汇总', title: `标题${bad}`, subtitle: `副标题${bad}`, columns: [{ header: `名称${bad}`, wrap: true }, { header: '答案' }] });
+    sheet.validate('B4:B5', { type: 'list', values: ['是', '否'], title: `答案${bad}`, prompt: `填写${bad}` });
+    sheet.addRow([bad, '是']);
+    sheet.addNote(`注${bad}`);
+    await book.commit();
+    const { sheets } = await open(path);
+    expect(sheets.map((x) => x.name)).toContain('汇总');
+    const rows = (await readAllSheets(path)).find((x) => x.name === '汇总')!.rows;
+    expect(rows.map((r) => r.cells[0])).toEqual(['标题甲区\n综治中心', '副标题甲区\n综治中心', '名称甲区\n综治中心', '甲区\n综治中心', '注甲区\n综治中心']);
   });
 });

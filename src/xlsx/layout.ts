@@ -38,7 +38,7 @@ const ROW_PADDING_PT = 4;
  */
 const HALF_WIDTH_EM = 0.6;
 
-/** A4 and the margins every sheet uses, in points. */
+/** The margins every sheet uses, in inches (as the pageSetup takes them); A4 in points. */
 export const MARGINS_IN = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 const A4 = { short: 595.3, long: 841.9 };
 
