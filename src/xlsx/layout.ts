@@ -1,4 +1,4 @@
-import { displayWidth } from '../util/width.js';
+import { isWide } from '../util/width.js';
 
 /**
  * How a sheet lands on paper: row heights from the text they hold, and the print scale.
@@ -61,43 +61,50 @@ export function xmlText(s: string): string {
   return s.replace(/[\x0b\x0c]/g, '\n').replace(/[\x00-\x08\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }
 
-/** Width of a piece of text in ems: CJK and full-width characters 1 em, the rest HALF_WIDTH_EM. */
-function ems(s: string): number {
-  const wide = displayWidth(s) - [...s].length;
-  const narrow = [...s].length - wide;
-  return wide + narrow * HALF_WIDTH_EM;
-}
-
 /**
- * Pieces a line may break between: each CJK character alone; a run of other characters
- * up to and including a space or hyphen (where LibreOffice and Excel break Latin text).
+ * Lines a text takes in a column `width` units wide at `size` pt, wrapping greedily as the
+ * applications do: a CJK character (1 em) may start a line anywhere; other characters
+ * (HALF_WIDTH_EM each) go in words that break after a space or a hyphen, and a word longer
+ * than the line breaks anywhere. Display width as displayWidth counts it (CJK = 2).
  */
-function pieces(line: string): string[] {
-  return line.match(/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\s-]*[\s-]?/gu)?.filter((p) => p !== '') ?? [];
-}
-
-/** Lines a text takes in a column `width` units wide at `size` pt, wrapping greedily as the applications do. */
 export function lineCount(text: string, width: number, size: number, wrap = true): number {
-  const paragraphs = text.split('\n');
-  if (!wrap) return paragraphs.length;
+  let lines = 1;
+  if (!wrap) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+    return lines;
+  }
   const room = Math.max(1, (width * PT_PER_UNIT_WRAP - CELL_INSET_PT) / size);
-  let lines = 0;
-  for (const paragraph of paragraphs) {
-    let used = 0;
-    lines++;
-    for (const piece of pieces(paragraph)) {
-      const w = ems(piece.trimEnd());
-      if (used > 0 && used + w > room) {
-        lines++;
-        used = 0;
+  let used = 0;
+  let word = 0;
+  const place = (w: number) => {
+    if (used > 0 && used + w > room) {
+      lines++;
+      used = 0;
+    }
+    if (w > room) {
+      lines += Math.ceil(w / room) - 1;
+      used = w % room;
+    } else used += w;
+  };
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c === 10) {
+      if (word) place(word);
+      lines++;
+      used = word = 0;
+    } else if (isWide(c)) {
+      if (word) place(word);
+      word = 0;
+      place(1);
+    } else {
+      word += HALF_WIDTH_EM;
+      if (c === 32 || c === 45) {
+        place(word);
+        word = 0;
       }
-      if (w > room) {
-        // A piece longer than the line breaks anywhere.
-        lines += Math.ceil(w / room) - 1;
-        used = w % room;
-      } else used += ems(piece);
     }
   }
+  if (word) place(word);
   return lines;
 }
 
