@@ -52,7 +52,9 @@ describe('ledger build', () => {
 
   it('writes the columns DESIGN.md fixes, under a title, one row per finding', async () => {
     const ws = (await workbook(path)).getWorksheet('整改台账')!;
-    expect(ws.getCell('A1').value).toBe('综治中心规范化建设问题整改台账');
+    // Printed in two parts (问题 | 整改), the title heads each part's own columns, after the repeated 序号 and 问题编号.
+    expect(ws.getCell('C1').value).toBe('综治中心规范化建设问题整改台账');
+    expect(ws.getCell('J1').value).toBe('综治中心规范化建设问题整改台账');
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(HEADERS);
     expect(ws.rowCount).toBe(3 + 6);
     expect(ws.getCell('B4').value).toBe(INS01);
@@ -68,9 +70,11 @@ describe('ledger build', () => {
     expect(validation).toMatchObject({ type: 'list', formulae: ['"未整改,整改中,已整改,已销号,反弹"'] });
   });
 
-  it('is printable: A4 landscape, header repeated on each page, frozen header and autofilter', async () => {
+  it('is printable: A4 landscape at 9 pt or more, title and header repeated on each page, frozen header and autofilter', async () => {
     const ws = (await workbook(path)).getWorksheet('整改台账')!;
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
+    // Two pages across (what was found | what is done), 序号 and 问题编号 on both, page pairs in order.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:3', printTitlesColumn: 'A:B', fitToPage: false, pageOrder: 'overThenDown' });
+    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(90);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(String(ws.autoFilter)).toMatch(/^A3:R9$/);
   });

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempDir } from './helpers.js';
 
@@ -53,7 +54,7 @@ describe('offline release', () => {
     expect(readFileSync(patched, 'utf8')).toContain('new TextDecoder');
   });
 
-  it('runs score, template and ledger status from the portable folder with nothing but node', () => {
+  it('runs score, template and ledger status from the portable folder with nothing but node', async () => {
     const launcher = join(portable, 'zongzhi');
     expect(readdirSync(portable).sort()).toEqual(
       expect.arrayContaining(['README-离线安装.txt', 'checklists', 'dist', 'package.json', 'schema', 'zongzhi', 'zongzhi.cmd']),
@@ -67,6 +68,10 @@ describe('offline release', () => {
     const template = run(launcher, ['template', '--checklist', 'county', '--layout', 'form', '-o', join(work, 'form.xlsx')], work);
     expect(template.code).toBe(0);
     expect(existsSync(join(work, 'form.xlsx'))).toBe(true);
+    // The bundle carries the inline-string fix too: no text cell typed as a formula result.
+    const sheet = await (await JSZip.loadAsync(readFileSync(join(work, 'form.xlsx')))).file('xl/worksheets/sheet4.xml')!.async('string');
+    expect(sheet).toContain('t="inlineStr"');
+    expect(sheet).not.toContain('t="str"');
 
     const status = run(launcher, ['ledger', 'status', join(demo, 'ledger.xlsx'), '--as-of', '2026-11-30'], work);
     const devStatus = run(process.execPath, [BIN, 'ledger', 'status', join(demo, 'ledger.xlsx'), '--as-of', '2026-11-30'], work);

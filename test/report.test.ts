@@ -67,7 +67,7 @@ describe('scored report workbook', () => {
     expect(rows.get(8)).toBeUndefined();
   });
 
-  it('汇总 prints as the office needs it: frozen header, filter, A4 landscape fit to width, header repeated, data bars and a red 不合格', async () => {
+  it('汇总 prints as the office needs it: frozen header, filter, A4 landscape at 9 pt or more, title and header repeated, colour scales and a red 不合格', async () => {
     const path = join(dir, 'report-look.xlsx');
     await writeReport(path, results);
     const wb = new ExcelJS.Workbook();
@@ -75,17 +75,19 @@ describe('scored report workbook', () => {
     const ws = wb.getWorksheet('汇总')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ws.autoFilter).toBe(`A3:${ws.getColumn(ws.columnCount).letter}7`);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
-    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: false, printTitlesRow: '1:3' });
+    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(90);
+    expect(ws.getCell('A1').font).toMatchObject({ name: '黑体', size: 16 });
     expect(ws.getCell('A3').font?.bold).toBe(true);
     expect(ws.getCell('B4').numFmt).toBe('@');
     expect(ws.getCell('D4').numFmt).toBe('yyyy-mm-dd');
     expect(ws.getCell('E4').numFmt).toBe('0.0');
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
-    expect(cf.find((c) => c.ref === 'E4:E7')?.rules[0].type).toBe('dataBar');
+    expect(cf.find((c) => c.ref === 'E4:E7')?.rules[0].type).toBe('colorScale');
     expect(cf.some((c) => c.ref === 'F4:F7' && c.rules[0].type === 'cellIs')).toBe(true);
-    // Columns sized for Chinese: the name column fits the longest name (CJK counted 2).
-    expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(20);
+    // Columns sized for Chinese (CJK counted 2) up to what fits the page; a longer name wraps in a taller row.
+    expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(12);
+    expect(ws.getCell('C4').alignment?.wrapText).toBe(true);
   });
 
   it('ranks within each county when the registry gives parents, ties sharing a rank', async () => {
@@ -130,7 +132,8 @@ describe('scored report workbook', () => {
     await writeReport(path, results);
     const [, , findings] = await readAllSheets(path);
     const rows = rowsOf(findings);
-    expect(rows.get(1)).toEqual(['问题清单']);
+    // Printed in two parts (问题 | 整改), the title heads each part's columns, after the repeated 序号 and 问题编号.
+    expect(rows.get(1)).toEqual([null, null, '问题清单', ...Array(6).fill(null), '问题清单']);
     expect(rows.get(3)).toEqual(['序号', ...LEDGER_COLUMNS.map((c) => c.header)]);
     expect(rows.get(3)).toEqual(['序号', '问题编号', '中心编码', '中心名称', '所属县(市、区)', '规范化类别', '评分项', '问题描述', '扣分', '整改措施', '责任单位', '责任人', '整改时限', '整改状态', '整改进展', '销号日期', '核验人', '备注']);
     const all = results.flatMap((r) => r.findings);

@@ -32,16 +32,18 @@ describe('wide template', () => {
     const values = Object.fromEntries([1, 2, 3, 4, 5].map((r) => [meta.getCell(r, 1).value, meta.getCell(r, 2).value]));
     expect(values).toEqual({ format: 1, checklist: 'sheet-fixture', version: 'test.1', sha256: checklist.sha256, layout: 'wide' });
     const ws = wb.getWorksheet('评分表')!;
-    expect(ws.getCell('A1').value).toContain(checklist.name);
+    // Printed across pages, the title heads each page's own columns, after the repeated 编码 and 名称.
+    expect(ws.getCell('C1').value).toContain(checklist.name);
     expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['编码', '名称', '检查日期', '检查人', `${items[0].id} 说明`]));
     expect(ws.getCell('E3').value).toBe(`${items[0].id}\n${items[0].title}(${items[0].points})`);
     expect([ws.getCell('A4').value, ws.getCell('B4').value, ws.getCell('A6').value]).toEqual(['999901', '示例市甲区综治中心', '009903']);
     expect(ws.getCell('A6').numFmt).toBe('@');
     // Dimension names over their items.
     expect(ws.getCell('E2').value).toBe(`${checklist.dimensions[0].name}(${checklist.dimensions[0].points})`);
-    // Frozen below the header and right of the name; printed A4 landscape across pages, header and code/name repeated.
+    // Frozen below the header and right of the name; printed A4 landscape across pages at 9 pt or more, title, header and code/name repeated.
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: false, scale: 80, printTitlesRow: '3:3', printTitlesColumn: 'A:B' });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: false, printTitlesRow: '1:3', printTitlesColumn: 'A:B', pageOrder: 'overThenDown' });
+    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(90);
     expect(ws.autoFilter).toBeTruthy();
   });
 

@@ -42,7 +42,7 @@ async function sample(dir: string, name = 'sample.xlsx') {
   sheet.addRow(['009901', '示例市甲区综治中心', DATE, 92.45, { formula: 'D4*2', result: 184.9 }, '是']);
   sheet.addRow(['999902', '示例市乙区综治中心', '2026-11-21', 81, { formula: 'B5&"!"', result: '乙!' }, '92']);
   sheet.addRow(['999903', '=SUM(1,2)', null, 0, null, '０７']);
-  sheet.dataBar('D4:D6', { min: 0, max: 100 });
+  sheet.colorScale('D4:D6', { min: 0, max: 100 });
   sheet.highlight('D4:D6', { operator: 'lessThan', formulae: [60] });
   sheet.protect('zongzhi');
   await book.commit();
@@ -120,10 +120,11 @@ describe('xlsx adapter: write then read back', () => {
     expect(summary.getCell('A4').numFmt).toBe('@');
     expect(summary.getCell('C4').numFmt).toBe('yyyy-mm-dd');
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(summary.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, paperSize: 9, printTitlesRow: '3:3' });
+    expect(summary.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, paperSize: 9, printTitlesRow: '1:3' });
+    expect(summary.pageSetup.scale).toBeGreaterThanOrEqual(90);
     expect(summary.autoFilter).toBe('A3:F6');
     expect(summary.getColumn(2).width).toBeGreaterThanOrEqual(textWidth('示例市甲区综治中心'));
-    expect(summary.getCell('A1').font?.bold).toBe(true);
+    expect(summary.getCell('A1').font).toMatchObject({ name: '黑体', size: 16 });
   });
 
   it('reads the whole text of rich text, inline or shared (in memory for small files)', async () => {

@@ -29,7 +29,7 @@ export interface Column {
   align: 'left' | 'right';
   /** Display columns to wrap at in the terminal; long Chinese text otherwise widens the table past the screen. */
   wrap?: number;
-  /** Workbook column width in characters. */
+  /** Workbook column width in characters; a table's widths together fit one A4 landscape page at 9 pt (about 136). */
   width: number;
   /** Scores here get the workbook's colour scale. */
   scale?: boolean;
@@ -116,16 +116,16 @@ function rankingTable(b: Briefing, group: Briefing['ranking'][number]): Briefing
     title: t('briefing.table.ranking', { level: levelName(group.level) }),
     columns: [
       right(t('briefing.col.rank'), 6),
-      right(t('briefing.col.previous-rank'), 8, 4),
+      right(t('briefing.col.previous-rank'), 6, 4),
       right(t('briefing.col.movement'), 6),
       code(t('briefing.col.code')),
-      left(t('briefing.col.name'), 22, 16),
+      left(t('briefing.col.name'), 16, 16),
       left(t('briefing.col.county'), 10, 8),
       { ...right(t('briefing.col.total'), 8), scale: true },
-      right(t('briefing.col.change'), 8),
+      right(t('briefing.col.change'), 7),
       left(t('briefing.col.grade'), 8),
-      ...b.dimensions.map((d) => ({ ...right(d.name, 9, 8), scale: true })),
-      left(t('briefing.col.veto'), 24, 14),
+      ...b.dimensions.map((d) => ({ ...right(d.name, 8, 8), scale: true })),
+      left(t('briefing.col.veto'), 14, 14),
     ],
     rows: group.rows.map((r) => ({
       cells: [
@@ -265,11 +265,11 @@ function overdueTable(b: Briefing, limit?: number): BriefingTable {
     id: 'overdue',
     title: t('briefing.table.overdue'),
     columns: [
-      code(t('briefing.col.finding-id'), 26),
-      left(t('briefing.col.center-name'), 22, 14),
+      code(t('briefing.col.finding-id'), 17),
+      left(t('briefing.col.center-name'), 14, 14),
       left(t('briefing.col.county'), 10, 8),
-      left(t('briefing.col.problem'), 40, 24),
-      left(t('briefing.col.owner'), 20, 12),
+      left(t('briefing.col.problem'), 34, 24),
+      left(t('briefing.col.owner'), 14, 12),
       date(t('briefing.col.deadline')),
       left(t('briefing.col.status'), 8),
       right(t('briefing.col.days-overdue'), 8, 4),

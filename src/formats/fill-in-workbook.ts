@@ -96,7 +96,7 @@ function writeGuide(book: WorkbookOut, checklist: Checklist, layout: Layout): vo
     name: GUIDE_SHEET,
     title: t('template.guide.title', { name: checklist.name }),
     subtitle: t('template.guide.subtitle', { id: checklist.id, version: checklist.version, total: checklist.total.toString() }),
-    columns: [{ header: t('template.guide.no'), width: 6, align: 'center' }, { header: t('template.guide.text'), width: 110, wrap: true }],
+    columns: [{ header: t('template.guide.no'), width: 5, align: 'center' }, { header: t('template.guide.text'), width: 86, wrap: true }],
     autoFilter: false,
     portrait: true,
   });
@@ -154,9 +154,9 @@ export async function writeFormTemplate(path: string, checklist: Checklist, cent
       name: INFO_SHEET,
       title: t('template.info.title'),
       columns: [
-        { header: t('template.info.field'), width: 14 },
-        { header: t('template.info.value'), width: 36, unlocked: true, input: true, kind: 'code' },
-        { header: t('template.info.help'), width: 50, wrap: true },
+        { header: t('template.info.field'), width: 12 },
+        { header: t('template.info.value'), width: 30, unlocked: true, input: true, kind: 'code', wrap: true },
+        { header: t('template.info.help'), width: 48, wrap: true },
       ],
       autoFilter: false,
       portrait: true,
@@ -176,13 +176,13 @@ export async function writeFormTemplate(path: string, checklist: Checklist, cent
       title: `${checklist.name}(${checklist.version})`,
       subtitle: center ? `${center.code} ${center.name}` : undefined,
       columns: [
-        { header: FORM_HEADERS[0], width: 9 },
-        { header: FORM_HEADERS[1], width: 14, wrap: true },
-        { header: FORM_HEADERS[2], width: 24, wrap: true },
-        { header: FORM_HEADERS[3], width: 56, wrap: true },
-        { header: FORM_HEADERS[4], width: 6, kind: 'number', align: 'center' },
-        { header: FORM_HEADERS[5], width: 16, unlocked: true, input: true, wrap: true },
-        { header: FORM_HEADERS[6], width: 30, unlocked: true, input: true, wrap: true },
+        { header: FORM_HEADERS[0], width: 8 },
+        { header: FORM_HEADERS[1], width: 10, wrap: true },
+        { header: FORM_HEADERS[2], width: 18, wrap: true },
+        { header: FORM_HEADERS[3], width: 46, wrap: true },
+        { header: FORM_HEADERS[4], width: 5, kind: 'number', align: 'center' },
+        { header: FORM_HEADERS[5], width: 12, unlocked: true, input: true, wrap: true },
+        { header: FORM_HEADERS[6], width: 20, unlocked: true, input: true, wrap: true },
       ],
     });
     const answerCol = 6;
@@ -215,14 +215,15 @@ export async function writeWideTemplate(
     const placed = placedItems(checklist);
     const prefilled = centers.length > 0;
     const columns: ColumnSpec[] = [
-      { header: WIDE_HEADERS[0], kind: 'code', width: 14, unlocked: !prefilled, input: !prefilled },
-      { header: WIDE_HEADERS[1], width: 24, wrap: true, unlocked: !prefilled, input: !prefilled },
+      { header: WIDE_HEADERS[0], kind: 'code', width: 13, unlocked: !prefilled, input: !prefilled },
+      { header: WIDE_HEADERS[1], width: 12, wrap: true, unlocked: !prefilled, input: !prefilled },
       { header: WIDE_HEADERS[2], kind: 'date', width: 12, unlocked: true, input: true },
-      { header: WIDE_HEADERS[3], width: 14, unlocked: true, input: true },
+      { header: WIDE_HEADERS[3], width: 12, unlocked: true, input: true, wrap: true },
     ];
+    // Narrow item columns (headers wrap): six items to a printed page.
     for (const { item } of placed) {
-      columns.push({ header: `${item.id}\n${clip(item.title, 24)}(${item.points})`, width: 11, unlocked: true, input: true, wrap: true, align: 'center' });
-      columns.push({ header: `${item.id} ${NOTE_SUFFIX}`, width: 12, unlocked: true, wrap: true });
+      columns.push({ header: `${item.id}\n${clip(item.title, 24)}(${item.points})`, width: 8, unlocked: true, input: true, wrap: true, align: 'center' });
+      columns.push({ header: `${item.id} ${NOTE_SUFFIX}`, width: 8, unlocked: true, wrap: true });
     }
     const groups: { label: string; columns: number }[] = [{ label: '', columns: WIDE_HEADERS.length }];
     for (const dim of checklist.dimensions) groups.push({ label: `${dim.name}(${dim.points})`, columns: dim.items.length * 2 });
@@ -232,10 +233,8 @@ export async function writeWideTemplate(
       title: `${checklist.name}(${checklist.version})${t('template.wide.title')}`,
       groups,
       columns,
-      freezeColumns: 2,
       // Some 90 columns: printed across pages with code and name repeated, not shrunk to one.
-      fit: 'columns',
-      repeatColumns: 'A:B',
+      freezeColumns: 2,
     });
     const rows = Math.max(centers.length + WIDE_SPARE_ROWS, WIDE_MIN_ROWS);
     const first = sheet.firstDataRow;

@@ -26,21 +26,24 @@ export const LOG_SHEET = '合并记录';
 export const FINGERPRINT_SHEET = '_zongzhi_ledger';
 
 const LOG_COLUMNS: { key: keyof MergeLogEntry; header: string; width: number }[] = [
-  { key: 'time', header: '时间', width: 20 },
-  { key: 'file', header: '来源文件', width: 28 },
-  { key: 'id', header: '问题编号', width: 26 },
-  { key: 'field', header: '字段', width: 12 },
-  { key: 'from', header: '原值', width: 30 },
-  { key: 'to', header: '新值', width: 30 },
-  { key: 'reason', header: '说明', width: 10 },
+  { key: 'time', header: '时间', width: 12 },
+  { key: 'file', header: '来源文件', width: 24 },
+  { key: 'id', header: '问题编号', width: 17 },
+  { key: 'field', header: '字段', width: 8 },
+  { key: 'from', header: '原值', width: 26 },
+  { key: 'to', header: '新值', width: 26 },
+  { key: 'reason', header: '说明', width: 12 },
 ];
 
 const FINGERPRINT_HEADER = ['问题编号', '指纹'];
 
-/** How a ledger column is written: codes and ids as text, dates as date cells, what a unit fills in tinted. */
-function columnSpec(c: LedgerColumn): ColumnSpec {
+/**
+ * How a ledger column is written: codes and ids as text, dates as date cells, what a unit
+ * fills in tinted. Printed in two parts: what was found, then (from 整改措施) what is done.
+ */
+export function ledgerColumnSpec(c: LedgerColumn): ColumnSpec {
   const kind = c.kind === 'date' ? 'date' : c.kind === 'number' ? 'number' : c.field === 'id' || c.field === 'centerCode' || c.field === 'county' ? 'code' : 'text';
-  return { header: c.header, kind, width: c.width, wrap: c.kind === 'text' && c.width >= 20, input: !c.protected };
+  return { header: c.header, kind, width: c.width, wrap: c.kind === 'text' && c.field !== 'centerCode', input: !c.protected, newPage: c.field === 'measure' };
 }
 
 /** Writes the ledger atomically (temp file + rename); refuses an existing `path` without `force`. */
@@ -51,7 +54,7 @@ export async function writeLedger(path: string, ledger: Ledger, opts: { force?: 
       name: LEDGER_SHEET,
       title: t('ledger.workbook.title'),
       subtitle: t('ledger.workbook.subtitle', { count: ledger.rows.length }),
-      columns: [{ header: SEQ_HEADER, kind: 'number', width: 6, align: 'center' }, ...LEDGER_COLUMNS.map(columnSpec)],
+      columns: [{ header: SEQ_HEADER, kind: 'number', width: 5, align: 'center' }, ...LEDGER_COLUMNS.map(ledgerColumnSpec)],
       freezeColumns: 2,
     });
     const statusCol = LEDGER_COLUMNS.findIndex((c) => c.field === 'status') + 2;
@@ -66,7 +69,7 @@ export async function writeLedger(path: string, ledger: Ledger, opts: { force?: 
     });
     ledger.rows.forEach((row, i) => sheet.addRow([i + 1, ...LEDGER_COLUMNS.map((c) => cellInput(row, c.field))]));
     if (ledger.log.length) {
-      const log = book.addSheet({ name: LOG_SHEET, title: LOG_SHEET, columns: LOG_COLUMNS.map((c) => ({ header: c.header, width: c.width, wrap: c.width >= 28 })) });
+      const log = book.addSheet({ name: LOG_SHEET, title: LOG_SHEET, columns: LOG_COLUMNS.map((c) => ({ header: c.header, width: c.width, wrap: true })) });
       for (const entry of ledger.log) log.addRow(LOG_COLUMNS.map((c) => entry[c.key]));
     }
     const prints = book.addSheet({ name: FINGERPRINT_SHEET, state: 'veryHidden', look: 'plain', columns: FINGERPRINT_HEADER.map((header) => ({ header })) });

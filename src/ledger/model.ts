@@ -49,7 +49,10 @@ export interface LedgerColumn {
   kind: FieldKind;
   /** Set by the audit, not by the responsible unit: a unit's change is reported, never taken. */
   protected: boolean;
-  /** Column width in the workbook, in characters. */
+  /**
+   * Column width in the workbook, in characters. Printed, the columns up to 扣分 and those
+   * from 整改措施 on each fill one A4 landscape page at 9 pt (src/xlsx/layout.ts).
+   */
   width: number;
 }
 
@@ -63,23 +66,23 @@ const column = (field: LedgerField, header: string, kind: FieldKind, isProtected
 
 /** The data columns after 序号, in the order DESIGN.md fixes. */
 export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
-  column('id', '问题编号', 'text', true, 26),
-  column('centerCode', '中心编码', 'text', true, 14),
-  column('centerName', '中心名称', 'text', true, 22),
-  column('county', '所属县(市、区)', 'text', true, 14),
-  column('dimension', '规范化类别', 'text', true, 14),
-  column('item', '评分项', 'text', true, 24),
-  column('problem', '问题描述', 'text', true, 36),
-  column('deducted', '扣分', 'number', true, 7),
-  column('measure', '整改措施', 'text', false, 32),
-  column('owner', '责任单位', 'text', false, 16),
-  column('person', '责任人', 'text', false, 10),
+  column('id', '问题编号', 'text', true, 17),
+  column('centerCode', '中心编码', 'text', true, 13),
+  column('centerName', '中心名称', 'text', true, 12),
+  column('county', '所属县(市、区)', 'text', true, 12),
+  column('dimension', '规范化类别', 'text', true, 10),
+  column('item', '评分项', 'text', true, 20),
+  column('problem', '问题描述', 'text', true, 30),
+  column('deducted', '扣分', 'number', true, 6),
+  column('measure', '整改措施', 'text', false, 24),
+  column('owner', '责任单位', 'text', false, 11),
+  column('person', '责任人', 'text', false, 7),
   column('deadline', '整改时限', 'date', false, 12),
-  column('status', '整改状态', 'status', false, 10),
-  column('progress', '整改进展', 'text', false, 30),
+  column('status', '整改状态', 'status', false, 8),
+  column('progress', '整改进展', 'text', false, 20),
   column('closedOn', '销号日期', 'date', false, 12),
-  column('verifier', '核验人', 'text', false, 10),
-  column('note', '备注', 'text', false, 24),
+  column('verifier', '核验人', 'text', false, 7),
+  column('note', '备注', 'text', false, 12),
 ];
 
 export const SEQ_HEADER = '序号';

@@ -1,6 +1,6 @@
 import type { Briefing } from '../briefing/model.js';
 import { briefingTables, overviewText, type BriefingTable, type Cell, type Column } from '../briefing/tables.js';
-import { cellAddress, createWorkbook, rangeAddress, textWidth, type CellInput, type ColumnSpec, type SheetOut } from '../xlsx/index.js';
+import { cellAddress, createWorkbook, rangeAddress, type CellInput, type ColumnSpec, type SheetOut } from '../xlsx/index.js';
 
 /**
  * The briefing workbook: one sheet per table, each titled with the briefing's title and
@@ -43,8 +43,7 @@ function sheetSpec(table: BriefingTable, title: string, used: Set<string>) {
     name: sheetName(table.title, used),
     title,
     subtitle: table.title,
-    // The notes under the table are merged cells that take column A's style: it must align left and wrap.
-    columns: table.columns.map((c, i) => columnSpec(c, table.rows.map((r) => r.cells[i]))).map((c, i) => (i === 0 ? { ...c, align: 'left' as const, wrap: true } : c)),
+    columns: table.columns.map((c, i) => columnSpec(c, table.rows.map((r) => r.cells[i]))),
     // Ranked tables are printed as they are; a filter would let a sort mix the notes into the rows.
     autoFilter: false,
   };
@@ -52,7 +51,8 @@ function sheetSpec(table: BriefingTable, title: string, used: Set<string>) {
 
 /** The number format a column needs, read from its first numeric cell. */
 function columnSpec(c: Column, cells: Cell[]): ColumnSpec {
-  const spec: ColumnSpec = { header: c.header, width: c.width, align: c.align, wrap: c.wrap !== undefined };
+  // Codes wrap too: a finding's id is longer than its column, and breaks at its hyphens.
+  const spec: ColumnSpec = { header: c.header, width: c.width, align: c.align, wrap: c.wrap !== undefined || c.kind === 'code' };
   if (c.kind) return { ...spec, kind: c.kind };
   const sample = cells.find((cell) => cell && cell.kind !== 'none' && cell.kind !== 'text');
   if (!sample) return spec;
@@ -96,7 +96,7 @@ function writeTable(sheet: SheetOut, table: BriefingTable, b: Briefing, extraNot
   for (const row of table.rows) sheet.addRow(row.cells.map(cellValue), row.total ? { bold: true, fill: TOTAL_FILL } : undefined);
   const ranked = table.rows.filter((r) => !r.total).length;
   if (ranked) colour(sheet, table, b, first, first + ranked - 1);
-  notes(sheet, table, [...extraNotes, ...table.notes]);
+  notes(sheet, [...extraNotes, ...table.notes]);
 }
 
 /** Conditional formats over the ranked rows (a 合计 row is not compared with the counties it sums). */
@@ -130,15 +130,8 @@ function colour(sheet: SheetOut, table: BriefingTable, b: Briefing, top: number,
   });
 }
 
-/** Notes under the table, each merged across it and tall enough to wrap. */
-function notes(sheet: SheetOut, table: BriefingTable, lines: string[]): void {
-  const width = table.columns.reduce((w, c) => w + c.width, 0);
-  const last = table.columns.length;
+/** Notes under the table, each merged across it and tall enough for its wrapped text. */
+function notes(sheet: SheetOut, lines: string[]): void {
   sheet.addRow([]);
-  for (const line of lines) {
-    // Merged before it is written: a streamed row cannot be touched once out (a long table streams).
-    const row = sheet.nextRow;
-    if (last > 1) sheet.merge(rangeAddress(1, row, last, row));
-    sheet.addRow([line], { height: 15 * Math.max(1, Math.ceil(textWidth(line) / Math.max(1, width - 4))) });
-  }
+  for (const line of lines) sheet.addNote(line);
 }

@@ -1,6 +1,7 @@
 import type { Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { LEDGER_COLUMNS, rowOfFinding, SEQ_HEADER, type LedgerColumn } from '../ledger/model.js';
+import { ledgerColumnSpec } from '../formats/ledger-workbook.js';
+import { LEDGER_COLUMNS, rowOfFinding, SEQ_HEADER } from '../ledger/model.js';
 import { resolveChecklist } from '../checklist/load.js';
 import { today } from '../model/dates.js';
 import { ranks } from '../model/rank.js';
@@ -30,10 +31,7 @@ export async function writeReport(path: string, results: Result[], opts: ReportO
   const bar = progress(path, results.length * 2);
   try {
     const groups = groupByChecklist(results);
-    for (const group of groups) {
-      const name = groups.length === 1 ? REPORT_SHEETS.summary : `${REPORT_SHEETS.summary}-${group[0].checklist.id}`;
-      await writeSummary(book, name, group, registry);
-    }
+    for (const group of groups) await writeSummary(book, summaryName(group, groups), group, registry);
     await writeDetails(book, results, () => bar.tick());
     await writeFindings(book, results, registry, () => bar.tick());
     if (opts.skipped?.length) await writeErrors(book, opts.skipped);
@@ -45,13 +43,28 @@ export async function writeReport(path: string, results: Result[], opts: ReportO
   }
 }
 
+/** Results by the checklist they were scored with, county checklists first (the order of a 通报). */
 function groupByChecklist(results: Result[]): Result[][] {
   const groups = new Map<string, Result[]>();
   for (const r of results) {
     const key = `${r.checklist.id}@${r.checklist.version}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  return groups.size ? [...groups.values()] : [[]];
+  const order = (g: Result[]) => LEVEL_ORDER.indexOf(g[0].checklist.level);
+  return groups.size ? [...groups.values()].sort((a, b) => order(a) - order(b)) : [[]];
+}
+
+/** Sheet names are part of the format, Chinese whatever --lang says. */
+const LEVEL_NAMES: Record<string, string> = { county: '县级', township: '乡镇', village: '村' };
+const LEVEL_ORDER = Object.keys(LEVEL_NAMES);
+
+/** 汇总, or 汇总-县级 / 汇总-乡镇 when several checklists were used (with id and version when a level has two). */
+function summaryName(group: Result[], groups: Result[][]): string {
+  if (groups.length === 1) return REPORT_SHEETS.summary;
+  const { id, level, version } = group[0].checklist;
+  const sameLevel = groups.filter((g) => g[0].checklist.level === level).length > 1;
+  // Excel's limit on a sheet name is 31 characters.
+  return `${REPORT_SHEETS.summary}-${LEVEL_NAMES[level] ?? level}${sameLevel ? ` ${id} ${version}` : ''}`.slice(0, 31);
 }
 
 function numFmt(precision: number): string {
@@ -78,20 +91,21 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
   const dims = first?.dimensions ?? [];
   const hasBonus = results.some((r) => r.bonus.cap > 0);
   const parents = parentsOf(results, registry);
-  const columns: ColumnSpec[] = [{ header: t('report.col.rank'), kind: 'number', width: 6, align: 'center' }];
+  // Widths fill one A4 landscape page at 9 pt, by county included (src/xlsx/layout.ts).
+  const columns: ColumnSpec[] = [{ header: t('report.col.rank'), kind: 'number', width: 5, align: 'center' }];
   if (parents) {
-    columns.push({ header: t('report.col.parent'), width: 18, wrap: true }, { header: t('report.col.parent-rank'), kind: 'number', width: 8, align: 'center' });
+    columns.push({ header: t('report.col.parent'), width: 12, wrap: true }, { header: t('report.col.parent-rank'), kind: 'number', width: 5, align: 'center' });
   }
   columns.push(
-    { header: t('report.col.code'), kind: 'code', width: 14 },
-    { header: t('report.col.name'), wrap: true, maxWidth: 30 },
+    { header: t('report.col.code'), kind: 'code', width: 13 },
+    { header: t('report.col.name'), wrap: true, maxWidth: 16 },
     { header: t('report.col.date'), kind: 'date', width: 12 },
-    { header: t('report.col.total'), kind: 'number', numFmt: fmt, width: 9 },
-    { header: t('report.col.grade'), width: 8, align: 'center' },
-    ...dims.map((d): ColumnSpec => ({ header: `${d.name}(${d.points})`, kind: 'number', numFmt: fmt, width: 11 })),
+    { header: t('report.col.total'), kind: 'number', numFmt: fmt, width: 7 },
+    { header: t('report.col.grade'), width: 6, align: 'center' },
+    ...dims.map((d): ColumnSpec => ({ header: `${d.name}(${d.points})`, kind: 'number', numFmt: fmt, width: 8 })),
   );
-  if (hasBonus) columns.push({ header: t('report.col.bonus'), kind: 'number', numFmt: fmt, width: 7 });
-  columns.push({ header: t('report.col.veto'), width: 10, wrap: true }, { header: t('report.col.findings'), kind: 'number', width: 8, align: 'center' });
+  if (hasBonus) columns.push({ header: t('report.col.bonus'), kind: 'number', numFmt: fmt, width: 6 });
+  columns.push({ header: t('report.col.veto'), width: 8, wrap: true }, { header: t('report.col.findings'), kind: 'number', width: 6, align: 'center' });
 
   const sheet = book.addSheet({
     name,
@@ -134,10 +148,11 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
     const last = top + results.length - 1;
     const col = (header: string) => columns.findIndex((c) => c.header === header) + 1;
     const totalCol = col(t('report.col.total'));
-    sheet.dataBar(rangeAddress(totalCol, top, totalCol, last), { min: 0, max: Number(first.derivation.total) });
+    // Red (0) through yellow to green (full points), as the briefing colours scores.
+    sheet.colorScale(rangeAddress(totalCol, top, totalCol, last), { min: 0, max: Number(first.derivation.total) });
     dims.forEach((d, i) => {
       const c = totalCol + 2 + i;
-      sheet.dataBar(rangeAddress(c, top, c, last), { min: 0, max: d.points, color: 'FF9BC2E6' });
+      sheet.colorScale(rangeAddress(c, top, c, last), { min: 0, max: d.points });
     });
     // The lowest grade in red, as a 通报 marks it.
     const gradeCol = col(t('report.col.grade'));
@@ -167,16 +182,16 @@ async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () =
     name: REPORT_SHEETS.details,
     title: t('report.title.details'),
     columns: [
-      { header: t('report.col.code'), kind: 'code', width: 14 },
-      { header: t('report.col.name'), wrap: true, maxWidth: 24 },
+      { header: t('report.col.code'), kind: 'code', width: 13 },
+      { header: t('report.col.name'), wrap: true, maxWidth: 14 },
       { header: t('report.col.date'), kind: 'date', width: 12 },
-      { header: t('report.col.dimension'), width: 14, wrap: true },
-      { header: t('report.col.item-id'), width: 9 },
-      { header: t('report.col.item'), width: 28, wrap: true },
-      { header: t('report.col.points'), kind: 'number', width: 7 },
-      { header: t('report.col.answer'), width: 16, wrap: true },
-      { header: t('report.col.earned'), kind: 'number', numFmt: fmt, width: 7 },
-      { header: t('report.col.note'), width: 30, wrap: true },
+      { header: t('report.col.dimension'), width: 10, wrap: true },
+      { header: t('report.col.item-id'), width: 8 },
+      { header: t('report.col.item'), width: 22, wrap: true },
+      { header: t('report.col.points'), kind: 'number', width: 5 },
+      { header: t('report.col.answer'), width: 14, wrap: true },
+      { header: t('report.col.earned'), kind: 'number', numFmt: fmt, width: 6 },
+      { header: t('report.col.note'), width: 20, wrap: true },
     ],
     freezeColumns: 2,
   });
@@ -210,18 +225,13 @@ async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () =
   }
 }
 
-function ledgerSpec(c: LedgerColumn): ColumnSpec {
-  const kind = c.kind === 'date' ? 'date' : c.kind === 'number' ? 'number' : c.field === 'id' || c.field === 'centerCode' ? 'code' : 'text';
-  return { header: c.header, kind, width: c.width, wrap: c.kind === 'text' && c.width >= 20 };
-}
-
 async function writeFindings(book: WorkbookOut, results: Result[], registry: CenterEntry[] | undefined, onCenter: () => void): Promise<void> {
   const countyNames = registry ? new Map(registry.map((c) => [c.code, c.name])) : undefined;
   const sheet = book.addSheet({
     name: REPORT_SHEETS.findings,
     title: t('report.title.findings'),
     subtitle: t('report.findings-subtitle', { count: results.reduce((n, r) => n + r.findings.length, 0) }),
-    columns: [{ header: SEQ_HEADER, kind: 'number', width: 6, align: 'center' }, ...LEDGER_COLUMNS.map(ledgerSpec)],
+    columns: [{ header: SEQ_HEADER, kind: 'number', width: 5, align: 'center' }, ...LEDGER_COLUMNS.map(ledgerColumnSpec)],
     freezeColumns: 2,
   });
   let n = 0;
@@ -240,12 +250,12 @@ async function writeErrors(book: WorkbookOut, problems: Problem[]): Promise<void
     name: REPORT_SHEETS.errors,
     title: t('report.title.errors', { count: problems.length }),
     columns: [
-      { header: SEQ_HEADER, kind: 'number', width: 6, align: 'center' },
-      { header: t('report.col.file'), width: 30, wrap: true },
-      { header: t('report.col.sheet'), width: 12 },
-      { header: t('report.col.place'), width: 10 },
-      { header: t('report.col.code-error'), width: 22 },
-      { header: t('report.col.message'), width: 70, wrap: true },
+      { header: SEQ_HEADER, kind: 'number', width: 5, align: 'center' },
+      { header: t('report.col.file'), width: 24, wrap: true },
+      { header: t('report.col.sheet'), width: 10, wrap: true },
+      { header: t('report.col.place'), width: 8 },
+      { header: t('report.col.code-error'), width: 18, wrap: true },
+      { header: t('report.col.message'), width: 60, wrap: true },
     ],
   });
   for (const [i, p] of problems.entries()) {

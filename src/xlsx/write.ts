@@ -2,9 +2,11 @@ import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { displayWidth } from '../util/width.js';
 import { atomicTarget } from '../util/fs.js';
 import { inputError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { cellAddress, columnLetter, rangeAddress, sheetRef } from './address.js';
 import { excel, type ExcelJS } from './load.js';
 import type { SheetState } from './read.js';
+import { BODY_PT, columnBreaks, MARGINS_IN, printScale, rowHeight, xmlText, type CellText } from './layout.js';
 
 type Workbook = InstanceType<ExcelJS['stream']['xlsx']['WorkbookWriter']>;
 type Worksheet = ReturnType<Workbook['addWorksheet']>;
@@ -37,6 +39,8 @@ export interface ColumnSpec {
   /** An editable column gets a light fill so a person sees where to type. */
   input?: boolean;
   hidden?: boolean;
+  /** Printed pages: this column starts a new page (the sheet's key columns repeated before it). */
+  newPage?: boolean;
 }
 
 export interface SheetSpec {
@@ -53,22 +57,15 @@ export interface SheetSpec {
    */
   groups?: { label: string; columns: number }[];
   /**
-   * `table` (default): header row styled, frozen, filtered, repeated on printed pages,
-   * borders on data cells, A4 landscape fit to width. `plain`: values only (hidden data).
+   * `table` (default): header row styled, frozen, filtered, borders on data cells, printed
+   * on A4 (see SheetOut). `plain`: values only (hidden data).
    */
   look?: 'table' | 'plain';
-  /** Columns frozen at the left besides the rows above the data (default 0). */
+  /** Columns frozen at the left besides the rows above the data (default 0); printed again on every page when the table is wider than a page. */
   freezeColumns?: number;
   autoFilter?: boolean;
   /** Portrait instead of landscape. */
   portrait?: boolean;
-  /**
-   * Printed pages: `width` (default) scales the table to one page wide; `columns` prints
-   * wide tables across pages at `scale` %, repeating `repeatColumns` (e.g. 'A:B') on each.
-   */
-  fit?: 'width' | 'columns';
-  repeatColumns?: string;
-  scale?: number;
   /** Rows held back to size the columns before anything is written (default 200). */
   sampleRows?: number;
 }
@@ -77,7 +74,6 @@ export interface RowOptions {
   bold?: boolean;
   /** ARGB fill for the whole row, e.g. 'FFFFF2CC'. */
   fill?: string;
-  height?: number;
 }
 
 export type ValidationRule =
@@ -96,15 +92,29 @@ export interface HighlightRule {
   color?: string;
 }
 
-// The look every workbook of this product shares.
-const FONT = 'Microsoft YaHei';
+// The look every workbook of this product shares. 宋体 and 黑体 are on every Windows and in
+// the WPS fonts Kylin and UOS ship (Microsoft YaHei is not); charset 134 (GB2312) tells
+// Excel to pick a Chinese face when the named one is missing.
+const FONT = '宋体';
+const TITLE_FONT = '黑体';
+const CHARSET = 134;
+const TITLE_PT = 16;
 const BORDER = { top: { style: 'thin', color: { argb: 'FFBFBFBF' } }, left: { style: 'thin', color: { argb: 'FFBFBFBF' } }, bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } }, right: { style: 'thin', color: { argb: 'FFBFBFBF' } } };
 const HEADER_FILL = 'FFDDEBF7';
 const INPUT_FILL = 'FFFFFDE7';
-const TITLE_STYLE: Style = { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } };
-const SUBTITLE_STYLE: Style = { font: { name: FONT, size: 10, color: { argb: 'FF595959' } }, alignment: { horizontal: 'left', vertical: 'middle' } };
+const TITLE_STYLE: Style = { font: { name: TITLE_FONT, size: TITLE_PT, charset: CHARSET }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+const SUBTITLE_STYLE: Style = { font: { name: FONT, size: BODY_PT, charset: CHARSET, color: { argb: 'FF404040' } }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } };
+const NOTE_STYLE: Style = { font: { name: FONT, size: BODY_PT, charset: CHARSET }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } };
+const HEADER_STYLE: Style = {
+  font: { name: FONT, size: BODY_PT, charset: CHARSET, bold: true },
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } },
+  border: BORDER,
+};
 const DATE_FORMAT = 'yyyy-mm-dd';
 const MAX_WIDTH = 40;
+/** A row never shorter than one line of body type. */
+const MIN_ROW_PT = rowHeight([{ text: ' ', width: 10, size: BODY_PT, wrap: false }]);
 const LIST_LITERAL_MAX = 255;
 /** drain(): how often to look at the buffer, and how much may wait before yielding. */
 const DRAIN_EVERY = 64;
@@ -142,8 +152,13 @@ export class WorkbookOut {
     const ExcelJS = await excel();
     // Inline strings, not a shared-string table: the table holds every distinct string in
     // memory until the end (measured on 400k rows × 10: 443 MB vs 129 MB peak, and a larger file).
+    // exceljs writes them as real inline strings thanks to scripts/exceljs/cell-xform.js (applied at build time).
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target.temp, useStyles: true, useSharedStrings: false });
     wb.creator = 'zongzhi-audit';
+    // The first font is the Normal style's, whose digit width is the unit of every column
+    // width: 宋体 at body size (exceljs would add Calibri 11, missing on Kylin/UOS and
+    // replaced there by a wider face, which spreads every table across more paper).
+    (wb as unknown as { styles: { _addFont(font: Style): number } }).styles._addFont({ name: FONT, size: BODY_PT, charset: CHARSET });
     return new WorkbookOut(wb, target, path);
   }
 
@@ -230,6 +245,11 @@ export class SheetOut {
   private readonly styles: { plain: Style; date: Style }[] = [];
   private readonly rowStyles = new Map<string, Style[]>();
   private sinceDrain = 0;
+  private widths: number[] = [];
+  /** Columns (0-based) that start a printed page. */
+  private breaks: number[] = [];
+  /** Conditional formats need distinct priorities; the first added wins. */
+  private priority = 0;
 
   constructor(
     private readonly book: WorkbookOut,
@@ -243,7 +263,6 @@ export class SheetOut {
     this.firstDataRow = this.headerRow + 1;
     this.rowNumber = 0;
     this.sample = spec.sampleRows ?? 200;
-    const landscape = !spec.portrait;
     this.ws = wb.addWorksheet(spec.name, {
       state: spec.state ?? 'visible',
       views: [
@@ -251,19 +270,37 @@ export class SheetOut {
           ? { state: 'frozen', xSplit: spec.freezeColumns ?? 0, ySplit: this.headerRow, tabSelected: selected, showGridLines: true }
           : { tabSelected: selected },
       ],
+      // The scale and column breaks follow from the column widths (flush()).
       pageSetup: this.table
-        ? {
-            paperSize: 9,
-            orientation: landscape ? 'landscape' : 'portrait',
-            ...(spec.fit === 'columns' ? { fitToPage: false, scale: spec.scale ?? 80 } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
-            horizontalCentered: spec.fit !== 'columns',
-            printTitlesRow: `${this.headerRow}:${this.headerRow}`,
-            ...(spec.repeatColumns ? { printTitlesColumn: spec.repeatColumns } : {}),
-            margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-          }
+        ? { paperSize: 9, orientation: spec.portrait ? 'portrait' : 'landscape', fitToPage: false, printTitlesRow: `1:${this.headerRow}`, margins: MARGINS_IN }
         : undefined,
-      headerFooter: this.table ? { oddFooter: '&C第 &P 页,共 &N 页' } : undefined,
+      headerFooter: this.table ? { oddFooter: t('sheet.footer') } : undefined,
     } as never);
+    this.placeParts();
+  }
+
+  /**
+   * exceljs 4.4.0's streaming writer (pinned) writes sheetProtection after dataValidations,
+   * where Excel's schema does not allow it, and cannot write column page breaks: both are
+   * written here, in the order CT_Worksheet requires.
+   */
+  private placeParts(): void {
+    type Writer = { _writeCloseSheetData(): void; _writeSheetProtection(): void; _writeRowBreaks(): void; _write(text: string): void };
+    const w = this.ws as unknown as Writer;
+    const closeData = w._writeCloseSheetData.bind(w);
+    const protection = w._writeSheetProtection.bind(w);
+    const rowBreaks = w._writeRowBreaks.bind(w);
+    w._writeCloseSheetData = () => {
+      closeData();
+      protection();
+    };
+    w._writeSheetProtection = () => {};
+    w._writeRowBreaks = () => {
+      rowBreaks();
+      if (!this.breaks.length) return;
+      const brk = this.breaks.map((col) => `<brk id="${col}" max="1048575" man="1"/>`).join('');
+      w._write(`<colBreaks count="${this.breaks.length}" manualBreakCount="${this.breaks.length}">${brk}</colBreaks>`);
+    };
   }
 
   get name(): string {
@@ -319,23 +356,24 @@ export class SheetOut {
 
   /** Data validation over a whole range at once (never per cell). Long lists go through a hidden range. */
   validate(range: string, rule: ValidationRule): void {
+    const clip = (s: string | undefined, max: number) => (s === undefined ? undefined : xmlText(s).slice(0, max));
     const common = {
       allowBlank: true,
       showInputMessage: rule.prompt !== undefined,
-      promptTitle: rule.title?.slice(0, 32),
-      prompt: rule.prompt?.slice(0, 255),
+      promptTitle: clip(rule.title, 32),
+      prompt: clip(rule.prompt, 255),
     };
     if (rule.type === 'any') {
       this.validations.add(range, { type: 'any', ...common } as never);
       return;
     }
-    const error = { showErrorMessage: true, errorStyle: 'stop', errorTitle: rule.title?.slice(0, 32), error: rule.error?.slice(0, 255) };
+    const error = { showErrorMessage: true, errorStyle: 'stop', errorTitle: clip(rule.title, 32), error: clip(rule.error, 255) };
     if (rule.type === 'custom') {
       this.validations.add(range, { type: 'custom', ...common, ...error, formulae: [rule.formula] });
       return;
     }
     if (rule.type === 'list') {
-      const literal = `"${rule.values.join(',')}"`;
+      const literal = `"${rule.values.map(xmlText).join(',')}"`;
       const fits = literal.length <= LIST_LITERAL_MAX && rule.values.every((v) => !/[,"]/.test(v));
       this.validations.add(range, { type: 'list', ...common, ...error, formulae: [fits ? literal : this.book.listRange(rule.values)] } as never);
       return;
@@ -346,27 +384,18 @@ export class SheetOut {
     this.validations.add(range, { type: rule.type, operator, ...common, ...error, formulae } as never);
   }
 
-  /** Data bars (scores): the bar grows from the range's minimum to its maximum (or the given bounds). */
-  dataBar(range: string, opts: { color?: string; min?: number; max?: number } = {}): void {
+  /**
+   * A three-colour scale: red (low), yellow, green (high), between the range's minimum and
+   * maximum or the given bounds (a score's 0 and full points). Used where a data bar might
+   * be: exceljs writes data bars without the x14 extension Excel expects.
+   */
+  colorScale(range: string, opts: { min?: number; max?: number } = {}): void {
+    const colors = ['FFF8696B', 'FFFFEB84', 'FF63BE7B'];
+    const low = opts.min === undefined ? { type: 'min' } : { type: 'num', value: opts.min };
+    const high = opts.max === undefined ? { type: 'max' } : { type: 'num', value: opts.max };
     this.ws.addConditionalFormatting({
       ref: range,
-      rules: [
-        {
-          type: 'dataBar',
-          priority: 1,
-          cfvo: [opts.min === undefined ? { type: 'min' } : { type: 'num', value: opts.min }, opts.max === undefined ? { type: 'max' } : { type: 'num', value: opts.max }],
-          color: { argb: opts.color ?? 'FF5B9BD5' },
-          gradient: false,
-        },
-      ],
-    } as never);
-  }
-
-  /** A three-colour scale: red (low), yellow, green (high). */
-  colorScale(range: string, colors: [string, string, string] = ['FFF8696B', 'FFFFEB84', 'FF63BE7B']): void {
-    this.ws.addConditionalFormatting({
-      ref: range,
-      rules: [{ type: 'colorScale', priority: 1, cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }], color: colors.map((argb) => ({ argb })) }],
+      rules: [{ type: 'colorScale', priority: ++this.priority, cfvo: [low, { type: 'percentile', value: 50 }, high], color: colors.map((argb) => ({ argb })) }],
     } as never);
   }
 
@@ -375,8 +404,8 @@ export class SheetOut {
     const style = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: rule.fill ?? 'FFFFC7CE' } }, font: { color: { argb: rule.color ?? 'FF9C0006' } } };
     const r =
       rule.operator === 'expression'
-        ? { type: 'expression', priority: 1, formulae: rule.formulae, style }
-        : { type: 'cellIs', priority: 1, operator: rule.operator, formulae: rule.formulae, style };
+        ? { type: 'expression', priority: ++this.priority, formulae: rule.formulae, style }
+        : { type: 'cellIs', priority: ++this.priority, operator: rule.operator, formulae: rule.formulae, style };
     this.ws.addConditionalFormatting({ ref: range, rules: [r] } as never);
   }
 
@@ -391,11 +420,6 @@ export class SheetOut {
       autoFilter: true,
       sort: false,
     } as never);
-  }
-
-  /** Merges a range of rows already added or to come (e.g. a section label). */
-  merge(range: string): void {
-    this.ws.mergeCells(range);
   }
 
   /** Writes what is left and closes the sheet (WorkbookOut does this when the next sheet starts). */
@@ -414,15 +438,16 @@ export class SheetOut {
     if (this.flushed) return;
     this.flushed = true;
     const cols = this.spec.columns;
+    this.widths = cols.map((c, i) => c.width ?? this.autoWidth(c, i));
     this.ws.columns = cols.map((c, i) => ({
-      width: c.width ?? this.autoWidth(c, i),
+      width: this.widths[i],
       hidden: c.hidden ?? false,
       // Column-level protection and format reach the empty rows a person fills in below.
       style: c.unlocked || c.kind === 'code' ? { protection: { locked: !c.unlocked }, ...(c.kind === 'code' ? { numFmt: '@' } : {}) } : undefined,
     })) as never;
     cols.forEach((c) => {
       const base: Style = {
-        font: { name: FONT, size: 10 },
+        font: { name: FONT, size: BODY_PT, charset: CHARSET },
         alignment: { vertical: 'middle', wrapText: c.wrap ?? false, horizontal: c.align ?? (c.kind === 'number' ? 'right' : c.kind === 'date' ? 'center' : 'left') },
         ...(this.table ? { border: BORDER } : {}),
         ...(c.unlocked ? { protection: { locked: false } } : {}),
@@ -431,9 +456,32 @@ export class SheetOut {
       const plain = { ...base, ...(c.kind === 'code' ? { numFmt: '@' } : c.kind === 'date' ? { numFmt: DATE_FORMAT } : c.numFmt ? { numFmt: c.numFmt } : {}) };
       this.styles.push({ plain, date: { ...plain, numFmt: c.numFmt ?? DATE_FORMAT } });
     });
-    if (this.table) this.writeHead();
+    if (this.table) {
+      this.setupPages();
+      this.writeHead();
+    }
     for (const { values, opts } of this.pending) this.writeRow(values, opts);
     this.pending = [];
+  }
+
+  /**
+   * A4 at the largest scale that fits the table one page wide and keeps body type at 9 pt
+   * or more; a wider table prints across pages at that floor, breaking between columns
+   * (and before any `newPage` column) with the frozen key columns repeated, page after page
+   * across before going down, so a record's parts are on consecutive sheets of paper.
+   */
+  private setupPages(): void {
+    const portrait = this.spec.portrait ?? false;
+    const printed = this.spec.columns.map((c, i) => (c.hidden ? 0 : this.widths[i]));
+    const { scale, fits } = printScale(printed, portrait);
+    const forced = this.spec.columns.flatMap((c, i) => (c.newPage ? [i] : []));
+    const repeated = this.spec.freezeColumns ?? 0;
+    const setup = (this.ws as unknown as { pageSetup: Style }).pageSetup;
+    setup.scale = scale;
+    if (fits && !forced.length) return;
+    this.breaks = columnBreaks(printed, { repeated, scale, portrait, forced });
+    setup.pageOrder = 'overThenDown';
+    if (repeated) setup.printTitlesColumn = `A:${columnLetter(repeated)}`;
   }
 
   private autoWidth(c: ColumnSpec, i: number): number {
@@ -442,47 +490,84 @@ export class SheetOut {
     return Math.max(c.minWidth ?? 6, Math.min(c.maxWidth ?? MAX_WIDTH, width + 2));
   }
 
+  /** The widths of columns `from`..`to` (1-based, inclusive) together: a merged cell's width. */
+  private span(from: number, to: number): number {
+    return this.widths.slice(from - 1, to).reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * The column ranges (1-based, inclusive) each printed page shows besides the repeated key
+   * columns: the whole table when it fits one page wide.
+   */
+  private pageParts(): [number, number][] {
+    const n = this.spec.columns.length;
+    if (!this.breaks.length) return [[1, n]];
+    const starts = [this.spec.freezeColumns ?? 0, ...this.breaks];
+    return starts.map((start, k) => [start + 1, k + 1 < starts.length ? starts[k + 1] : n]);
+  }
+
+  /** Splits columns from..to at the page breaks, so that no merged cell runs off a page's edge. */
+  private onPages(from: number, to: number): [number, number][] {
+    const pieces: [number, number][] = [];
+    for (const [a, b] of this.pageParts()) if (a <= to && b >= from) pieces.push([Math.max(a, from), Math.min(b, to)]);
+    return pieces.length ? pieces : [[from, to]];
+  }
+
+  /**
+   * A row holding one text (title, subtitle, note) merged across the table, as tall as the
+   * text needs. On a table printed across pages it is repeated over each page's columns
+   * (`every`), or kept to the first page's (a note), never cut at a page edge.
+   */
+  private putBanner(number: number, text: string, style: Style, every = true): void {
+    const row = this.ws.getRow(number);
+    const size = (style.font as { size: number }).size;
+    const parts = every ? this.pageParts() : this.pageParts().slice(0, 1);
+    row.height = rowHeight(parts.map(([a, b]) => ({ text, width: this.span(a, b), size, wrap: true })));
+    for (let c = 1; c <= this.spec.columns.length; c++) row.getCell(c).style = style;
+    for (const [a, b] of parts) {
+      row.getCell(a).value = xmlText(text);
+      if (b > a) this.ws.mergeCells(number, a, number, b);
+    }
+    row.commit();
+  }
+
   private writeHead(): void {
-    const width = this.spec.columns.length;
-    const put = (text: string, style: Style, height: number) => {
-      const row = this.ws.getRow(++this.rowNumber);
-      row.height = height;
-      const cell = row.getCell(1);
-      cell.value = text;
-      cell.style = style;
-      for (let c = 2; c <= width; c++) row.getCell(c).style = style;
-      if (width > 1) this.ws.mergeCells(this.rowNumber, 1, this.rowNumber, width);
-      row.commit();
-    };
-    if (this.spec.title) put(this.spec.title, TITLE_STYLE, 32);
-    if (this.spec.subtitle) put(this.spec.subtitle, SUBTITLE_STYLE, 18);
-    const headerStyle: Style = {
-      font: { name: FONT, size: 10, bold: true },
-      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } },
-      border: BORDER,
-    };
+    if (this.spec.title) this.putBanner(++this.rowNumber, this.spec.title, TITLE_STYLE);
+    if (this.spec.subtitle) this.putBanner(++this.rowNumber, this.spec.subtitle, SUBTITLE_STYLE);
     if (this.spec.groups?.length) {
       const row = this.ws.getRow(++this.rowNumber);
+      const cells: CellText[] = [];
       let col = 1;
       for (const g of this.spec.groups) {
-        const cell = row.getCell(col);
-        if (g.label) cell.value = g.label;
-        for (let c = col; c < col + g.columns; c++) row.getCell(c).style = headerStyle;
-        if (g.columns > 1 && g.label) this.ws.mergeCells(this.rowNumber, col, this.rowNumber, col + g.columns - 1);
+        for (let c = col; c < col + g.columns; c++) row.getCell(c).style = HEADER_STYLE;
+        for (const [a, b] of g.label ? this.onPages(col, col + g.columns - 1) : []) {
+          row.getCell(a).value = xmlText(g.label);
+          if (b > a) this.ws.mergeCells(this.rowNumber, a, this.rowNumber, b);
+          cells.push({ text: g.label, width: this.span(a, b), size: BODY_PT, wrap: true });
+        }
         col += g.columns;
       }
-      row.height = 22;
+      row.height = rowHeight(cells);
       row.commit();
     }
     const header = this.ws.getRow(++this.rowNumber);
     this.spec.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
-      cell.value = c.header;
-      cell.style = headerStyle;
+      cell.value = xmlText(c.header);
+      cell.style = HEADER_STYLE;
     });
-    header.height = 24 * Math.max(1, ...this.spec.columns.map((c, i) => Math.ceil(textWidth(c.header) / Math.max(1, (c.width ?? this.autoWidth(c, i)) - 1))));
+    header.height = rowHeight(this.spec.columns.map((c, i) => ({ text: c.header, width: this.widths[i], size: BODY_PT, wrap: true })));
     header.commit();
+  }
+
+  /**
+   * A note under the table: one text merged across every column, wrapped, as tall as it
+   * needs. Merged before it is written (a streamed row cannot be touched once out).
+   */
+  addNote(text: string): void {
+    if (this.committed) throw new Error(`sheet ${this.spec.name} already committed`);
+    this.flush();
+    this.putBanner((this.rowNumber = Math.max(this.rowNumber + 1, this.firstDataRow)), text, NOTE_STYLE, false);
   }
 
   private rowStyle(opts: RowOptions): Style[] {
@@ -507,16 +592,18 @@ export class SheetOut {
     const special = opts && (opts.bold || opts.fill) ? this.rowStyle(opts) : undefined;
     const cols = this.spec.columns;
     const n = Math.max(values.length, this.table ? cols.length : 0);
+    const texts: CellText[] = [];
     for (let i = 0; i < n; i++) {
       const c = cols[i] ?? {};
       const value = toCell(values[i], c as ColumnSpec);
       const cell = row.getCell(i + 1);
-      if (value !== null) cell.value = value as never;
+      if (value !== null) cell.value = (typeof value === 'string' ? xmlText(value) : value) as never;
       const isDate = value instanceof Date;
       const styles = this.styles[i];
       if (styles) cell.style = special ? special[i * 2 + (isDate ? 1 : 0)] : isDate ? styles.date : styles.plain;
+      if (this.table && value !== null && !c.hidden) texts.push({ text: displayOf(value, c as ColumnSpec), width: this.widths[i], size: BODY_PT, wrap: (c as ColumnSpec).wrap ?? false });
     }
-    if (opts?.height) row.height = opts.height;
+    if (this.table) row.height = rowHeight(texts, MIN_ROW_PT);
     row.commit();
   }
 }

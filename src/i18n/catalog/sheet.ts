@@ -220,4 +220,6 @@ export default {
   'report.col.message': { zh: '说明', en: 'Message' },
   'report.blank': { zh: '未作答(按 0 分计)', en: 'unanswered (counted as 0)' },
   'report.bonus': { zh: '加分项', en: 'Bonus' },
+  /** A printed page's footer (Excel header/footer codes: &C centre, &P page, &N pages). */
+  'sheet.footer': { zh: '&C第 &P 页 共 &N 页', en: '&CPage &P of &N' },
 } satisfies Record<string, Message>;
