@@ -5,7 +5,7 @@ import { parseDate } from '../model/dates.js';
 import type { RecordedPlan, RecordedVisit, VisitField } from '../plan/compare.js';
 import type { Plan } from '../plan/model.js';
 import { planPreamble, planTitle, strataTable, teamsTable, visitsTable, weightsTable, type PlanTable } from '../plan/tables.js';
-import { cellAddress, cellText, createWorkbook, readWorkbook, textWidth, WorkbookUnreadable, type ColumnSpec, type WorkbookOut } from '../xlsx/index.js';
+import { cellAddress, cellText, createWorkbook, readWorkbook, WorkbookUnreadable, type ColumnSpec, type WorkbookOut } from '../xlsx/index.js';
 
 /** The overview sheet's name: `plan verify` reads it back. */
 const VISITS_SHEET = '督查安排表';
@@ -36,22 +36,16 @@ export async function writePlanXlsx(path: string, plan: Plan, opts: { force?: bo
 function sheet(book: WorkbookOut, name: string, title: string, subtitle: string, table: PlanTable): void {
   const columns: ColumnSpec[] = table.columns.map((c) => ({ header: c.header, width: c.width, kind: c.kind, wrap: c.wrap }));
   const out = book.addSheet({ name, title, subtitle, columns, autoFilter: false });
-  for (const row of table.rows) out.addRow(row, { height: rowHeight(row, table) });
-}
-
-/** LibreOffice and WPS do not fit wrapped rows on opening: the height is computed from the longest wrapped cell. */
-function rowHeight(row: string[], table: PlanTable): number {
-  const lines = Math.max(1, ...row.map((cell, i) => (table.columns[i].wrap ? Math.ceil(textWidth(cell) / (table.columns[i].width - 2)) : 1)));
-  return LINE_HEIGHT * lines + 4;
+  // Row heights come from the adapter (src/xlsx/layout.ts), computed from each wrapped cell.
+  for (const row of table.rows) out.addRow(row);
 }
 
 const METHOD_WIDTH = 100;
-const LINE_HEIGHT = 15;
 
-/** 抽取说明: seed, period, options and the algorithm in words, one wrapped paragraph a row, each row as tall as its text. */
+/** 抽取说明: seed, period, options and the algorithm in words, one wrapped paragraph a row. */
 function method(book: WorkbookOut, title: string, lines: string[]): void {
   const out = book.addSheet({ name: t('plan.sheet.method'), title, columns: [{ header: t('plan.sheet.method'), width: METHOD_WIDTH, wrap: true }], autoFilter: false, portrait: true });
-  for (const line of lines) out.addRow([line], { height: LINE_HEIGHT * Math.ceil(textWidth(line) / (METHOD_WIDTH - 2)) + 4 });
+  for (const line of lines) out.addRow([line]);
 }
 
 /** The overview sheet's columns a verify reads back, by their header in either language. */
