@@ -58,12 +58,12 @@ describe('scored report workbook', () => {
     const top = 100 + checklist.bonus!.cap;
     expect(rows.get(4)).toEqual([1, '999901101', '甲区城关镇综治中心', date('2026-11-20'), top, '优秀', ...full, checklist.bonus!.cap, null, 0]);
     expect(rows.get(5)).toEqual([1, '999901102', '甲区新华街道综治中心', date('2026-11-21'), top, '优秀', ...full, checklist.bonus!.cap, null, 0]);
-    // Ranked by score, as the terminal table: the vetoed center keeps its score and is graded 不合格.
-    const vetoed = results[2];
-    expect(vetoed.center.code).toBe('999902102');
-    expect(rows.get(6)).toEqual([3, '999902102', '乙区某乡综治中心', date('2026-11-20'), top - veto.points, '不合格', ...vetoed.dimensions.map((d) => d.earned), checklist.bonus!.cap, veto.id, 1]);
-    const lower = results[3];
-    expect(rows.get(7)).toEqual([4, '999902101', '乙区某镇综治中心', date('2026-11-20'), top - lost.points, '优秀', ...lower.dimensions.map((d) => d.earned), checklist.bonus!.cap, null, 1]);
+    // Ranked by grade band, then score: the vetoed center keeps its higher score but is graded 不合格 and ranks last.
+    const lower = results.find((r) => r.center.code === '999902101')!;
+    expect(rows.get(6)).toEqual([3, '999902101', '乙区某镇综治中心', date('2026-11-20'), top - lost.points, '优秀', ...lower.dimensions.map((d) => d.earned), checklist.bonus!.cap, null, 1]);
+    const vetoed = results.find((r) => r.center.code === '999902102')!;
+    expect(vetoed.total).toBeGreaterThan(lower.total);
+    expect(rows.get(7)).toEqual([4, '999902102', '乙区某乡综治中心', date('2026-11-20'), top - veto.points, '不合格', ...vetoed.dimensions.map((d) => d.earned), checklist.bonus!.cap, veto.id, 1]);
     expect(rows.get(8)).toBeUndefined();
   });
 
@@ -99,8 +99,8 @@ describe('scored report workbook', () => {
     expect([4, 5, 6, 7].map((r) => rows.get(r)!.slice(0, 4))).toEqual([
       [1, '999901 示例市甲区', 1, '999901101'],
       [1, '999901 示例市甲区', 1, '999901102'],
-      [3, '999902 示例市乙区', 1, '999902102'],
-      [4, '999902 示例市乙区', 2, '999902101'],
+      [3, '999902 示例市乙区', 1, '999902101'],
+      [4, '999902 示例市乙区', 2, '999902102'],
     ]);
     // 问题清单 names the county too.
     const f = rowsOf(findings);

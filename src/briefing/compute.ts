@@ -1,6 +1,6 @@
 import { countyOf, placeName } from '../model/audit.js';
 import { Exact } from '../model/exact.js';
-import { ranked } from '../model/rank.js';
+import { ranked, rankResults } from '../model/rank.js';
 import type { Result } from '../model/result.js';
 import type { LedgerRow } from '../ledger/model.js';
 import { ledgerProgress, overdueRows, type Progress } from '../ledger/progress.js';
@@ -44,7 +44,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
 
   const names = countyNames(input.registry ?? [], sorted);
   const dimensions = dimensionsOf(current.length ? current : sorted);
-  const ranking = rankingGroups(current, last, names);
+  const ranking = rankingGroups(current, last, names, input.grades);
   const counties = countySummaries(current, input.registry, names, input.grades, dimensions);
   const city = summarize({ code: '', name: '' }, current, counties.reduce((n, c) => n + c.centers, 0), input.grades, dimensions);
 
@@ -102,12 +102,12 @@ function byLevel(results: readonly Result[]): Map<string, Result[]> {
   return new Map([...groups].sort(([a], [b]) => order(a) - order(b) || cmp(a, b)));
 }
 
-function rankingGroups(current: Result[], last: Result[], county: (code: string) => CountyRef): RankingGroup[] {
+function rankingGroups(current: Result[], last: Result[], county: (code: string) => CountyRef, grades: readonly string[]): RankingGroup[] {
   const lastByLevel = byLevel(last);
   return [...byLevel(current)].map(([level, results]) => {
     const before = new Map<string, { rank: number; result: Result }>();
-    for (const { item, rank } of ranked(lastByLevel.get(level) ?? [], (r) => r.total)) before.set(item.center.code, { rank, result: item });
-    const rows = ranked(results, (r) => r.total).map(({ item: r, rank }): RankingRow => {
+    for (const { item, rank } of rankResults(lastByLevel.get(level) ?? [], grades)) before.set(item.center.code, { rank, result: item });
+    const rows = rankResults(results, grades).map(({ item: r, rank }): RankingRow => {
       const prev = before.get(r.center.code);
       const total = exact(r.total);
       const previousTotal = prev ? exact(prev.result.total) : undefined;
@@ -122,7 +122,7 @@ function rankingGroups(current: Result[], last: Result[], county: (code: string)
         previousTotal,
         change: previousTotal ? total.sub(previousTotal) : undefined,
         grade: r.grade,
-        dimensions: Object.fromEntries(r.dimensions.map((d) => [d.id, exact(d.earned)])),
+        dimensions: Object.fromEntries(r.dimensions.map((d) => [d.id, exact(d.earned).round(r.derivation.precision)])),
         veto: r.veto.map((id) => ({ id, title: r.items.find((i) => i.id === id)?.title ?? id })),
         precision: r.derivation.precision,
       };

@@ -7,12 +7,13 @@ import { ChecklistRegistry } from '../checklist/registry.js';
 import { EXIT, inputError, problem, UserError, usageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { parseDate, today } from '../model/dates.js';
-import type { Checklist } from '../model/checklist.js';
+import { gradeNames } from '../model/checklist.js';
 import { scoreResponses } from '../scoring/batch.js';
 import { briefingJsonText } from '../sinks/briefing-json.js';
 import { briefingMarkdown } from '../sinks/briefing-md.js';
 import { briefingTerminal } from '../sinks/briefing-terminal.js';
-import { readCenters } from '../sources/centers.js';
+import { levelsOf, readCenters } from '../sources/centers.js';
+import { checkLevels } from '../model/level.js';
 import { readResponses } from '../sources/responses.js';
 import { assertWritable, extensionOf, writeFileAtomic } from '../util/fs.js';
 
@@ -43,18 +44,20 @@ export default async function run(inputs: string[], opts: Options): Promise<void
 
   const registry = new ChecklistRegistry(opts.checklist ?? []);
   const read = await readResponses(inputs, registry);
-  if (read.problems.length) throw new UserError(read.problems);
+  const centers = opts.centers ? await readCenters(opts.centers) : undefined;
+  const levels = checkLevels(read.responses, centers && levelsOf(centers));
+  if (read.problems.length || levels.problems.length) throw new UserError([...read.problems, ...levels.problems]);
   // Only each center's latest audit in the month and before it are scored: a year of archives costs one read, not twelve scorings.
-  const needed = auditsNeeded(read.responses, month, (r) => ({ code: r.audit.center.code, date: r.audit.date, status: r.audit.status }));
+  const needed = auditsNeeded(levels.responses, month, (r) => ({ code: r.audit.center.code, date: r.audit.date, status: r.audit.status }));
   const scored = scoreResponses(needed);
   if (scored.problems.length) throw new UserError(scored.problems);
-  if (!scored.results.some((r) => r.date.startsWith(month))) throw noAudits(month, read.responses.map((r) => r.audit.date));
+  if (!scored.results.some((r) => r.date.startsWith(month))) throw noAudits(month, levels.responses.map((r) => r.audit.date));
 
   const briefing = buildBriefing({
     month,
     results: scored.results,
-    grades: gradesOf(needed.map((r) => r.checklist)),
-    registry: opts.centers ? await readCenters(opts.centers) : undefined,
+    grades: gradeNames(needed.map((r) => r.checklist)),
+    registry: centers,
     ledger: opts.ledger ? { rows: await readLedgerRows(opts.ledger), asOf: asOf ?? today() } : undefined,
   });
   const title = briefingTitle(briefing, opts.title);
@@ -62,13 +65,6 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   for (const path of outputs) await write(path, briefing, title, opts.force);
   process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
   for (const path of outputs) process.stderr.write(`${t('briefing.wrote', { path })}\n`);
-}
-
-/** Grade names best first; checklists normally share them, and any extra ones follow. */
-function gradesOf(checklists: Checklist[]): string[] {
-  const names: string[] = [];
-  for (const c of new Set(checklists)) for (const g of c.grades) if (!names.includes(g.name)) names.push(g.name);
-  return names;
 }
 
 function noAudits(month: string, dates: string[]): UserError {

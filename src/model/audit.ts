@@ -1,4 +1,5 @@
 import type { AnswerValue } from '../methods/method.js';
+import type { Place } from '../errors.js';
 import type { ChecklistRef } from './checklist.js';
 
 export interface Center {
@@ -27,6 +28,8 @@ export interface Answer {
 export interface Audit {
   /** Where it was read from, for messages. */
   source: string;
+  /** Where its center code is (file:line:col or file!sheet!cell), for a problem about the center; computed when asked. */
+  centerAt?: () => Place;
   checklist: ChecklistRef;
   center: Center;
   date: string;

@@ -3,8 +3,8 @@ import { t } from '../i18n/index.js';
 import { LEDGER_COLUMNS, rowOfFinding, SEQ_HEADER, type LedgerColumn } from '../ledger/model.js';
 import { resolveChecklist } from '../checklist/load.js';
 import { today } from '../model/dates.js';
-import { ranks } from '../model/rank.js';
-import type { Result } from '../model/result.js';
+import { rankedBy, rankResults, standingOf } from '../model/rank.js';
+import { roundedScore, type Result } from '../model/result.js';
 import { centersByCode, countyCodeOf, readCenters, type CenterEntry } from '../sources/centers.js';
 import { progress } from '../xlsx/progress.js';
 import { columnLetter, createWorkbook, rangeAddress, type CellInput, type ColumnSpec, type WorkbookOut } from '../xlsx/index.js';
@@ -15,6 +15,8 @@ export interface ReportOptions {
   skipped?: Problem[];
   /** Registry (centers.csv/.xlsx) giving parents, for ranking within each county. */
   centers?: string;
+  /** Grade names best first: the ranking puts a worse grade below a better one whatever the totals. */
+  grades?: readonly string[];
 }
 
 export const REPORT_SHEETS = { summary: '汇总', details: '评分明细', findings: '问题清单', errors: '错误' } as const;
@@ -32,7 +34,7 @@ export async function writeReport(path: string, results: Result[], opts: ReportO
     const groups = groupByChecklist(results);
     for (const group of groups) {
       const name = groups.length === 1 ? REPORT_SHEETS.summary : `${REPORT_SHEETS.summary}-${group[0].checklist.id}`;
-      await writeSummary(book, name, group, registry);
+      await writeSummary(book, name, group, registry, opts.grades ?? []);
     }
     await writeDetails(book, results, () => bar.tick());
     await writeFindings(book, results, registry, () => bar.tick());
@@ -71,7 +73,7 @@ function parentsOf(results: Result[], registry: CenterEntry[] | undefined): Map<
   return parents.size ? parents : undefined;
 }
 
-async function writeSummary(book: WorkbookOut, name: string, results: Result[], registry: CenterEntry[] | undefined): Promise<void> {
+async function writeSummary(book: WorkbookOut, name: string, results: Result[], registry: CenterEntry[] | undefined, grades: readonly string[]): Promise<void> {
   const first = results[0];
   const precision = first?.derivation.precision ?? 1;
   const fmt = numFmt(precision);
@@ -101,10 +103,9 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
     freezeColumns: parents ? 5 : 3,
   });
 
-  const overall = ranks(results.map((r) => r.total));
-  let rows = results.map((r, i) => ({ r, rank: overall[i], parent: parents?.get(r.center.code), parentRank: 0 }));
+  let rows = rankResults(results, grades).map(({ item: r, rank }) => ({ r, rank, parent: parents?.get(r.center.code), parentRank: 0 }));
   if (parents) {
-    // By county: counties in code order, centers by score, ties sharing a rank within each county.
+    // By county: counties in code order, centers by grade band then score, ties sharing a rank within each county.
     const byParent = new Map<string, typeof rows>();
     for (const row of rows) {
       const key = row.parent?.code ?? '';
@@ -112,19 +113,16 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
     }
     rows = [...byParent.entries()]
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-      .flatMap(([, list]) => {
-        const sorted = [...list].sort((a, b) => b.r.total - a.r.total);
-        const local = ranks(sorted.map((x) => x.r.total));
-        return sorted.map((x, i) => ({ ...x, parentRank: local[i] }));
-      });
-  } else {
-    rows.sort((a, b) => a.rank - b.rank);
+      .flatMap(([, list]) => rankedBy(list, (x) => standingOf(x.r, grades)).map(({ item, rank }) => ({ ...item, parentRank: rank })));
   }
   const top = sheet.firstDataRow;
   for (const { r, rank, parent, parentRank } of rows) {
     const values: CellInput[] = [rank];
     if (parents) values.push(parent ? [parent.code, parent.name].filter(Boolean).join(' ') : '', parent ? parentRank : null);
-    values.push(r.center.code, r.center.name, r.date, r.total, r.grade, ...dims.map((d) => r.dimensions.find((x) => x.id === d.id)?.earned ?? null));
+    values.push(r.center.code, r.center.name, r.date, r.total, r.grade, ...dims.map((d) => {
+      const dim = r.dimensions.find((x) => x.id === d.id);
+      return dim ? roundedScore(dim.earned, precision) : null;
+    }));
     if (hasBonus) values.push(r.bonus.applied);
     values.push(r.veto.join('、'), r.findings.length);
     sheet.addRow(values);

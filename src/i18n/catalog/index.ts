@@ -6,6 +6,7 @@ import audit from './audit.js';
 import sheet from './sheet.js';
 import ledger from './ledger.js';
 import briefing from './briefing.js';
+import rules from './rules.js';
 
 export interface Message {
   zh: string;
@@ -20,4 +21,5 @@ export const catalog: Record<string, Message> = {
   ...sheet,
   ...ledger,
   ...briefing,
+  ...rules,
 };

@@ -1,0 +1,24 @@
+import type { Message } from './index.js';
+
+// Issue 12: levels, ranking, 回头看, ledger split, drafts in the briefing.
+export default {
+  'score.group-heading': { zh: '{name}({id} {version},{count} 个中心)', en: '{name} ({id} {version}, {count} center(s))' },
+  'table.veto-items': { zh: '否决事项', en: 'veto items' },
+  'table.veto-separator': { zh: ';', en: '; ' },
+  'level.not-a-center': {
+    zh: '编码 {code} 以 00 结尾,是市或省的区划代码,不是综治中心:县级中心为 6 位(末两位不是 00),乡镇(街道)9 位,村(社区)12 位',
+    en: 'code {code} ends in 00: a city or province, not a center (a county center has 6 digits not ending in 00, a township 9, a village 12)',
+  },
+  'level.mismatch': {
+    zh: '中心 {code} 按编码是{level}中心,不能用{checklistLevel}清单 {id} 评估、计分或排名;请改用{level}清单(或在中心名录的"层级"列写明层级)',
+    en: 'center {code} is a {level} center by its code and cannot be audited, scored or ranked with the {checklistLevel} checklist {id}; use a {level} checklist (or state the level in the registry\'s 层级 column)',
+  },
+  'level.mismatch-registry': {
+    zh: '中心 {code} 在中心名录中是{level}中心,不能用{checklistLevel}清单 {id} 评估、计分或排名;请改用{level}清单',
+    en: 'center {code} is a {level} center in the registry and cannot be audited, scored or ranked with the {checklistLevel} checklist {id}; use a {level} checklist',
+  },
+  'level.offer': { zh: '可用的{level}清单:{ids}(--checklist {first})', en: '{level} checklists available: {ids} (--checklist {first})' },
+  'walk.level-refused': { zh: '未开始评估:{reason}', en: 'audit not started: {reason}' },
+  'level.with-offer': { zh: '{reason}。{offer}', en: '{reason}. {offer}' },
+  'checklist.level.village': { zh: '村(社区)', en: 'village' },
+} satisfies Record<string, Message>;
