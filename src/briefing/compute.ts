@@ -257,7 +257,7 @@ function notAudited(registry: readonly RegisteredCenter[], current: Result[], be
 /** The ledger's progress per county (counted by the ledger's own rules), named like the other tables. */
 function progress(rows: readonly LedgerRow[], asOf: string, county: (code: string) => CountyRef): NonNullable<Briefing['progress']> {
   const counted = ledgerProgress(rows, asOf);
-  const of = ({ county: _code, label: _label, closedRate: _rounded, ...counts }: Progress, ref: CountyRef): CountyProgress => ({
+  const of = ({ county: _code, label: _label, closureRatePercent: _rounded, ...counts }: Progress, ref: CountyRef): CountyProgress => ({
     ...counts,
     county: ref,
     // From the counts, exactly: the ledger's own rate is already rounded.

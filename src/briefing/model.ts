@@ -109,7 +109,7 @@ export interface CommonProblem {
  * Rectification progress of one county's findings on the as-of date: the ledger's own
  * counts (src/ledger/progress.ts), named like the other tables, with the rate exact.
  */
-export interface CountyProgress extends Omit<Progress, 'county' | 'label' | 'closedRate'> {
+export interface CountyProgress extends Omit<Progress, 'county' | 'label' | 'closureRatePercent'> {
   county: CountyRef;
   /** closed ÷ findings, exact; undefined when there are none. */
   closureRate?: Exact;

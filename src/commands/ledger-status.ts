@@ -35,7 +35,7 @@ function progressTable(rows: Progress[]): string {
   const number = (key: string) => ({ header: t(`ledger.status.${key}`), align: 'right' as const });
   return renderTable(
     [{ header: t('ledger.status.county') }, ...['findings', 'open', 'in-progress', 'fixed', 'closed', 'rebound', 'overdue', 'closed-rate'].map(number)],
-    rows.map((p) => [p.label, p.findings, p.open, p.inProgress, p.fixed, p.closed, p.rebound, p.overdue, rate(p.closedRate)]),
+    rows.map((p) => [p.label, p.findings, p.open, p.inProgress, p.fixed, p.closed, p.rebound, p.overdue, p.closureRatePercent === null ? '—' : `${p.closureRatePercent.toFixed(1)}%`]),
   );
 }
 
@@ -52,10 +52,6 @@ function overdueTable(rows: OverdueRow[]): string {
     ],
     rows.map(({ row, daysOverdue }) => [row.id, row.centerName, row.problem, row.owner, row.deadline, row.status, daysOverdue]),
   );
-}
-
-function rate(r: number | null): string {
-  return r === null ? '—' : `${(r * 100).toFixed(1)}%`;
 }
 
 function overdueJson({ row, daysOverdue }: OverdueRow) {

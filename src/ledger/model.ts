@@ -37,6 +37,8 @@ export interface LedgerRow {
   closedOn: string;
   verifier: string;
   note: string;
+  /** 复查: each later audit that found this problem again, with its date and result (回头看). */
+  review: string;
 }
 
 export type LedgerField = keyof LedgerRow;
@@ -51,14 +53,17 @@ export interface LedgerColumn {
   protected: boolean;
   /** Column width in the workbook, in characters. */
   width: number;
+  /** Ledgers written before the column existed lack it: read as empty. */
+  optional?: boolean;
 }
 
-const column = (field: LedgerField, header: string, kind: FieldKind, isProtected: boolean, width: number): LedgerColumn => ({
+const column = (field: LedgerField, header: string, kind: FieldKind, isProtected: boolean, width: number, optional = false): LedgerColumn => ({
   field,
   header,
   kind,
   protected: isProtected,
   width,
+  ...(optional ? { optional } : {}),
 });
 
 /** The data columns after 序号, in the order DESIGN.md fixes. */
@@ -80,6 +85,8 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   column('closedOn', '销号日期', 'date', false, 12),
   column('verifier', '核验人', 'text', false, 10),
   column('note', '备注', 'text', false, 24),
+  // Last, so fingerprints written before it existed still line up (see parseFingerprint).
+  column('review', '复查', 'text', true, 28, true),
 ];
 
 export const SEQ_HEADER = '序号';
@@ -118,6 +125,9 @@ export function fieldHash(text: string): string {
 export function parseFingerprint(s: string): Map<LedgerField, string> | undefined {
   const [version, body] = s.split(':');
   const hashes = body?.split('.') ?? [];
+  // Written before the optional columns existed: those were empty then.
+  const required = LEDGER_COLUMNS.filter((c) => !c.optional).length;
+  if (hashes.length === required) hashes.push(...LEDGER_COLUMNS.slice(required).map(() => fieldHash('')));
   if (version !== FINGERPRINT_VERSION || hashes.length !== LEDGER_COLUMNS.length || !hashes.every((h) => /^[0-9a-f]{8}$/.test(h))) return undefined;
   return new Map(LEDGER_COLUMNS.map((c, i) => [c.field, hashes[i]]));
 }
@@ -163,6 +173,7 @@ export function rowOfFinding(f: Finding, countyNames?: ReadonlyMap<string, strin
     closedOn: '',
     verifier: '',
     note: f.note ?? '',
+    review: '',
   };
 }
 

@@ -1,5 +1,6 @@
 import { countyOf } from '../model/audit.js';
 import { daysBetween } from '../model/dates.js';
+import { Exact } from '../model/exact.js';
 import type { LedgerRow } from './model.js';
 
 /** Rectification progress of one county, or of the whole ledger. */
@@ -8,7 +9,10 @@ export interface Progress {
   county: string;
   /** 所属县 as the ledger shows it (the code, with the name when known); '' for the whole ledger. */
   label: string;
-  /** 问题数: every row, 反弹 included (a rebound is a problem that was not really closed). */
+  /**
+   * 问题数: each real problem once. A 反弹 row is not counted: the row opened for it at 回头看
+   * carries the same problem on. The four statuses below add up to it.
+   */
   findings: number;
   /** 未整改 */
   open: number;
@@ -18,12 +22,12 @@ export interface Progress {
   fixed: number;
   /** 已销号 */
   closed: number;
-  /** 反弹: superseded by the new row opened at 回头看, which carries the work on. */
+  /** 反弹: rows superseded by the row opened at 回头看 (not in 问题数). */
   rebound: number;
   /** 逾期 on the as-of date. */
   overdue: number;
-  /** 销号率 = closed / findings, rounded to 4 decimals; null when there are no findings. */
-  closedRate: number | null;
+  /** 销号率 = closed / findings in percent, rounded half-up to 1 decimal as tables show it; null when there are no findings. */
+  closureRatePercent: number | null;
 }
 
 export interface LedgerProgress {
@@ -72,17 +76,17 @@ export function overdueRows(rows: readonly LedgerRow[], asOf: string): OverdueRo
 }
 
 function empty(county: string, label: string): Progress {
-  return { county, label, findings: 0, open: 0, inProgress: 0, fixed: 0, closed: 0, rebound: 0, overdue: 0, closedRate: null };
+  return { county, label, findings: 0, open: 0, inProgress: 0, fixed: 0, closed: 0, rebound: 0, overdue: 0, closureRatePercent: null };
 }
 
 const COUNTER = { 未整改: 'open', 整改中: 'inProgress', 已整改: 'fixed', 已销号: 'closed', 反弹: 'rebound' } as const;
 
 function count(p: Progress, row: LedgerRow, asOf: string): void {
-  p.findings++;
+  if (row.status !== '反弹') p.findings++;
   p[COUNTER[row.status]]++;
   if (daysOverdue(row, asOf) > 0) p.overdue++;
 }
 
 function withRate(p: Progress): Progress {
-  return { ...p, closedRate: p.findings ? Math.round((p.closed / p.findings) * 10_000) / 10_000 : null };
+  return { ...p, closureRatePercent: p.findings ? Exact.of(BigInt(p.closed) * 100n, BigInt(p.findings)).round(1).toNumber() : null };
 }

@@ -77,8 +77,8 @@ export default {
     en: 'Note: items scored below their points this month (bonus items excluded); share = centers losing points ÷ centers for which the item applied (N/A excluded); ordered by centers losing points, the first {limit} shown plus any tied with the last. Items with the same id and title in different checklists are counted together.',
   },
   'briefing.note.progress': {
-    zh: '注:截至 {asOf},依据整改台账统计,每个问题按当前状态计入一列;问题数含反弹问题(回头看时另立新问题继续整改,反弹的原问题不再计逾期);逾期 = 未销号且已超过整改时限;销号率 = 已销号 ÷ 问题数。',
-    en: 'Note: as of {asOf}, from the rectification ledger, each finding counted under its current status; findings include rebounds (the work goes on in a new finding opened at the review, so a rebound itself is not counted overdue); overdue = not closed and past its deadline; closure rate = closed ÷ findings.',
+    zh: '注:截至 {asOf},依据整改台账统计,每个问题只计一次,按当前状态计入一列;反弹的原问题不计入问题数(回头看时另立的新问题承担同一问题的整改,反弹列是其个数,不计逾期);逾期 = 未销号且已超过整改时限;销号率 = 已销号 ÷ 问题数。',
+    en: 'Note: as of {asOf}, from the rectification ledger, each real problem counted once, under its current status; a rebound row is not counted in findings (the finding opened for it at the review carries the same problem on; the rebound column counts them, never overdue); overdue = not closed and past its deadline; closure rate = closed ÷ findings.',
   },
   'briefing.note.overdue': { zh: '注:截至 {asOf} 未销号且已超过整改时限的问题,按逾期天数排列。', en: 'Note: findings not closed and past their deadline as of {asOf}, longest overdue first.' },
   'briefing.note.overdue-cut': {
