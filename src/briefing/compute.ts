@@ -4,7 +4,7 @@ import { ranked, rankResults } from '../model/rank.js';
 import type { Result } from '../model/result.js';
 import type { LedgerRow } from '../ledger/model.js';
 import { ledgerProgress, overdueRows, type Progress } from '../ledger/progress.js';
-import type { Briefing, CommonProblem, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
+import type { Briefing, CommonProblem, DraftRef, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
 import { previousMonth } from './month.js';
 import { latestPerCenter } from './select.js';
 
@@ -25,6 +25,8 @@ export interface BriefingInput {
   ledger?: { rows: readonly LedgerRow[]; asOf: string };
   /** How many 共性问题 to list (ties with the last are kept). */
   commonLimit?: number;
+  /** Draft audits the command left out, to be named in the briefing. */
+  draftsLeftOut?: DraftRef[];
 }
 
 const DEFAULT_COMMON_LIMIT = 10;
@@ -62,6 +64,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
     commonLimit: input.commonLimit ?? DEFAULT_COMMON_LIMIT,
     ...(input.ledger ? { progress: progress(input.ledger.rows, input.ledger.asOf, names) } : {}),
     ...(input.registry ? { notAudited: notAudited(input.registry, current, before, names) } : {}),
+    draftsLeftOut: input.draftsLeftOut ?? [],
   };
 }
 

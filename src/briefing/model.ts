@@ -27,6 +27,16 @@ export interface Briefing {
   progress?: { counties: CountyProgress[]; city: CountyProgress; overdue: OverdueFinding[] };
   /** Undefined when no registry was given: without it nobody knows who should have been audited. */
   notAudited?: NotAudited[];
+  /** Draft audits (not final) of the month or before, left out of every figure. */
+  draftsLeftOut: DraftRef[];
+}
+
+export interface DraftRef {
+  code: string;
+  name: string;
+  date: string;
+  /** The file it was read from. */
+  source: string;
 }
 
 export interface Overview {

@@ -333,7 +333,10 @@ export function overviewText(b: Briefing): string {
   }
   const grades = b.grades.map((g) => t('briefing.overview.grade', { grade: g, count: o.grades[g] ?? 0 })).join(t('briefing.list-separator'));
   parts.push(o.vetoed ? t('briefing.overview.grades-veto', { grades, vetoed: o.vetoed }) : t('briefing.overview.grades', { grades }));
-  return parts.join(t('briefing.sentence-separator')) + t('briefing.sentence-end');
+  const text = parts.join(t('briefing.sentence-separator')) + t('briefing.sentence-end');
+  if (b.draftsLeftOut.length === 0) return text;
+  const drafts = b.draftsLeftOut.map((d) => t('briefing.draft-ref', { name: d.name || d.code, date: d.date, source: d.source })).join(t('briefing.list-separator'));
+  return `${text}${t('briefing.drafts-left-out', { count: b.draftsLeftOut.length, drafts })}`;
 }
 
 /** +2.5, -1.0, 0.0: the sign is shown so a pasted table reads without colour. */

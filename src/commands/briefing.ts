@@ -4,7 +4,9 @@ import { isMonth } from '../briefing/month.js';
 import { auditsNeeded } from '../briefing/select.js';
 import { briefingTitle } from '../briefing/tables.js';
 import { ChecklistRegistry } from '../checklist/registry.js';
-import { EXIT, inputError, problem, UserError, usageError } from '../errors.js';
+import { EXIT, formatProblem, inputError, problem, UserError, usageError, type Problem } from '../errors.js';
+import type { ResponseRead } from '../formats/results-json.js';
+import type { Result } from '../model/result.js';
 import { t } from '../i18n/index.js';
 import { parseDate, today } from '../model/dates.js';
 import { gradeNames } from '../model/checklist.js';
@@ -26,6 +28,7 @@ interface Options {
   checklist?: string[];
   output?: string[];
   force?: boolean;
+  skipInvalid?: boolean;
 }
 
 const OUTPUTS = ['.xlsx', '.md', '.json'];
@@ -46,25 +49,57 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const read = await readResponses(inputs, registry);
   const centers = opts.centers ? await readCenters(opts.centers) : undefined;
   const levels = checkLevels(read.responses, centers && levelsOf(centers));
-  if (read.problems.length || levels.problems.length) throw new UserError([...read.problems, ...levels.problems]);
-  // Only each center's latest audit in the month and before it are scored: a year of archives costs one read, not twelve scorings.
-  const needed = auditsNeeded(levels.responses, month, (r) => ({ code: r.audit.center.code, date: r.audit.date, status: r.audit.status }));
-  const scored = scoreResponses(needed);
-  if (scored.problems.length) throw new UserError(scored.problems);
-  if (!scored.results.some((r) => r.date.startsWith(month))) throw noAudits(month, levels.responses.map((r) => r.audit.date));
+  // A draft is work in progress: left out of every figure, and named, instead of stopping the briefing.
+  const drafts = levels.responses.filter((r) => r.audit.status === 'draft');
+  const finals = levels.responses.filter((r) => r.audit.status === 'final');
+  const scored = scoreLatest(finals, month);
+  const problems = [...read.problems, ...levels.problems, ...scored.problems];
+  if (problems.length && !opts.skipInvalid) throw new UserError(problems);
+  if (!scored.results.some((r) => r.date.startsWith(month))) throw noAudits(month, finals.map((r) => r.audit.date));
 
   const briefing = buildBriefing({
     month,
     results: scored.results,
-    grades: gradeNames(needed.map((r) => r.checklist)),
+    grades: scored.grades,
     registry: centers,
     ledger: opts.ledger ? { rows: await readLedgerRows(opts.ledger), asOf: asOf ?? today() } : undefined,
+    draftsLeftOut: drafts
+      .filter((r) => r.audit.date.slice(0, 7) <= month)
+      .map(({ audit }) => ({ code: audit.center.code, name: audit.center.name, date: audit.date, source: audit.source }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code)),
   });
   const title = briefingTitle(briefing, opts.title);
 
   for (const path of outputs) await write(path, briefing, title, opts.force);
   process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
+  if (problems.length) {
+    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.stderr.write(`${t('briefing.skipped', { count: problems.length })}\n`);
+  }
   for (const path of outputs) process.stderr.write(`${t('briefing.wrote', { path })}\n`);
+}
+
+/**
+ * Scores each center's latest audit in the month and before it (a year of archives costs one
+ * read, not twelve scorings). An audit that cannot be scored is a problem, and the center's
+ * next latest one takes its place, so --skip-invalid falls back to the last valid audit.
+ */
+function scoreLatest(responses: ResponseRead[], month: string): { results: Result[]; grades: string[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let candidates = responses;
+  for (;;) {
+    const needed = auditsNeeded(candidates, month, (r) => ({ code: r.audit.center.code, date: r.audit.date, status: r.audit.status }));
+    const failed = new Set<ResponseRead>();
+    const results: Result[] = [];
+    for (const response of needed) {
+      const scored = scoreResponses([response]);
+      results.push(...scored.results);
+      if (scored.problems.length) failed.add(response);
+      problems.push(...scored.problems);
+    }
+    if (failed.size === 0) return { results, grades: gradeNames(needed.map((r) => r.checklist)), problems };
+    candidates = candidates.filter((r) => !failed.has(r));
+  }
 }
 
 function noAudits(month: string, dates: string[]): UserError {

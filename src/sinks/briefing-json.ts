@@ -67,6 +67,7 @@ export function briefingJson(b: Briefing, title: string) {
       grades: o.grades,
       vetoed: o.vetoed,
     },
+    draftsLeftOut: b.draftsLeftOut,
     ranking: b.ranking.map((g) => ({
       level: g.level,
       rows: g.rows.map((r) => ({

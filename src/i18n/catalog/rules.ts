@@ -20,5 +20,9 @@ export default {
   'level.offer': { zh: '可用的{level}清单:{ids}(--checklist {first})', en: '{level} checklists available: {ids} (--checklist {first})' },
   'walk.level-refused': { zh: '未开始评估:{reason}', en: 'audit not started: {reason}' },
   'level.with-offer': { zh: '{reason}。{offer}', en: '{reason}. {offer}' },
+  'briefing.draft-ref': { zh: '{name}({date},{source})', en: '{name} ({date}, {source})' },
+  'briefing.drafts-left-out': { zh: '另有 {count} 份未定稿的评估(草稿)未计入本通报:{drafts}。', en: ' {count} draft audit(s), not final, are left out of this briefing: {drafts}.' },
+  'briefing.skipped': { zh: '跳过 {count} 个有错误的评估(见上),通报只用其余的评估', en: 'skipped {count} invalid audit(s) (listed above); the briefing uses the others' },
+  'opt.skip-invalid-briefing': { zh: '跳过有错误或未答完的评估,列出它们,用其余的评估生成通报', en: 'skip audits that are invalid or incomplete, list them, and brief on the others' },
   'checklist.level.village': { zh: '村(社区)', en: 'village' },
 } satisfies Record<string, Message>;
