@@ -82,8 +82,8 @@ describe('ledger build', () => {
     await buildCommand([AUDITS], { output: named, checklist: [MINI], centers: join(ROOT, 'fixtures/demo/centers.csv') });
     stderr.mockRestore();
     const rows = await readLedger(named);
-    expect(byId(rows, TOWN).county).toBe('999903 丙县');
-    expect(byId(rows, '999902-20261015-MEC-03').county).toBe('999902 乙区');
+    expect(byId(rows, TOWN).county).toBe('丙县');
+    expect(byId(rows, '999902-20261015-MEC-03').county).toBe('乙区');
   });
 
   it('keeps each row’s 问题编号 and fingerprint on a very hidden sheet', async () => {

@@ -97,14 +97,14 @@ describe('scored report workbook', () => {
     const rows = rowsOf(summary);
     expect(rows.get(3)!.slice(0, 4)).toEqual(['名次', '所属县(市、区)', '县内名次', '编码']);
     expect([4, 5, 6, 7].map((r) => rows.get(r)!.slice(0, 4))).toEqual([
-      [1, '999901 示例市甲区', 1, '999901101'],
-      [1, '999901 示例市甲区', 1, '999901102'],
-      [3, '999902 示例市乙区', 1, '999902101'],
-      [4, '999902 示例市乙区', 2, '999902102'],
+      [1, '示例市甲区', 1, '999901101'],
+      [1, '示例市甲区', 1, '999901102'],
+      [3, '示例市乙区', 1, '999902101'],
+      [4, '示例市乙区', 2, '999902102'],
     ]);
     // 问题清单 names the county too.
     const f = rowsOf(findings);
-    expect(f.get(4)![4]).toBe('999902 示例市乙区');
+    expect(f.get(4)![4]).toBe('示例市乙区');
   });
 
   it('评分明细: one row per center and item, with answer, points, earned and note', async () => {
@@ -132,7 +132,7 @@ describe('scored report workbook', () => {
     const rows = rowsOf(findings);
     expect(rows.get(1)).toEqual(['问题清单']);
     expect(rows.get(3)).toEqual(['序号', ...LEDGER_COLUMNS.map((c) => c.header)]);
-    expect(rows.get(3)).toEqual(['序号', '问题编号', '中心编码', '中心名称', '所属县(市、区)', '规范化类别', '评分项', '问题描述', '扣分', '整改措施', '责任单位', '责任人', '整改时限', '整改状态', '整改进展', '销号日期', '核验人', '备注']);
+    expect(rows.get(3)).toEqual(['序号', '问题编号', '中心编码', '中心名称', '所属县(市、区)', '规范化类别', '评分项', '问题描述', '扣分', '整改措施', '责任单位', '责任人', '整改时限', '整改状态', '整改进展', '销号日期', '核验人', '备注', '复查']);
     const all = results.flatMap((r) => r.findings);
     expect(all).toHaveLength(2);
     all.forEach((f, i) => {

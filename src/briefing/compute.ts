@@ -1,4 +1,4 @@
-import { countyOf, placeName } from '../model/audit.js';
+import { countyNamesOf, countyOf, placeName } from '../model/audit.js';
 import { Exact } from '../model/exact.js';
 import { ranked, rankResults } from '../model/rank.js';
 import type { Result } from '../model/result.js';
@@ -81,8 +81,7 @@ function mean(values: Exact[]): Exact | undefined {
 }
 
 function countyNames(registry: readonly RegisteredCenter[], results: readonly Result[]): (code: string) => CountyRef {
-  const names = new Map<string, string>();
-  for (const r of results) if (r.center.code.length === 6 && r.center.name) names.set(r.center.code, placeName(r.center.name));
+  const names = countyNamesOf(results.map((r) => r.center));
   // The registry is the committee's own list: its names win.
   for (const c of registry) if (c.code.length === 6 && c.name) names.set(c.code, placeName(c.name));
   return (code) => {

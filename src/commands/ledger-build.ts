@@ -6,6 +6,7 @@ import { addAudits } from '../ledger/audits.js';
 import { countyNames, levelsOf, readCenters } from '../sources/centers.js';
 import { readScoredResults } from '../sources/results.js';
 import { assertWritable } from '../util/fs.js';
+import { countyNamesOf } from '../model/audit.js';
 
 interface Options {
   output: string;
@@ -21,7 +22,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const centers = opts.centers ? await readCenters(opts.centers) : undefined;
   const read = await readScoredResults(inputs, new ChecklistRegistry(opts.checklist ?? []), centers && levelsOf(centers));
   if (read.problems.length) throw new UserError(read.problems);
-  const names = centers && countyNames(centers);
+  // The registry is the committee's own list: its names win over those the audits carry.
+  const names = new Map([...countyNamesOf(read.audits.map((a) => a.result.center)), ...(centers ? countyNames(centers) : [])]);
   const built = addAudits([], read.audits, { countyNames: names });
   if (built.problems.length) throw new UserError(built.problems);
   await writeLedger(opts.output, { rows: built.rows, log: [] }, { force: opts.force });

@@ -9,6 +9,7 @@ import { countyNames, levelsOf, readCenters } from '../sources/centers.js';
 import { RESPONSE_EXTENSIONS } from '../sources/responses.js';
 import { readScoredResults } from '../sources/results.js';
 import { assertWritable, collectInputs, extensionOf } from '../util/fs.js';
+import { countyNamesOf } from '../model/audit.js';
 
 interface Options {
   output: string;
@@ -41,7 +42,7 @@ export default async function run(ledgerFile: string, updates: string[], opts: O
   }
   const centers = opts.centers ? await readCenters(opts.centers) : undefined;
   const read = responses.length ? await readScoredResults(responses, new ChecklistRegistry(opts.checklist ?? []), centers && levelsOf(centers)) : { audits: [], problems: [] };
-  const names = centers && countyNames(centers);
+  const names = new Map([...countyNamesOf(ledger.rows.map((r) => ({ code: r.centerCode, name: r.centerName }))), ...countyNamesOf(read.audits.map((a) => a.result.center)), ...(centers ? countyNames(centers) : [])]);
   const outcome = mergeLedger({ ledger, ledgerFile, copies, audits: read.audits, time: localTime(new Date()), countyNames: names });
   for (const notice of outcome.notices) process.stderr.write(`${formatProblem(notice)}\n`);
   const problems = [...unreadable, ...read.problems, ...(outcome.ok ? [] : outcome.problems)];

@@ -4,10 +4,12 @@ import { t } from '../i18n/index.js';
 import { ledgerProgress, overdueRows, type OverdueRow, type Progress } from '../ledger/progress.js';
 import { parseDate, today } from '../model/dates.js';
 import { renderTable } from '../sinks/terminal.js';
+import { countyNames, readCenters } from '../sources/centers.js';
 
 interface Options {
   asOf?: string;
   json?: boolean;
+  centers?: string;
 }
 
 /** `zongzhi ledger status <ledger.xlsx> [--as-of D] [--json]`: progress per county, then the overdue list. */
@@ -15,7 +17,8 @@ export default async function run(ledgerFile: string, opts: Options): Promise<vo
   const asOf = opts.asOf === undefined ? today() : parseDate(opts.asOf);
   if (!asOf) throw usageError('ledger.status.bad-as-of', { value: String(opts.asOf) });
   const rows = await readLedger(ledgerFile);
-  const progress = ledgerProgress(rows, asOf);
+  const names = opts.centers ? countyNames(await readCenters(opts.centers)) : undefined;
+  const progress = ledgerProgress(rows, asOf, names);
   const overdue = overdueRows(rows, asOf);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ asOf, ...progress, overdue: overdue.map(overdueJson) }, null, 2)}\n`);

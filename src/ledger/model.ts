@@ -147,11 +147,10 @@ export function findingKey(id: string): FindingKey | undefined {
   return m ? { center: m[1], date: `${m[2]}-${m[3]}-${m[4]}`, item: m[5] } : undefined;
 }
 
-/** 所属县 as shown: "999901 甲区" when the name is known, else the code. */
+/** 所属县 as shown: the county's name (甲区) when known, else its code; never a center's name. */
 export function countyLabel(centerCode: string, countyNames?: ReadonlyMap<string, string>): string {
   const code = countyOf(centerCode);
-  const name = countyNames?.get(code);
-  return name ? `${code} ${name}` : code;
+  return countyNames?.get(code) ?? code;
 }
 
 export function rowOfFinding(f: Finding, countyNames?: ReadonlyMap<string, string>): LedgerRow {

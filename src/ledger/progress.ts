@@ -7,7 +7,7 @@ import type { LedgerRow } from './model.js';
 export interface Progress {
   /** 6-digit county code; '' for the whole ledger. */
   county: string;
-  /** 所属县 as the ledger shows it (the code, with the name when known); '' for the whole ledger. */
+  /** 所属县 as shown: the county's name when known, else its code; '' for the whole ledger. */
   label: string;
   /**
    * 问题数: each real problem once. A 反弹 row is not counted: the row opened for it at 回头看
@@ -50,14 +50,14 @@ export function daysOverdue(row: LedgerRow, asOf: string): number {
   return Math.max(0, daysBetween(row.deadline, asOf));
 }
 
-/** Per county and overall: 问题数, each status, 逾期 and 销号率, as of a date. */
-export function ledgerProgress(rows: readonly LedgerRow[], asOf: string): LedgerProgress {
+/** Per county and overall: 问题数, each status, 逾期 and 销号率, as of a date; `names` (a registry's) label the counties. */
+export function ledgerProgress(rows: readonly LedgerRow[], asOf: string, names?: ReadonlyMap<string, string>): LedgerProgress {
   const byCounty = new Map<string, Progress>();
   const total = empty('', '');
   for (const row of rows) {
     const code = countyOf(row.centerCode);
     let county = byCounty.get(code);
-    if (!county) byCounty.set(code, (county = empty(code, row.county || code)));
+    if (!county) byCounty.set(code, (county = empty(code, names?.get(code) ?? (row.county || code))));
     // A registry name may be on some rows only (rows added before it was given): prefer it.
     if (county.label === code && row.county !== code && row.county) county.label = row.county;
     count(county, row, asOf);

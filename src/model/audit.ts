@@ -51,6 +51,13 @@ export function countyOf(code: string): string {
   return code.slice(0, 6);
 }
 
+/** County names by code from the county centers among `centers` (甲区 from 甲区综治中心). */
+export function countyNamesOf(centers: Iterable<Center>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const c of centers) if (c.code.length === 6 && c.name) names.set(c.code, placeName(c.name));
+  return names;
+}
+
 /**
  * A county's name as tables show it: its center's name without the trailing 综治中心,
  * so the 所属县 column reads 甲区, not 甲区综治中心.

@@ -2,10 +2,11 @@ import type { Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { LEDGER_COLUMNS, rowOfFinding, SEQ_HEADER, type LedgerColumn } from '../ledger/model.js';
 import { resolveChecklist } from '../checklist/load.js';
+import { placeName } from '../model/audit.js';
 import { today } from '../model/dates.js';
 import { rankedBy, rankResults, standingOf } from '../model/rank.js';
 import { roundedScore, type Result } from '../model/result.js';
-import { centersByCode, countyCodeOf, readCenters, type CenterEntry } from '../sources/centers.js';
+import { centersByCode, countyCodeOf, countyNames, readCenters, type CenterEntry } from '../sources/centers.js';
 import { progress } from '../xlsx/progress.js';
 import { columnLetter, createWorkbook, rangeAddress, type CellInput, type ColumnSpec, type WorkbookOut } from '../xlsx/index.js';
 
@@ -118,7 +119,7 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
   const top = sheet.firstDataRow;
   for (const { r, rank, parent, parentRank } of rows) {
     const values: CellInput[] = [rank];
-    if (parents) values.push(parent ? [parent.code, parent.name].filter(Boolean).join(' ') : '', parent ? parentRank : null);
+    if (parents) values.push(parent ? placeName(parent.name) || parent.code : '', parent ? parentRank : null);
     values.push(r.center.code, r.center.name, r.date, r.total, r.grade, ...dims.map((d) => {
       const dim = r.dimensions.find((x) => x.id === d.id);
       return dim ? roundedScore(dim.earned, precision) : null;
@@ -214,7 +215,7 @@ function ledgerSpec(c: LedgerColumn): ColumnSpec {
 }
 
 async function writeFindings(book: WorkbookOut, results: Result[], registry: CenterEntry[] | undefined, onCenter: () => void): Promise<void> {
-  const countyNames = registry ? new Map(registry.map((c) => [c.code, c.name])) : undefined;
+  const names = registry ? countyNames(registry) : undefined;
   const sheet = book.addSheet({
     name: REPORT_SHEETS.findings,
     title: t('report.title.findings'),
@@ -226,7 +227,7 @@ async function writeFindings(book: WorkbookOut, results: Result[], registry: Cen
   for (const r of results) {
     onCenter();
     for (const f of r.findings) {
-      const row = rowOfFinding(f, countyNames);
+      const row = rowOfFinding(f, names);
       sheet.addRow([++n, ...LEDGER_COLUMNS.map((c) => (row[c.field] === '' ? null : row[c.field]))]);
       await sheet.drain();
     }

@@ -24,5 +24,11 @@ export default {
   'briefing.drafts-left-out': { zh: '另有 {count} 份未定稿的评估(草稿)未计入本通报:{drafts}。', en: ' {count} draft audit(s), not final, are left out of this briefing: {drafts}.' },
   'briefing.skipped': { zh: '跳过 {count} 个有错误的评估(见上),通报只用其余的评估', en: 'skipped {count} invalid audit(s) (listed above); the briefing uses the others' },
   'opt.skip-invalid-briefing': { zh: '跳过有错误或未答完的评估,列出它们,用其余的评估生成通报', en: 'skip audits that are invalid or incomplete, list them, and brief on the others' },
+  'cmd.ledger.split.description': { zh: '把台账拆成按县或按责任单位的副本下发(只含本单位的行,合并时可直接收回)', en: 'split the ledger into copies per county or per responsible unit (only their rows; merge takes them back)' },
+  'opt.split-by': { zh: '按 county(所属县)或 owner(责任单位)拆分', en: 'split by county or by owner (responsible unit)' },
+  'opt.output-split': { zh: '副本写入的文件夹', en: 'folder the copies are written to' },
+  'ledger.split.wrote': { zh: '已写入 {path}:{label},{rows} 个问题', en: 'wrote {path}: {label}, {rows} problem(s)' },
+  'ledger.split.no-owner': { zh: '未填责任单位', en: 'no responsible unit' },
+  'ledger.split.empty': { zh: '台账 {path} 中没有问题,无可拆分', en: 'the ledger {path} has no problems to split' },
   'checklist.level.village': { zh: '村(社区)', en: 'village' },
 } satisfies Record<string, Message>;
