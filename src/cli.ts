@@ -149,6 +149,7 @@ function buildProgram(version: string): Command {
     .option('--checklist <id|file>', t('opt.checklist-many'), collect)
     .option('-o, --output <file>', t('opt.output-briefing'), collect)
     .option('--skip-invalid', t('opt.skip-invalid-briefing'))
+    .option('--county-weights <weights>', t('opt.county-weights'))
     .option('--force', t('cli.option.force'))
     .addHelpText('after', examples('briefing', ['briefing --month 2026-11 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --centers fixtures/demo/centers.csv', 'briefing --month 2026-11 results/ -o 通报.xlsx -o 通报.md']))
     .action(lazy(() => import('./commands/briefing.js')));

@@ -55,3 +55,24 @@ describe('briefing with drafts and invalid audits in the month', () => {
     ]);
   });
 });
+
+describe('briefing --county-weights', () => {
+  const ARGS = ['briefing', '--month', '2026-11', join(FIX, 'audits'), ...CHECKLISTS];
+
+  it('adds a composite column and says in the note how it was formed', async () => {
+    const out = join(tempDir(), 'b.md');
+    const r = await runCli([...ARGS, '--county-weights', 'county=0.4,township=0.6', '-o', out]);
+    expect(r.code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('| 名次 | 县(市、区) | 中心数 | 已评估 | 县级中心得分 | 乡镇平均分 | 综合得分 |');
+    // 甲区 0.4 × 93 + 0.6 × 85.333… = 88.4
+    expect(md).toContain('| 1 | 甲区 | 4 | 4 | 93.0 | 85.3 | 88.4 |');
+    expect(md).toContain('综合得分 = 县级中心得分 × 0.4 + 乡镇平均分 × 0.6');
+  });
+
+  it('refuses weights that do not sum to 1 as a usage error', async () => {
+    const r = await runCli([...ARGS, '--county-weights', 'county=0.5,township=0.6']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--county-weights "county=0.5,township=0.6" 无效');
+  });
+});

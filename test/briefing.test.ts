@@ -106,23 +106,25 @@ describe('briefing JSON: the hand-computed city, value by value', () => {
     expect(json.ranking[1].rows[2].date).toBe('2026-11-25');
   });
 
-  it('averages each county over its centers once, from the reported scores, rounded half-up once', () => {
+  it('shows each county center’s score and its townships’ mean side by side, never averaged together', () => {
     const row = (code: string) => json.counties.find((c: { county?: { code: string } }) => c.county?.code === code);
-    // 甲区: (93 + 87 + 82 + 87) / 4 = 87.25 → 87.3
-    expect(row('999901')).toMatchObject({ rank: 1, centers: 4, audited: 4, average: 87.3, grades: { 优秀: 1, 良好: 3, 合格: 0, 不合格: 0 } });
-    // 乙区: (83.5 + 85.6) / 2 = 84.55 → 84.6 (half-up; the unrounded 85.555… would give 84.5, and so would a binary float)
-    expect(row('999902')).toMatchObject({ rank: 2, centers: 3, audited: 2, average: 84.6, grades: { 优秀: 0, 良好: 1, 合格: 0, 不合格: 1 } });
-    expect(row('999903')).toMatchObject({ rank: null, centers: 1, audited: 0, average: null, grades: { 优秀: 0, 良好: 0, 合格: 0, 不合格: 0 } });
+    // 甲区: county 93.0; townships (87 + 82 + 87) / 3 = 85.333… → 85.3. No weights: no composite, ranked on the county centers.
+    expect(row('999901')).toMatchObject({ rank: 1, centers: 4, audited: 4, countyScore: 93, townshipMean: 85.3, composite: null, grades: { 优秀: 1, 良好: 3, 合格: 0, 不合格: 0 } });
+    // 乙区: county 83.5; 石桥 alone, as reported: 85.6 (the unrounded 85.555… is never used).
+    expect(row('999902')).toMatchObject({ rank: 2, centers: 3, audited: 2, countyScore: 83.5, townshipMean: 85.6, composite: null, grades: { 优秀: 0, 良好: 1, 合格: 0, 不合格: 1 } });
+    expect(row('999903')).toMatchObject({ rank: null, centers: 1, audited: 0, countyScore: null, townshipMean: null, grades: { 优秀: 0, 良好: 0, 合格: 0, 不合格: 0 } });
     // Dimension rates: mean of earned ÷ applicable; 乙区 institution (17.5/20 + 14/20) / 2 = 0.7875 → 78.8%.
     expect(row('999901').ratesPercent).toEqual({ institution: 92.5, layout: 87.5, mechanism: 82.5, staffing: 85, funding: 88.8 });
     expect(row('999902').ratesPercent).toEqual({ institution: 78.8, layout: 87.5, mechanism: 85, staffing: 85, funding: 87.5 });
     expect(row('999903').ratesPercent).toEqual({ institution: null, layout: null, mechanism: null, staffing: null, funding: null });
-    // City: every audited center once: 518.1 / 6 = 86.35 → 86.4.
-    expect(json.city).toMatchObject({ rank: null, centers: 8, audited: 6, average: 86.4 });
+    // City: the county centers (93 + 83.5) / 2 = 88.25 → 88.3; the townships (87 + 82 + 87 + 85.6) / 4 = 85.4.
+    expect(json.city).toMatchObject({ rank: null, centers: 8, audited: 6, countyScore: 88.3, townshipMean: 85.4 });
+    expect(json.countyWeights).toBeNull();
     expect(json.city.ratesPercent).toEqual({ institution: 87.9, layout: 87.5, mechanism: 83.3, staffing: 85, funding: 88.3 });
     // October: 564 / 7 = 80.571… → 80.6.
     expect(json.overview).toMatchObject({ centers: 8, audited: 6, average: 86.4, previousAudited: 7, previousAverage: 80.6, vetoed: 1 });
-    expect(json.notes.counties[0]).toContain('算术平均数');
+    expect(json.notes.counties[0]).toContain('分数不混合平均');
+    expect(json.notes.counties[1]).toContain('未给出权重,不计算综合得分');
   });
 
   it('lists the items most often losing points, with counts and shares of the centers assessed', () => {
@@ -229,16 +231,16 @@ describe('briefing workbook: the same city, cell by cell', () => {
 
   it('writes the county summary with its 全市 row set apart', () => {
     const ws = sheet('各县(市、区)汇总');
-    expect(row(ws, 3)).toEqual(['名次', '县(市、区)', '中心数', '已评估', '平均分', '优秀', '良好', '合格', '不合格', '机构设置规范化', '功能布局规范化', '运行机制规范化', '队伍建设规范化', '保障措施规范化']);
-    expect(row(ws, 4)).toEqual([1, '甲区', 4, 4, 87.3, 1, 3, 0, 0, 0.925, 0.875, 0.825, 0.85, 0.888]);
-    expect(row(ws, 5)).toEqual([2, '乙区', 3, 2, 84.6, 0, 1, 0, 1, 0.788, 0.875, 0.85, 0.85, 0.875]);
-    expect(row(ws, 6)).toEqual(['—', '丙县', 1, 0, '—', 0, 0, 0, 0, '—', '—', '—', '—', '—']);
-    expect(row(ws, 7)).toEqual(['—', '全市', 8, 6, 86.4, 1, 4, 0, 1, 0.879, 0.875, 0.833, 0.85, 0.883]);
+    expect(row(ws, 3)).toEqual(['名次', '县(市、区)', '中心数', '已评估', '县级中心得分', '乡镇平均分', '优秀', '良好', '合格', '不合格', '机构设置规范化', '功能布局规范化', '运行机制规范化', '队伍建设规范化', '保障措施规范化']);
+    expect(row(ws, 4)).toEqual([1, '甲区', 4, 4, 93, 85.3, 1, 3, 0, 0, 0.925, 0.875, 0.825, 0.85, 0.888]);
+    expect(row(ws, 5)).toEqual([2, '乙区', 3, 2, 83.5, 85.6, 0, 1, 0, 1, 0.788, 0.875, 0.85, 0.85, 0.875]);
+    expect(row(ws, 6)).toEqual(['—', '丙县', 1, 0, '—', '—', 0, 0, 0, 0, '—', '—', '—', '—', '—']);
+    expect(row(ws, 7)).toEqual(['—', '全市', 8, 6, 88.3, 85.4, 1, 4, 0, 1, 0.879, 0.875, 0.833, 0.85, 0.883]);
     expect(ws.getCell('E4').numFmt).toBe('0.0');
-    expect(ws.getCell('J4').numFmt).toBe('0.0%');
+    expect(ws.getCell('K4').numFmt).toBe('0.0%');
     expect(ws.getCell('B7').font?.bold).toBe(true);
     expect(String(ws.getCell('A9').value)).toContain('2026年11月共评估综治中心 6 个(应评 8 个)');
-    expect(String(ws.getCell('A10').value)).toContain('算术平均数');
+    expect(String(ws.getCell('A10').value)).toContain('分数不混合平均');
   });
 
   it('writes 共性问题, progress, the whole overdue list and the centers not audited', () => {
@@ -265,7 +267,7 @@ describe('briefing in the terminal and as Markdown', () => {
     expect(run.stdout).toContain(TITLE);
     expect(run.stdout).toMatch(/│\s+1 │\s+2 │\s+↑1 │ 999901001 │ 东街街道综治中心\s+│ 甲区\s+│ 87\.0 │\s+\+7\.0 │ 良好/);
     expect(run.stdout).toMatch(/│\s+3 │\s+1 │\s+↓2 │ 999901101 │ 青石镇综治中心\s+│ 甲区\s+│ 82\.0 │\s+-2\.0 │ 良好/);
-    expect(run.stdout).toMatch(/│\s+2 │ 乙区\s+│\s+3 │\s+2 │\s+84\.6 │/);
+    expect(run.stdout).toMatch(/│\s+2 │ 乙区\s+│\s+3 │\s+2 │\s+83\.5 │\s+85\.6 │/);
     expect(run.stdout).toMatch(/│ 全市\s+│\s+36 │\s+34 │\s+1 │\s+0 │\s+1 │\s+0 │\s+34 │\s+2\.8% │/);
     expect(run.stdout).toContain('逾期问题共 34 个,此处列出逾期最久的 20 个');
     expect(run.stdout).toMatch(/│ 999903\s+│ 丙县综治中心\s+│ 县级\s+│ 丙县\s+│ —/);
@@ -278,8 +280,8 @@ describe('briefing in the terminal and as Markdown', () => {
     expect(md).toContain('## 二、县级综治中心排名');
     expect(md).toContain('| 1 | 1 | 持平 | 999901 | 甲区综治中心 | 甲区 | 93.0 | +3.0 | 优秀 | 19.0 | 19.0 | 18.0 | 18.0 | 19.0 | — |');
     expect(md).toContain('| 4 | 4 | 持平 | 999902101 | 石桥镇综治中心 | 乙区 | 85.6 | +10.6 | 不合格 | 14.0 | 18.0 | 18.0 | 18.0 | 9.0 | INS-01 挂牌并实体化运行 |');
-    expect(md).toContain('| 2 | 乙区 | 3 | 2 | 84.6 | 0 | 1 | 0 | 1 | 78.8% | 87.5% | 85.0% | 85.0% | 87.5% |');
-    expect(md).toContain('| **—** | **全市** | **8** | **6** | **86.4** |');
+    expect(md).toContain('| 2 | 乙区 | 3 | 2 | 83.5 | 85.6 | 0 | 1 | 0 | 1 | 78.8% | 87.5% | 85.0% | 85.0% | 87.5% |');
+    expect(md).toContain('| **—** | **全市** | **8** | **6** | **88.3** | **85.4** |');
     expect(md).toContain('| 999902102-20260915-FUN-02 | 红星镇综治中心 | 乙区 | 经费保障 |  | 2026-10-15 | 未整改 | 56 |');
     expect(md).toContain('## 八、本月未评估中心');
     expect(md.match(/^\| 9999\d+-\d{8}-/gm)).toHaveLength(20);

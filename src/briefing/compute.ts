@@ -4,7 +4,7 @@ import { ranked, rankResults } from '../model/rank.js';
 import type { Result } from '../model/result.js';
 import type { LedgerRow } from '../ledger/model.js';
 import { ledgerProgress, overdueRows, type Progress } from '../ledger/progress.js';
-import type { Briefing, CommonProblem, DraftRef, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
+import type { Briefing, CommonProblem, CountyWeights, DraftRef, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
 import { previousMonth } from './month.js';
 import { latestPerCenter } from './select.js';
 
@@ -27,6 +27,8 @@ export interface BriefingInput {
   commonLimit?: number;
   /** Draft audits the command left out, to be named in the briefing. */
   draftsLeftOut?: DraftRef[];
+  /** Weights for a county composite of the county center's score and its townships' mean. */
+  countyWeights?: CountyWeights;
 }
 
 const DEFAULT_COMMON_LIMIT = 10;
@@ -47,8 +49,8 @@ export function buildBriefing(input: BriefingInput): Briefing {
   const names = countyNames(input.registry ?? [], sorted);
   const dimensions = dimensionsOf(current.length ? current : sorted);
   const ranking = rankingGroups(current, last, names, input.grades);
-  const counties = countySummaries(current, input.registry, names, input.grades, dimensions);
-  const city = summarize({ code: '', name: '' }, current, counties.reduce((n, c) => n + c.centers, 0), input.grades, dimensions);
+  const counties = countySummaries(current, input.registry, names, input.grades, dimensions, input.countyWeights);
+  const city = summarize({ code: '', name: '' }, current, counties.reduce((n, c) => n + c.centers, 0), input.grades, dimensions, input.countyWeights);
 
   return {
     month,
@@ -57,6 +59,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
     grades: input.grades,
     dimensions,
     overview: overview(city, current, last),
+    ...(input.countyWeights ? { countyWeights: input.countyWeights } : {}),
     ranking,
     counties,
     city,
@@ -144,7 +147,7 @@ function precisionOf(results: readonly Result[]): number {
   return results.reduce((p, r) => Math.max(p, r.derivation.precision), results.length ? 0 : 1);
 }
 
-function summarize(county: CountyRef, audited: Result[], centers: number, grades: string[], dimensions: { id: string }[]): CountySummary {
+function summarize(county: CountyRef, audited: Result[], centers: number, grades: string[], dimensions: { id: string }[], weights?: CountyWeights): CountySummary {
   const counts = Object.fromEntries(grades.map((g) => [g, 0]));
   for (const r of audited) counts[r.grade] = (counts[r.grade] ?? 0) + 1;
   const rates: Record<string, Exact> = {};
@@ -152,11 +155,16 @@ function summarize(county: CountyRef, audited: Result[], centers: number, grades
     const m = mean(audited.map((r) => dimensionRate(r, d.id)).filter((x): x is Exact => x !== undefined));
     if (m) rates[d.id] = m;
   }
+  // The two checklists' scores stay apart; the city row's county figure is the mean over its county centers.
+  const countyScore = mean(audited.filter((r) => r.checklist.level === 'county').map((r) => exact(r.total)));
+  const townshipMean = mean(audited.filter((r) => r.checklist.level === 'township').map((r) => exact(r.total)));
   return {
     county,
     centers,
     audited: audited.length,
-    average: mean(audited.map((r) => exact(r.total))),
+    ...(countyScore ? { countyScore } : {}),
+    ...(townshipMean ? { townshipMean } : {}),
+    ...(weights && countyScore && townshipMean ? { composite: weights.county.mul(countyScore).add(weights.township.mul(townshipMean)) } : {}),
     grades: counts,
     rates,
     precision: precisionOf(audited),
@@ -169,6 +177,7 @@ function countySummaries(
   county: (code: string) => CountyRef,
   grades: string[],
   dimensions: { id: string }[],
+  weights?: CountyWeights,
 ): CountySummary[] {
   // Without a registry the audited centers are all the tool knows of.
   const expected = new Set([...(registry ?? []).map((c) => c.code), ...current.map((r) => r.center.code)]);
@@ -176,11 +185,13 @@ function countySummaries(
   const summaries = codes.map((code) => {
     const audited = current.filter((r) => countyOf(r.center.code) === code);
     const centers = [...expected].filter((c) => countyOf(c) === code).length;
-    return summarize(county(code), audited, centers, grades, dimensions);
+    return summarize(county(code), audited, centers, grades, dimensions, weights);
   });
-  // Ranked on the average as printed: two counties showing 85.3 share a place.
-  const withAverage = summaries.filter((s) => s.average);
-  for (const { item, rank } of ranked(withAverage, (s) => Number(s.average!.toFixed(s.precision)))) item.rank = rank;
+  // Ranked on the figure as printed (two counties showing 85.3 share a place): the composite
+  // when weights were given, else the county centers' scores (one checklist, comparable).
+  const figure = (s: CountySummary) => (weights ? s.composite : s.countyScore);
+  const rankable = summaries.filter((s) => figure(s));
+  for (const { item, rank } of ranked(rankable, (s) => Number(figure(s)!.toFixed(s.precision)))) item.rank = rank;
   return summaries;
 }
 
@@ -188,7 +199,7 @@ function overview(city: CountySummary, current: Result[], last: Result[]): Overv
   return {
     centers: city.centers,
     audited: city.audited,
-    average: city.average,
+    average: mean(current.map((r) => exact(r.total))),
     previousAudited: last.length,
     previousAverage: mean(last.map((r) => exact(r.total))),
     grades: city.grades,

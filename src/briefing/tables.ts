@@ -154,7 +154,9 @@ function countyRow(b: Briefing, s: CountySummary, name: string, total = false): 
       text(name),
       int(s.centers),
       int(s.audited),
-      score(s.average, s.precision),
+      score(s.countyScore, s.precision),
+      score(s.townshipMean, s.precision),
+      ...(b.countyWeights ? [score(s.composite, s.precision)] : []),
       ...b.grades.map((g, i) => int(s.grades[g] ?? 0, i === b.grades.length - 1 && (s.grades[g] ?? 0) > 0 ? 'bad' : undefined)),
       ...b.dimensions.map((d) => percent(s.rates[d.id])),
     ],
@@ -172,12 +174,20 @@ function countyTable(b: Briefing): BriefingTable {
       left(t('briefing.col.county-name'), 12, 10),
       right(t('briefing.col.centers'), 8, 4),
       right(t('briefing.col.audited'), 8, 4),
-      { ...right(t('briefing.col.average'), 8), scale: true },
+      { ...right(t('briefing.col.county-score'), 8), scale: true },
+      { ...right(t('briefing.col.township-mean'), 10, 8), scale: true },
+      ...(b.countyWeights ? [{ ...right(t('briefing.col.composite'), 8), scale: true }] : []),
       ...b.grades.map((g) => right(g, 7)),
       ...b.dimensions.map((d) => ({ ...right(d.name, 10, 8), scale: true })),
     ],
     rows: [...order.map((s) => countyRow(b, s, s.county.name)), countyRow(b, { ...b.city, rank: undefined }, t('briefing.city'), true)],
-    notes: [t('briefing.note.counties', { places }), t('briefing.note.rates')],
+    notes: [
+      t('briefing.note.counties', { places }),
+      b.countyWeights
+        ? t('briefing.note.composite', { county: b.countyWeights.county.toString(), township: b.countyWeights.township.toString(), places })
+        : t('briefing.note.no-composite'),
+      t('briefing.note.rates'),
+    ],
   };
 }
 

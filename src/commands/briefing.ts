@@ -1,6 +1,7 @@
 import { buildBriefing } from '../briefing/compute.js';
 import type { Briefing } from '../briefing/model.js';
 import { isMonth } from '../briefing/month.js';
+import { parseCountyWeights } from '../briefing/weights.js';
 import { auditsNeeded } from '../briefing/select.js';
 import { briefingTitle } from '../briefing/tables.js';
 import { ChecklistRegistry } from '../checklist/registry.js';
@@ -29,6 +30,7 @@ interface Options {
   output?: string[];
   force?: boolean;
   skipInvalid?: boolean;
+  countyWeights?: string;
 }
 
 const OUTPUTS = ['.xlsx', '.md', '.json'];
@@ -39,6 +41,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const asOf = opts.asOf === undefined ? undefined : parseDate(opts.asOf);
   if (opts.asOf !== undefined && !asOf) throw usageError('briefing.bad-as-of', { value: opts.asOf });
   if (opts.asOf !== undefined && !opts.ledger) throw usageError('briefing.as-of-needs-ledger');
+  const countyWeights = opts.countyWeights === undefined ? undefined : parseCountyWeights(opts.countyWeights);
+  if (opts.countyWeights !== undefined && !countyWeights) throw usageError('briefing.bad-county-weights', { value: opts.countyWeights });
   const outputs = opts.output ?? [];
   const unsupported = outputs.filter((o) => !OUTPUTS.includes(extensionOf(o)));
   if (unsupported.length) throw new UserError(unsupported.map((path) => problem('briefing.bad-output', { path })), EXIT.usage);
@@ -63,6 +67,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     grades: scored.grades,
     registry: centers,
     ledger: opts.ledger ? { rows: await readLedgerRows(opts.ledger), asOf: asOf ?? today() } : undefined,
+    countyWeights,
     draftsLeftOut: drafts
       .filter((r) => r.audit.date.slice(0, 7) <= month)
       .map(({ audit }) => ({ code: audit.center.code, name: audit.center.name, date: audit.date, source: audit.source }))

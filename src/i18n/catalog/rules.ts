@@ -30,5 +30,21 @@ export default {
   'ledger.split.wrote': { zh: '已写入 {path}:{label},{rows} 个问题', en: 'wrote {path}: {label}, {rows} problem(s)' },
   'ledger.split.no-owner': { zh: '未填责任单位', en: 'no responsible unit' },
   'ledger.split.empty': { zh: '台账 {path} 中没有问题,无可拆分', en: 'the ledger {path} has no problems to split' },
+  'briefing.col.county-score': { zh: '县级中心得分', en: 'county center' },
+  'briefing.col.township-mean': { zh: '乡镇平均分', en: 'township mean' },
+  'briefing.col.composite': { zh: '综合得分', en: 'composite' },
+  'briefing.note.composite': {
+    zh: '综合得分 = 县级中心得分 × {county} + 乡镇平均分 × {township}(权重由 --county-weights 给定,合计为 1),按精确值计算后保留 {places} 位小数;两项都有时才计算。名次按所示综合得分排列,相同者并列。',
+    en: 'Composite = county center × {county} + township mean × {township} (weights given with --county-weights, summing to 1), computed exactly and rounded to {places} decimal(s); only when both are present. Ranked by the composite as shown; equal ones share a rank.',
+  },
+  'briefing.note.no-composite': {
+    zh: '未给出权重,不计算综合得分;名次按县级中心得分排列,相同者并列。需要综合得分时用 --county-weights county=0.4,township=0.6 给定权重。',
+    en: 'No weights were given, so there is no composite; counties are ranked by their county center\'s score, equal ones sharing a rank. Give --county-weights county=0.4,township=0.6 for a composite.',
+  },
+  'briefing.bad-county-weights': {
+    zh: '--county-weights "{value}" 无效:应写成 county=0.4,township=0.6,两个权重都在 0 到 1 之间且合计为 1',
+    en: '--county-weights "{value}" is invalid: write county=0.4,township=0.6, both between 0 and 1 and summing to 1',
+  },
+  'opt.county-weights': { zh: '县级中心与乡镇平均分的权重,给出时计算各县综合得分,如 county=0.4,township=0.6', en: 'weights of the county center and the township mean for a county composite, e.g. county=0.4,township=0.6' },
   'checklist.level.village': { zh: '村(社区)', en: 'village' },
 } satisfies Record<string, Message>;
