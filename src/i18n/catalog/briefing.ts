@@ -60,8 +60,8 @@ export default {
   'briefing.col.last-total': { zh: '上次得分', en: 'last score' },
 
   'briefing.note.ranking': {
-    zh: '注:每个中心取{month}最近一次评估的最终得分;县级中心与乡镇(街道)中心所用评估细则不同,分别排名;得分相同者名次并列。上月名次为{previous}同组排名,环比 = 本月总分 − 上月总分(均为保留 {places} 位小数后的通报分数),上月未评估的记为"—"。',
-    en: 'Note: each center\'s latest audit in {month} counts; county and township centers use different checklists and are ranked apart; equal scores share a rank. Last month\'s rank is within the same group in {previous}; change = this month\'s total − last month\'s (both as reported, {places} decimal(s)); "—" when not audited then.',
+    zh: '注:每个中心取{month}最近一次评估的最终得分;县级中心与乡镇(街道)中心所用评估细则不同,分别排名;先按等次、再按总分排列,一票否决的中心排在其他中心之后,等次和总分都相同者名次并列。上月名次为{previous}同组排名,环比 = 本月总分 − 上月总分(均为保留 {places} 位小数后的通报分数),上月未评估的记为"—"。',
+    en: 'Note: each center\'s latest audit in {month} counts; county and township centers use different checklists and are ranked apart, by grade band first and then total, vetoed centers below all others; equal grade and total share a rank. Last month\'s rank is within the same group in {previous}; change = this month\'s total − last month\'s (both as reported, {places} decimal(s)); "—" when not audited then.',
   },
   'briefing.note.counties': {
     zh: '注:县级中心和乡镇(街道)中心所用评估细则不同,分数不混合平均:县级中心得分为该县(市、区)县级中心本月的通报得分;乡镇平均分 = 本月已评估乡镇(街道)中心通报得分(保留 {places} 位小数后的最终得分)的算术平均数,每个中心只计一次,按精确值计算后四舍五入保留 {places} 位小数。"全市"行分别为全市县级中心、全市乡镇(街道)中心得分的平均数。中心数为中心名录所列中心(名录未列而有评估的中心一并计入)。',
