@@ -37,48 +37,64 @@ export function addAudits(rows: readonly LedgerRow[], audits: readonly SourcedRe
   const sorted = [...audits].sort((a, b) => a.result.date.localeCompare(b.result.date) || a.result.center.code.localeCompare(b.result.center.code));
   for (const { result, source } of sorted) {
     const earlier = earlierRowsByItem(out, result);
-    const review = (row: LedgerRow, text: string) => recordReview(row, `${result.date} ${text}`, source, changes);
+    const step: ReviewStep = { result, source, byId, out, changes, countyNames: opts.countyNames };
     for (const item of result.items) {
-      if (item.dimension === undefined || item.earned === null) continue;
-      const findings = result.findings.filter((f) => f.item === item.id);
-      // This audit is on the ledger already: its rows were added, or an open row recorded it.
-      if (findings.some((f) => byId.has(f.id))) continue;
-      const olds = (earlier.get(item.id) ?? []).filter((r) => !r.review.includes(result.date));
-      const open = olds.filter((r) => r.status === '未整改' || r.status === '整改中');
-      const done = olds.filter((r) => r.status === '已整改' || r.status === '已销号');
-      if (findings.length === 0) {
-        for (const row of open) {
-          setStatus(row, '已整改', `回头看(${result.date})该项得满分,自动标为已整改,销号待核验`, source, changes);
-          review(row, '复查:该项得满分');
-        }
-        continue;
-      }
-      const lost = Exact.sum(findings.map((f) => Exact.from(f.deducted))).toString();
-      for (const row of open) review(row, `复查:仍失分,扣 ${lost} 分`);
-      if (done.length === 0) continue;
-      const added = findings.map((f) => rowOfFinding(f, opts.countyNames));
-      for (const row of done) {
-        setStatus(row, '反弹', `回头看(${result.date})该项再次失分,已反弹,见 ${added.map((r) => r.id).join('、')}`, source, changes);
-        review(row, `复查:再次失分,反弹,扣 ${lost} 分`);
-      }
-      for (const row of added) {
-        row.note = appendNote(row.note, `反弹自 ${done.map((r) => r.id).join('、')}`);
-        if (open.length) row.note = appendNote(row.note, `前次问题 ${open.map((r) => r.id).join('、')} 尚未销号`);
-      }
-      addRows(added, out, byId, source, changes);
+      if (item.dimension !== undefined && item.earned !== null) reviewItem(step, item.id, earlier.get(item.id) ?? []);
     }
     // Findings of items with no earlier row on the ledger: first found now.
     const fresh = result.findings.filter((f) => !byId.has(f.id) && !(earlier.get(f.item) ?? []).some((r) => r.status !== '反弹'));
-    addRows(fresh.map((f) => rowOfFinding(f, opts.countyNames)), out, byId, source, changes);
+    addRows(step, fresh.map((f) => rowOfFinding(f, opts.countyNames)));
   }
   return { rows: out, changes, problems };
 }
 
-function addRows(added: LedgerRow[], out: LedgerRow[], byId: Map<string, LedgerRow>, source: string, changes: LedgerChange[]): void {
+/** One later audit being added: what it is, where it came from, and the ledger it changes. */
+interface ReviewStep {
+  result: Result;
+  source: string;
+  byId: Map<string, LedgerRow>;
+  out: LedgerRow[];
+  changes: LedgerChange[];
+  countyNames?: ReadonlyMap<string, string>;
+}
+
+/** The 回头看 of one item against its earlier rows (see addAudits). */
+function reviewItem(step: ReviewStep, item: string, earlier: LedgerRow[]): void {
+  const { result, source, changes } = step;
+  const findings = result.findings.filter((f) => f.item === item);
+  // This audit is on the ledger already: its rows were added, or an open row recorded it.
+  if (findings.some((f) => step.byId.has(f.id))) return;
+  const olds = earlier.filter((r) => !r.review.includes(result.date));
+  const open = olds.filter((r) => r.status === '未整改' || r.status === '整改中');
+  const done = olds.filter((r) => r.status === '已整改' || r.status === '已销号');
+  const review = (row: LedgerRow, text: string) => recordReview(row, `${result.date} ${text}`, source, changes);
+  if (findings.length === 0) {
+    for (const row of open) {
+      setStatus(row, '已整改', `回头看(${result.date})该项得满分,自动标为已整改,销号待核验`, source, changes);
+      review(row, '复查:该项得满分');
+    }
+    return;
+  }
+  const lost = Exact.sum(findings.map((f) => Exact.from(f.deducted))).toString();
+  for (const row of open) review(row, `复查:仍失分,扣 ${lost} 分`);
+  if (done.length === 0) return;
+  const added = findings.map((f) => rowOfFinding(f, step.countyNames));
+  for (const row of done) {
+    setStatus(row, '反弹', `回头看(${result.date})该项再次失分,已反弹,见 ${added.map((r) => r.id).join('、')}`, source, changes);
+    review(row, `复查:再次失分,反弹,扣 ${lost} 分`);
+  }
   for (const row of added) {
-    out.push(row);
-    byId.set(row.id, row);
-    changes.push({ source, id: row.id, from: '', to: row.problem, reason: 'audit' });
+    row.note = appendNote(row.note, `反弹自 ${done.map((r) => r.id).join('、')}`);
+    if (open.length) row.note = appendNote(row.note, `前次问题 ${open.map((r) => r.id).join('、')} 尚未销号`);
+  }
+  addRows(step, added);
+}
+
+function addRows(step: ReviewStep, added: LedgerRow[]): void {
+  for (const row of added) {
+    step.out.push(row);
+    step.byId.set(row.id, row);
+    step.changes.push({ source: step.source, id: row.id, from: '', to: row.problem, reason: 'audit' });
   }
 }
 
