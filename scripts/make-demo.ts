@@ -5,23 +5,29 @@
  * rectification ledger: two units' edited copies (updates/) and the committee's ledger
  * with them merged in (ledger.xlsx).
  *
- *   npm run build && npx tsx scripts/make-demo.ts
+ *   npx tsx scripts/make-demo.ts
  *
- * The ledger is made the way a user makes it, with the built CLI: `ledger build` from
- * the audits, units edit their rows in a copy, `ledger merge` takes the copies back.
- * Deterministic: the same checklists give the same files, byte for byte. Each center
+ * The ledger is made the way a user makes it: `ledger build` from the audits, units edit
+ * their rows in a copy, `ledger merge` takes the copies back (the same functions, in process).
+ * Deterministic: the same checklists give the same files, byte for byte, with no path of the
+ * machine that made them. Each center
  * has a quality that rises month by month; each item's answer is the one whose share of
  * the item's points is nearest that quality plus a fixed per-item offset, so scores
  * spread from the fifties to the high nineties and improve over the months. Every audit
  * is scored here before it is written, so a file that would not score is never shipped.
  * Rerun after changing a shipped checklist: the audits record its sha256.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadChecklistFile } from '../src/checklist/load.js';
+import { ChecklistRegistry } from '../src/checklist/registry.js';
+import { readLedgerCopy, writeLedger } from '../src/formats/ledger-workbook.js';
+import { addAudits } from '../src/ledger/audits.js';
+import { mergeLedger, type LedgerCopy } from '../src/ledger/merge.js';
+import { countyNames, readCenters } from '../src/sources/centers.js';
+import { readScoredResults } from '../src/sources/results.js';
 import { auditFileText } from '../src/formats/audit-file.js';
 import { readAnswer } from '../src/model/answers.js';
 import type { Answer, Audit } from '../src/model/audit.js';
@@ -256,9 +262,24 @@ const UNITS: { file: string; county: string; verifier: string; closedOn: string 
   { file: '丙县-整改进展.xlsx', county: '999903', verifier: '周敏', closedOn: '2026-12-01' },
 ];
 
-function cli(args: string[]): void {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'zongzhi.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`zongzhi ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+/**
+ * The demo is made as of one fixed moment, so its workbooks are the same bytes on every run:
+ * exceljs stamps the document properties and JSZip each zip entry with the current time.
+ */
+const MADE_AT = Date.UTC(2026, 11, 1, 9, 0, 0);
+const MERGED_AT = '2026-12-01 09:00:00';
+
+function freezeClock(): void {
+  const Real = Date;
+  class FixedDate extends Real {
+    constructor(...args: ConstructorParameters<typeof Date>) {
+      super(...((args.length ? args : [MADE_AT]) as [number]));
+    }
+    static override now(): number {
+      return MADE_AT;
+    }
+  }
+  globalThis.Date = FixedDate as DateConstructor;
 }
 
 /**
@@ -303,16 +324,32 @@ async function unitCopy(ledger: string, out: string, unit: (typeof UNITS)[number
   await wb.xlsx.writeFile(out);
 }
 
+/**
+ * `ledger build` then `ledger merge` of the units' copies, in process (so the clock is the
+ * fixed one), recording the copies by their path inside fixtures/demo, never the machine's.
+ */
 async function makeLedger(): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), 'zongzhi-demo-'));
-  const built = join(work, 'built.xlsx');
   const updates = join(OUT, 'updates');
   rmSync(updates, { recursive: true, force: true });
   mkdirSync(updates, { recursive: true });
+  const names = countyNames(await readCenters(join(OUT, 'centers.csv')));
+  const read = await readScoredResults([join(OUT, 'audits')], new ChecklistRegistry([]));
+  if (read.problems.length) throw new Error(read.problems.map((p) => p.message).join('\n'));
+  const built = addAudits([], read.audits, { countyNames: names });
+  const work = mkdtempSync(join(tmpdir(), 'zongzhi-demo-'));
+  const builtFile = join(work, 'built.xlsx');
   try {
-    cli(['ledger', 'build', join(OUT, 'audits'), '-o', built]);
-    for (const unit of UNITS) await unitCopy(built, join(updates, unit.file), unit);
-    cli(['ledger', 'merge', built, updates, '--centers', join(OUT, 'centers.csv'), '-o', join(OUT, 'ledger.xlsx'), '--force']);
+    await writeLedger(builtFile, { rows: built.rows, log: [] });
+    const copies: LedgerCopy[] = [];
+    for (const unit of UNITS) {
+      await unitCopy(builtFile, join(updates, unit.file), unit);
+      const copy = (await readLedgerCopy(join(updates, unit.file)))!;
+      const file = relative(OUT, copy.file);
+      copies.push({ ...copy, file, rows: copy.rows.map((row) => ({ ...row, file })) });
+    }
+    const merged = mergeLedger({ ledger: { rows: built.rows, log: [] }, ledgerFile: 'ledger.xlsx', copies, audits: [], time: MERGED_AT, countyNames: names });
+    if (!merged.ok) throw new Error(merged.problems.map((p) => p.message).join('\n'));
+    await writeLedger(join(OUT, 'ledger.xlsx'), merged.ledger, { force: true });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -353,4 +390,5 @@ async function main(): Promise<void> {
   process.stdout.write(`ledger.xlsx and updates/ → ${OUT}\n`);
 }
 
+freezeClock();
 await main();

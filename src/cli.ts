@@ -125,7 +125,17 @@ function buildProgram(version: string): Command {
     .argument('<ledger>', t('arg.ledger'))
     .option('--as-of <YYYY-MM-DD>', t('opt.as-of'))
     .option('--json', t('opt.json'))
+    .option('--centers <file>', t('opt.centers'))
     .action(lazy(() => import('./commands/ledger-status.js')));
+  ledger
+    .command('split')
+    .description(t('cmd.ledger.split.description'))
+    .argument('<ledger>', t('arg.ledger'))
+    .addOption(new Option('--by <what>', t('opt.split-by')).choices(['county', 'owner']).makeOptionMandatory())
+    .requiredOption('-o, --output <dir>', t('opt.output-split'))
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', examples('ledger split', ['ledger split 整改台账.xlsx --by county -o 下发/', 'ledger split 整改台账.xlsx --by owner -o 下发/']))
+    .action(lazy(() => import('./commands/ledger-split.js')));
 
   program
     .command('briefing')
@@ -139,6 +149,8 @@ function buildProgram(version: string): Command {
     .option('--checklist <id|file>', t('opt.checklist-many'), collect)
     .option('-o, --output <file>', t('opt.output-briefing'), collect)
     .option('--plan <plan.json>', t('opt.briefing-plan'))
+    .option('--skip-invalid', t('opt.skip-invalid-briefing'))
+    .option('--county-weights <weights>', t('opt.county-weights'))
     .option('--force', t('cli.option.force'))
     .addHelpText('after', examples('briefing', ['briefing --month 2026-11 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --centers fixtures/demo/centers.csv', 'briefing --month 2026-11 results/ -o 通报.xlsx -o 通报.md']))
     .action(lazy(() => import('./commands/briefing.js')));

@@ -444,7 +444,9 @@ describe('zongzhi audit: starting', () => {
   it('validates the center code and the date as they are typed', async () => {
     await run([
       { on: '中心编码', input: '99990', rejected: '应为 6、9 或 12 位数字' },
-      { on: '中心编码', input: '９９９９０１１０１' },
+      // The short checklist is a county one: a township center is refused as typed, with the checklists that fit it.
+      { on: '中心编码', input: '９９９９０１１０１', rejected: '按编码是乡镇(街道)中心,不能用县级清单 short 评估' },
+      { on: '中心编码', input: '９９９９０２' },
       { on: '检查日期', input: '2026-02-30', rejected: '不是有效日期' },
       { on: '检查日期', input: '2026年11月20日' },
       { on: '中心名称', input: ' ', rejected: '请填写中心名称' },
@@ -453,19 +455,30 @@ describe('zongzhi audit: starting', () => {
       { on: '检查人', input: '赵六,钱七' },
       { exit: true },
     ]);
-    const audit = readBack(join(out, `${DATE}-999901101-short.audit.yaml`));
-    expect(audit.center.code).toBe('999901101');
+    const audit = readBack(join(out, `${DATE}-999902-short.audit.yaml`));
+    expect(audit.center.code).toBe('999902');
     expect(audit.inspectors).toEqual(['赵六', '钱七']);
   });
 
   it('offers the name from --centers, and says when the code is not in it', async () => {
     const centers = 'fixtures/audit/centers.csv';
-    const known = await run([{ on: '中心编码', input: '999901101' }, { input: DATE }, { on: '中心名称', input: '' }, { input: '张三' }, { exit: true }], options({ centers }));
-    expect(known.p.text).toContain('? 中心名称 (示例市甲区城关镇综治中心)');
-    expect(readBack(join(out, `${DATE}-999901101-short.audit.yaml`)).center.name).toBe('示例市甲区城关镇综治中心');
+    const known = await run([{ on: '中心编码', input: '999902' }, { input: DATE }, { on: '中心名称', input: '' }, { input: '张三' }, { exit: true }], options({ centers }));
+    expect(known.p.text).toContain('? 中心名称 (示例市乙县综治中心)');
+    expect(readBack(join(out, `${DATE}-999902-short.audit.yaml`)).center.name).toBe('示例市乙县综治中心');
 
     const unknown = await run([{ input: '999903' }, { input: DATE }, { on: '中心名称', input: '丙县综治中心' }, { input: '张三' }, { exit: true }], options({ centers }));
     expect(unknown.p.text).toContain(`中心名录 ${centers} 中没有编码 999903,请直接填写名称。`);
+  });
+
+  it('refuses a center whose registry level is not the checklist’s, before asking anything when --center gives it', async () => {
+    const centers = 'fixtures/audit/centers.csv';
+    // 层级 乡镇 in the registry: the county checklist does not apply, even as typed.
+    const typed = await run([{ on: '中心编码', input: '999901101', rejected: '在中心名录中是乡镇(街道)中心' }, { input: '999901' }, { input: DATE }, { on: '中心名称', input: '' }, { input: '张三' }, { exit: true }], options({ centers }));
+    expect(typed.p.text).toContain('可用的乡镇(街道)清单:township(--checklist township)');
+    const preset = runAudit(options({ centers, center: '999901101', date: DATE }), new ScriptedPrompter([]));
+    await expect(preset).rejects.toThrow('未开始评估:中心 999901101 在中心名录中是乡镇(街道)中心,不能用县级清单 short 评估');
+    // A city's code is never a center.
+    await expect(runAudit(options({ center: '999900', date: DATE }), new ScriptedPrompter([]))).rejects.toThrow('以 00 结尾');
   });
 
   it('refuses a broken --centers registry before asking anything', async () => {

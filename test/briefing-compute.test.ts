@@ -4,6 +4,7 @@ import { isMonth, previousMonth } from '../src/briefing/month.js';
 import { auditsNeeded, latestPerCenter } from '../src/briefing/select.js';
 import { briefingTables, cellText, formatChange } from '../src/briefing/tables.js';
 import { ChecklistRegistry } from '../src/checklist/registry.js';
+import { parseCountyWeights } from '../src/briefing/weights.js';
 import { Exact } from '../src/model/exact.js';
 import { scoreResponses } from '../src/scoring/batch.js';
 import { readResponses } from '../src/sources/responses.js';
@@ -62,24 +63,42 @@ describe('briefing computation', () => {
     expect(text(b)).toEqual(text(a));
   });
 
-  it('ranks counties on the average as shown, so equal shown averages tie', async () => {
+  it('never averages county and township centers together: the county center and the townships\' mean side by side, ranked on the county centers', async () => {
     const results = await cityResults();
-    // Drop 甲区's county center: 甲区 becomes (87 + 82 + 87) / 3 = 85.333… → 85.3.
-    const b = buildBriefing({ month: '2026-11', results: results.filter((r) => !(r.center.code === '999901' && r.date.startsWith('2026-11'))), grades: GRADES });
-    expect(b.counties.map((c) => [c.county.code, c.average?.toFixed(1), c.rank])).toEqual([
-      ['999901', '85.3', 1],
-      ['999902', '84.6', 2],
+    const b = buildBriefing({ month: '2026-11', results, grades: GRADES });
+    // 甲区: county 93.0; townships (87 + 82 + 87) / 3 = 85.333…; 乙区: county 83.5, township 85.6 alone.
+    expect(b.counties.map((c) => [c.county.code, c.countyScore?.toFixed(1), c.townshipMean?.toFixed(1), c.composite, c.rank])).toEqual([
+      ['999901', '93.0', '85.3', undefined, 1],
+      ['999902', '83.5', '85.6', undefined, 2],
     ]);
-    // 乙区 at 89.0 gives (89.0 + 85.6) / 2 = 87.3; 甲区's 87.25 also shows 87.3: they share rank 1 though 87.25 < 87.3.
-    const both = buildBriefing({
-      month: '2026-11',
-      results: results.map((r) => (r.center.code === '999902' && r.date.startsWith('2026-11') ? { ...r, total: 89 } : r)),
-      grades: GRADES,
-    });
-    expect(both.counties.map((c) => [c.average!.toString(), c.average!.toFixed(1), c.rank])).toEqual([
-      ['87.25', '87.3', 1],
-      ['87.3', '87.3', 1],
+    // Without its county center 甲区 has nothing comparable to rank on.
+    const partial = buildBriefing({ month: '2026-11', results: results.filter((r) => !(r.center.code === '999901' && r.date.startsWith('2026-11'))), grades: GRADES });
+    expect(partial.counties.map((c) => [c.county.code, c.countyScore?.toFixed(1), c.rank])).toEqual([
+      ['999901', undefined, undefined],
+      ['999902', '83.5', 1],
     ]);
+  });
+
+  it('forms a county composite only with weights, and ranks on it as shown', async () => {
+    const results = await cityResults();
+    const weights = parseCountyWeights('county=0.4,township=0.6')!;
+    const b = buildBriefing({ month: '2026-11', results, grades: GRADES, countyWeights: weights });
+    // 甲区 0.4 × 93 + 0.6 × 85.333… = 88.4; 乙区 0.4 × 83.5 + 0.6 × 85.6 = 84.76 → 84.8.
+    expect(b.counties.map((c) => [c.composite?.toString(), c.composite?.toFixed(1), c.rank])).toEqual([
+      ['88.4', '88.4', 1],
+      ['84.76', '84.8', 2],
+    ]);
+    // Other weights, another composite: 0.1 × 93 + 0.9 × 85.333… = 86.1; 0.1 × 83.5 + 0.9 × 85.6 = 85.39.
+    const heavy = buildBriefing({ month: '2026-11', results, grades: GRADES, countyWeights: parseCountyWeights('township=0.9, county=0.1')! });
+    expect(heavy.counties.map((c) => c.composite?.toString())).toEqual(['86.1', '85.39']);
+  });
+
+  it('accepts weights only as county=…,township=… summing to exactly 1', () => {
+    expect(parseCountyWeights('county=0.4,township=0.6')).toEqual({ county: Exact.from('0.4'), township: Exact.from('0.6') });
+    expect(parseCountyWeights('county=0.3333,township=0.6667')).toBeDefined();
+    for (const bad of ['county=0.4,township=0.5', 'county=0.4', 'county=0.4,county=0.6', 'county=1.5,township=-0.5', 'county=a,township=b', 'town=0.4,county=0.6', '']) {
+      expect(parseCountyWeights(bad), bad).toBeUndefined();
+    }
   });
 
   it('shows a change with its sign and never -0.0', () => {

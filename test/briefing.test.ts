@@ -15,11 +15,12 @@ import { runCli, tempDir, type CliResult } from './helpers.js';
  *   township  东街 87.0  白水 87.0  石桥 85.6 (77 of 90 applicable: 85.555…, veto)  青石 82.0
  * October:   甲区 90  乙区 85 | 青石 84  东街 80  白水 80  石桥 75  红星 70
  *
- * Ledger: `ledger build` over all 16 audits gives 80 findings, each due 30 days after its
- * audit; 回头看 marked 白水's October INS-02 已整改 (full points in November). Here a
- * unit then closed it (已销号) and started on 甲区's October LAY-01 (整改中).
- * As of 2026-12-10 the findings of September, October and 青石's 11-05 audit are overdue
- * (5 + 35 + 5), less the closed one: 44.
+ * Ledger: `ledger build` over all 16 audits gives 36 real problems (a problem still open
+ * at a later audit is recorded on its row, not added again), each due 30 days after the
+ * audit that first found it; 回头看 marked 白水's October INS-02 已整改 (full points in
+ * November). Here a unit then closed it (已销号) and started on 甲区's October LAY-01 (整改中).
+ * As of 2026-12-10 the problems first found in September and October are overdue, less the
+ * closed one: 34.
  */
 const FIX = 'fixtures/briefing';
 const CHECKLISTS = ['--checklist', `${FIX}/checklists/mini-county.yaml`, '--checklist', `${FIX}/checklists/mini-township.yaml`];
@@ -93,34 +94,37 @@ describe('briefing JSON: the hand-computed city, value by value', () => {
     expect(pick(json.ranking[1].rows)).toEqual([
       [1, 2, 1, '999901001', 87, 80, 7, '良好'],
       [1, 2, 1, '999901102', 87, 80, 7, '良好'],
-      [3, 4, 1, '999902101', 85.6, 75, 10.6, '不合格'],
-      [4, 1, -3, '999901101', 82, 84, -2, '良好'],
+      // Grade band before total: the vetoed 石桥镇 (85.6, 不合格) ranks below 青石镇 (82, 良好).
+      [3, 1, -2, '999901101', 82, 84, -2, '良好'],
+      [4, 4, 0, '999902101', 85.6, 75, 10.6, '不合格'],
     ]);
-    const shiqiao = json.ranking[1].rows[2];
+    const shiqiao = json.ranking[1].rows[3];
     expect(shiqiao.county).toEqual({ code: '999902', name: '乙区' });
     expect(shiqiao.veto).toEqual([{ id: 'INS-01', title: '挂牌并实体化运行' }]);
     expect(shiqiao.dimensions).toEqual({ institution: 14, layout: 18, mechanism: 18, staffing: 18, funding: 9 });
     // The re-audit later in the month counts, not the first visit.
-    expect(json.ranking[1].rows[3].date).toBe('2026-11-25');
+    expect(json.ranking[1].rows[2].date).toBe('2026-11-25');
   });
 
-  it('averages each county over its centers once, from the reported scores, rounded half-up once', () => {
+  it('shows each county center’s score and its townships’ mean side by side, never averaged together', () => {
     const row = (code: string) => json.counties.find((c: { county?: { code: string } }) => c.county?.code === code);
-    // 甲区: (93 + 87 + 82 + 87) / 4 = 87.25 → 87.3
-    expect(row('999901')).toMatchObject({ rank: 1, centers: 4, audited: 4, average: 87.3, grades: { 优秀: 1, 良好: 3, 合格: 0, 不合格: 0 } });
-    // 乙区: (83.5 + 85.6) / 2 = 84.55 → 84.6 (half-up; the unrounded 85.555… would give 84.5, and so would a binary float)
-    expect(row('999902')).toMatchObject({ rank: 2, centers: 3, audited: 2, average: 84.6, grades: { 优秀: 0, 良好: 1, 合格: 0, 不合格: 1 } });
-    expect(row('999903')).toMatchObject({ rank: null, centers: 1, audited: 0, average: null, grades: { 优秀: 0, 良好: 0, 合格: 0, 不合格: 0 } });
+    // 甲区: county 93.0; townships (87 + 82 + 87) / 3 = 85.333… → 85.3. No weights: no composite, ranked on the county centers.
+    expect(row('999901')).toMatchObject({ rank: 1, centers: 4, audited: 4, countyScore: 93, townshipMean: 85.3, composite: null, grades: { 优秀: 1, 良好: 3, 合格: 0, 不合格: 0 } });
+    // 乙区: county 83.5; 石桥 alone, as reported: 85.6 (the unrounded 85.555… is never used).
+    expect(row('999902')).toMatchObject({ rank: 2, centers: 3, audited: 2, countyScore: 83.5, townshipMean: 85.6, composite: null, grades: { 优秀: 0, 良好: 1, 合格: 0, 不合格: 1 } });
+    expect(row('999903')).toMatchObject({ rank: null, centers: 1, audited: 0, countyScore: null, townshipMean: null, grades: { 优秀: 0, 良好: 0, 合格: 0, 不合格: 0 } });
     // Dimension rates: mean of earned ÷ applicable; 乙区 institution (17.5/20 + 14/20) / 2 = 0.7875 → 78.8%.
     expect(row('999901').ratesPercent).toEqual({ institution: 92.5, layout: 87.5, mechanism: 82.5, staffing: 85, funding: 88.8 });
     expect(row('999902').ratesPercent).toEqual({ institution: 78.8, layout: 87.5, mechanism: 85, staffing: 85, funding: 87.5 });
     expect(row('999903').ratesPercent).toEqual({ institution: null, layout: null, mechanism: null, staffing: null, funding: null });
-    // City: every audited center once: 518.1 / 6 = 86.35 → 86.4.
-    expect(json.city).toMatchObject({ rank: null, centers: 8, audited: 6, average: 86.4 });
+    // City: the county centers (93 + 83.5) / 2 = 88.25 → 88.3; the townships (87 + 82 + 87 + 85.6) / 4 = 85.4.
+    expect(json.city).toMatchObject({ rank: null, centers: 8, audited: 6, countyScore: 88.3, townshipMean: 85.4 });
+    expect(json.countyWeights).toBeNull();
     expect(json.city.ratesPercent).toEqual({ institution: 87.9, layout: 87.5, mechanism: 83.3, staffing: 85, funding: 88.3 });
     // October: 564 / 7 = 80.571… → 80.6.
     expect(json.overview).toMatchObject({ centers: 8, audited: 6, average: 86.4, previousAudited: 7, previousAverage: 80.6, vetoed: 1 });
-    expect(json.notes.counties[0]).toContain('算术平均数');
+    expect(json.notes.counties[0]).toContain('分数不混合平均');
+    expect(json.notes.counties[1]).toContain('未给出权重,不计算综合得分');
   });
 
   it('lists the items most often losing points, with counts and shares of the centers assessed', () => {
@@ -138,12 +142,12 @@ describe('briefing JSON: the hand-computed city, value by value', () => {
   it('counts the ledger per county as of the date, and lists what is overdue', () => {
     const progress = json.progress;
     expect(progress.counties).toEqual([
-      { county: { code: '999901', name: '甲区' }, findings: 49, open: 47, inProgress: 1, fixed: 0, closed: 1, rebound: 0, overdue: 24, closureRatePercent: 2 },
-      { county: { code: '999902', name: '乙区' }, findings: 31, open: 31, inProgress: 0, fixed: 0, closed: 0, rebound: 0, overdue: 20, closureRatePercent: 0 },
+      { county: { code: '999901', name: '甲区' }, findings: 20, open: 18, inProgress: 1, fixed: 0, closed: 1, rebound: 0, overdue: 19, closureRatePercent: 5 },
+      { county: { code: '999902', name: '乙区' }, findings: 16, open: 16, inProgress: 0, fixed: 0, closed: 0, rebound: 0, overdue: 15, closureRatePercent: 0 },
     ]);
-    // 1 / 80 = 1.25% → 1.3% (half-up).
-    expect(progress.city).toEqual({ findings: 80, open: 78, inProgress: 1, fixed: 0, closed: 1, rebound: 0, overdue: 44, closureRatePercent: 1.3 });
-    expect(progress.overdue).toHaveLength(44);
+    // 1 / 36 = 2.777…% → 2.8% (half-up).
+    expect(progress.city).toEqual({ findings: 36, open: 34, inProgress: 1, fixed: 0, closed: 1, rebound: 0, overdue: 34, closureRatePercent: 2.8 });
+    expect(progress.overdue).toHaveLength(34);
     expect(progress.overdue[0]).toEqual({
       id: '999902102-20260915-FUN-02',
       center: { code: '999902102', name: '红星镇综治中心' },
@@ -154,8 +158,8 @@ describe('briefing JSON: the hand-computed city, value by value', () => {
       status: '未整改',
       daysOverdue: 56,
     });
-    // 青石's 11-05 audit: due 12-05, five days late; 甲区's 11-10 audit is due on the as-of date itself: not overdue.
-    expect(progress.overdue.at(-1)).toMatchObject({ id: '999901101-20261105-STA-01', daysOverdue: 5 });
+    // 青石's 11-05 audit found only problems already open: recorded on their October rows, none overdue twice.
+    expect(progress.overdue.some((o: { id: string }) => o.id.startsWith('999901101-20261105'))).toBe(false);
     expect(progress.overdue.some((o: { id: string }) => o.id.startsWith('999901-20261110'))).toBe(false);
     expect(progress.overdue.some((o: { id: string }) => o.id === '999901102-20261018-INS-02')).toBe(false);
   });
@@ -200,8 +204,8 @@ describe('briefing workbook: the same city, cell by cell', () => {
     expect(row(ws, 3)).toEqual(['名次', '上月名次', '升降', '编码', '名称', '所属县(市、区)', '总分', '环比', '等次', '机构设置规范化', '功能布局规范化', '运行机制规范化', '队伍建设规范化', '保障措施规范化', '否决情形']);
     expect(row(ws, 4)).toEqual([1, 2, '↑1', '999901001', '东街街道综治中心', '甲区', 87, 7, '良好', 18, 18, 16, 17, 18, '—']);
     expect(row(ws, 5)).toEqual([1, 2, '↑1', '999901102', '白水镇综治中心', '甲区', 87, 7, '良好', 20, 17, 15, 18, 17, '—']);
-    expect(row(ws, 6)).toEqual([3, 4, '↑1', '999902101', '石桥镇综治中心', '乙区', 85.6, 10.6, '不合格', 14, 18, 18, 18, 9, 'INS-01 挂牌并实体化运行']);
-    expect(row(ws, 7)).toEqual([4, 1, '↓3', '999901101', '青石镇综治中心', '甲区', 82, -2, '良好', 17, 16, 17, 15, 17, '—']);
+    expect(row(ws, 6)).toEqual([3, 1, '↓2', '999901101', '青石镇综治中心', '甲区', 82, -2, '良好', 17, 16, 17, 15, 17, '—']);
+    expect(row(ws, 7)).toEqual([4, 4, '持平', '999902101', '石桥镇综治中心', '乙区', 85.6, 10.6, '不合格', 14, 18, 18, 18, 9, 'INS-01 挂牌并实体化运行']);
     expect(ws.getCell('G4').numFmt).toBe('0.0');
     expect(ws.getCell('H4').numFmt).toBe('+0.0;-0.0;0.0');
     expect(ws.getCell('J4').numFmt).toBe('0.0');
@@ -228,30 +232,31 @@ describe('briefing workbook: the same city, cell by cell', () => {
 
   it('writes the county summary with its 全市 row set apart', () => {
     const ws = sheet('各县(市、区)汇总');
-    expect(row(ws, 3)).toEqual(['名次', '县(市、区)', '中心数', '已评估', '平均分', '优秀', '良好', '合格', '不合格', '机构设置规范化', '功能布局规范化', '运行机制规范化', '队伍建设规范化', '保障措施规范化']);
-    expect(row(ws, 4)).toEqual([1, '甲区', 4, 4, 87.3, 1, 3, 0, 0, 0.925, 0.875, 0.825, 0.85, 0.888]);
-    expect(row(ws, 5)).toEqual([2, '乙区', 3, 2, 84.6, 0, 1, 0, 1, 0.788, 0.875, 0.85, 0.85, 0.875]);
-    expect(row(ws, 6)).toEqual(['—', '丙县', 1, 0, '—', 0, 0, 0, 0, '—', '—', '—', '—', '—']);
-    expect(row(ws, 7)).toEqual(['—', '全市', 8, 6, 86.4, 1, 4, 0, 1, 0.879, 0.875, 0.833, 0.85, 0.883]);
+    expect(row(ws, 3)).toEqual(['名次', '县(市、区)', '中心数', '已评估', '县级中心得分', '乡镇平均分', '优秀', '良好', '合格', '不合格', '机构设置规范化', '功能布局规范化', '运行机制规范化', '队伍建设规范化', '保障措施规范化']);
+    expect(row(ws, 4)).toEqual([1, '甲区', 4, 4, 93, 85.3, 1, 3, 0, 0, 0.925, 0.875, 0.825, 0.85, 0.888]);
+    expect(row(ws, 5)).toEqual([2, '乙区', 3, 2, 83.5, 85.6, 0, 1, 0, 1, 0.788, 0.875, 0.85, 0.85, 0.875]);
+    expect(row(ws, 6)).toEqual(['—', '丙县', 1, 0, '—', '—', 0, 0, 0, 0, '—', '—', '—', '—', '—']);
+    expect(row(ws, 7)).toEqual(['—', '全市', 8, 6, 88.3, 85.4, 1, 4, 0, 1, 0.879, 0.875, 0.833, 0.85, 0.883]);
     expect(ws.getCell('E4').numFmt).toBe('0.0');
-    expect(ws.getCell('J4').numFmt).toBe('0.0%');
+    expect(ws.getCell('K4').numFmt).toBe('0.0%');
     expect(ws.getCell('B7').font?.bold).toBe(true);
     expect(String(ws.getCell('A9').value)).toContain('2026年11月共评估综治中心 6 个(应评 8 个)');
-    expect(String(ws.getCell('A10').value)).toContain('算术平均数');
+    expect(String(ws.getCell('A10').value)).toContain('分数不混合平均');
   });
 
   it('writes 共性问题, progress, the whole overdue list and the centers not audited', () => {
     expect(row(sheet('共性问题'), 4)).toEqual([1, '运行机制规范化', 'MEC-01 受理和化解', 6, 6, 1, 20, 2]);
     expect(row(sheet('共性问题'), 8)).toEqual([5, '机构设置规范化', 'INS-02 机构和人员', 5, 6, 0.833, 9.5, 2]);
     const progress = sheet('整改进度');
-    expect(row(progress, 4)).toEqual(['甲区', 49, 47, 1, 0, 1, 0, 24, 0.02]);
-    expect(row(progress, 5)).toEqual(['乙区', 31, 31, 0, 0, 0, 0, 20, 0]);
-    expect(row(progress, 6)).toEqual(['全市', 80, 78, 1, 0, 1, 0, 44, 0.013]);
+    expect(row(progress, 4)).toEqual(['甲区', 20, 18, 1, 0, 1, 0, 19, 0.05]);
+    expect(row(progress, 5)).toEqual(['乙区', 16, 16, 0, 0, 0, 0, 15, 0]);
+    expect(row(progress, 6)).toEqual(['全市', 36, 34, 1, 0, 1, 0, 34, 0.028]);
     const overdue = sheet('逾期未销号问题');
     expect(row(overdue, 4)).toEqual(['999902102-20260915-FUN-02', '红星镇综治中心', '乙区', '经费保障', undefined, new Date(Date.UTC(2026, 9, 15)), '未整改', 56]);
-    // All 44 overdue findings, not the screen's first 20.
-    expect(overdue.getCell('A47').value).toBe('999901101-20261105-STA-01');
-    expect(overdue.getCell('H47').value).toBe(5);
+    // All 34 overdue findings, not the screen's first 20.
+    expect(overdue.getCell('A37').value).toBe('999902101-20261020-STA-01');
+    expect(overdue.getCell('H37').value).toBe(21);
+    expect(overdue.getCell('A38').value).toBeNull();
     const missing = sheet('本月未评估中心');
     expect(row(missing, 4)).toEqual(['999902102', '红星镇综治中心', '乡镇(街道)', '乙区', new Date(Date.UTC(2026, 9, 22)), 70]);
     expect(row(missing, 5)).toEqual(['999903', '丙县综治中心', '县级', '丙县', '—', '—']);
@@ -262,10 +267,10 @@ describe('briefing in the terminal and as Markdown', () => {
   it('prints the tables with their rows', () => {
     expect(run.stdout).toContain(TITLE);
     expect(run.stdout).toMatch(/│\s+1 │\s+2 │\s+↑1 │ 999901001 │ 东街街道综治中心\s+│ 甲区\s+│ 87\.0 │\s+\+7\.0 │ 良好/);
-    expect(run.stdout).toMatch(/│\s+4 │\s+1 │\s+↓3 │ 999901101 │ 青石镇综治中心\s+│ 甲区\s+│ 82\.0 │\s+-2\.0 │ 良好/);
-    expect(run.stdout).toMatch(/│\s+2 │ 乙区\s+│\s+3 │\s+2 │\s+84\.6 │/);
-    expect(run.stdout).toMatch(/│ 全市\s+│\s+80 │\s+78 │\s+1 │\s+0 │\s+1 │\s+0 │\s+44 │\s+1\.3% │/);
-    expect(run.stdout).toContain('逾期问题共 44 个,此处列出逾期最久的 20 个');
+    expect(run.stdout).toMatch(/│\s+3 │\s+1 │\s+↓2 │ 999901101 │ 青石镇综治中心\s+│ 甲区\s+│ 82\.0 │\s+-2\.0 │ 良好/);
+    expect(run.stdout).toMatch(/│\s+2 │ 乙区\s+│\s+3 │\s+2 │\s+83\.5 │\s+85\.6 │/);
+    expect(run.stdout).toMatch(/│ 全市\s+│\s+36 │\s+34 │\s+1 │\s+0 │\s+1 │\s+0 │\s+34 │\s+2\.8% │/);
+    expect(run.stdout).toContain('逾期问题共 34 个,此处列出逾期最久的 20 个');
     expect(run.stdout).toMatch(/│ 999903\s+│ 丙县综治中心\s+│ 县级\s+│ 丙县\s+│ —/);
   });
 
@@ -275,9 +280,9 @@ describe('briefing in the terminal and as Markdown', () => {
     expect(md).toContain('2026年11月共评估综治中心 6 个(应评 8 个),平均得分 86.4 分,较上月(7 个中心平均 80.6 分)提高 5.8 分,其中优秀 1 个、良好 4 个、合格 0 个、不合格 1 个(一票否决 1 个)。');
     expect(md).toContain('## 二、县级综治中心排名');
     expect(md).toContain('| 1 | 1 | 持平 | 999901 | 甲区综治中心 | 甲区 | 93.0 | +3.0 | 优秀 | 19.0 | 19.0 | 18.0 | 18.0 | 19.0 | — |');
-    expect(md).toContain('| 3 | 4 | ↑1 | 999902101 | 石桥镇综治中心 | 乙区 | 85.6 | +10.6 | 不合格 | 14.0 | 18.0 | 18.0 | 18.0 | 9.0 | INS-01 挂牌并实体化运行 |');
-    expect(md).toContain('| 2 | 乙区 | 3 | 2 | 84.6 | 0 | 1 | 0 | 1 | 78.8% | 87.5% | 85.0% | 85.0% | 87.5% |');
-    expect(md).toContain('| **—** | **全市** | **8** | **6** | **86.4** |');
+    expect(md).toContain('| 4 | 4 | 持平 | 999902101 | 石桥镇综治中心 | 乙区 | 85.6 | +10.6 | 不合格 | 14.0 | 18.0 | 18.0 | 18.0 | 9.0 | INS-01 挂牌并实体化运行 |');
+    expect(md).toContain('| 2 | 乙区 | 3 | 2 | 83.5 | 85.6 | 0 | 1 | 0 | 1 | 78.8% | 87.5% | 85.0% | 85.0% | 87.5% |');
+    expect(md).toContain('| **—** | **全市** | **8** | **6** | **88.3** | **85.4** |');
     expect(md).toContain('| 999902102-20260915-FUN-02 | 红星镇综治中心 | 乙区 | 经费保障 |  | 2026-10-15 | 未整改 | 56 |');
     expect(md).toContain('## 八、本月未评估中心');
     expect(md.match(/^\| 9999\d+-\d{8}-/gm)).toHaveLength(20);

@@ -27,9 +27,15 @@ describe('center registry', () => {
       { code: '009901', name: '示例市甲区', level: 'county' },
       { code: '009901101', name: '甲区城关镇, 中心', level: 'township', parent: '009901' },
       { code: '999902', name: '乙区', level: 'county' },
-      { code: '999902201001', name: '乙区某村', level: 'township' },
+      // No 层级: 12 digits is a village (DESIGN, Decisions: Levels).
+      { code: '999902201001', name: '乙区某村', level: 'village' },
     ]);
     expect(centers.map(countyCodeOf)).toEqual(['009901', '009901', '999902', '999902']);
+  });
+
+  it('refuses a 6-digit code ending in 00 (a city or province) as a center, at its line', async () => {
+    const file = write('city.csv', '编码,名称,层级\n999900,示例市,县级\n999901,甲区,\n');
+    await expect(readCenters(file)).rejects.toThrow(`${file}:2:1: 编码 999900 以 00 结尾,是市或省的区划代码,不是综治中心`);
   });
 
   it('reads a GB18030 CSV as Excel saves plain "CSV" on a Chinese Windows', async () => {

@@ -63,9 +63,9 @@ describe('building the ledger from findings', () => {
     expect(town.county).toBe('999902');
   });
 
-  it('names the county when a registry gave its name', () => {
+  it('shows the county’s name, never a center’s, when a registry gave it', () => {
     const out = addAudits([], [{ result: township, source: 'b' }], { countyNames: new Map([['999902', '乙县']]) });
-    expect(out.rows[0].county).toBe('999902 乙县');
+    expect(out.rows[0].county).toBe('乙县');
   });
 
   it('adds nothing when the same audit comes twice, and refuses two different versions of one audit', () => {

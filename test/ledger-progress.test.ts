@@ -21,6 +21,7 @@ function row(id: string, centerCode: string, status: LedgerStatus, deadline: str
     closedOn: status === '已销号' ? '2026-11-01' : '',
     verifier: status === '已销号' ? '赵六' : '',
     note: '',
+    review: '',
   };
 }
 
@@ -35,17 +36,17 @@ const rows = [
 ];
 
 describe('ledger progress', () => {
-  it('counts each status, overdue and 销号率 per county and overall', () => {
+  it('counts each real problem once (a 反弹 row is carried on by its new row), each status, overdue and 销号率 per county and overall', () => {
     const p = ledgerProgress(rows, '2026-11-20');
     expect(p.counties).toEqual([
-      { county: '999901', label: '999901', findings: 4, open: 1, inProgress: 1, fixed: 1, closed: 1, rebound: 0, overdue: 2, closedRate: 0.25 },
-      { county: '999902', label: '999902 乙县', findings: 3, open: 1, inProgress: 0, fixed: 1, closed: 0, rebound: 1, overdue: 0, closedRate: 0 },
+      { county: '999901', label: '999901', findings: 4, open: 1, inProgress: 1, fixed: 1, closed: 1, rebound: 0, overdue: 2, closureRatePercent: 25 },
+      { county: '999902', label: '999902 乙县', findings: 2, open: 1, inProgress: 0, fixed: 1, closed: 0, rebound: 1, overdue: 0, closureRatePercent: 0 },
     ]);
-    expect(p.total).toEqual({ county: '', label: '', findings: 7, open: 2, inProgress: 1, fixed: 2, closed: 1, rebound: 1, overdue: 2, closedRate: 0.1429 });
+    expect(p.total).toEqual({ county: '', label: '', findings: 6, open: 2, inProgress: 1, fixed: 2, closed: 1, rebound: 1, overdue: 2, closureRatePercent: 16.7 });
   });
 
   it('has no rate for no findings', () => {
-    expect(ledgerProgress([], '2026-11-20')).toEqual({ counties: [], total: expect.objectContaining({ findings: 0, closedRate: null }) });
+    expect(ledgerProgress([], '2026-11-20')).toEqual({ counties: [], total: expect.objectContaining({ findings: 0, closureRatePercent: null }) });
   });
 
   it('is overdue the day after the deadline, never when 已销号, 反弹 or without a deadline', () => {

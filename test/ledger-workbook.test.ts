@@ -30,6 +30,7 @@ function row(i: number): LedgerRow {
     closedOn: i % 5 === 3 ? '2026-11-20' : '',
     verifier: i % 5 === 3 ? '赵六' : '',
     note: i % 7 ? '' : '=SUM(1,2) 不是公式',
+    review: i % 4 ? '' : `2026-12-0${1 + (i % 9)} 复查:仍失分,扣 0.5 分`,
   };
 }
 

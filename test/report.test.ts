@@ -58,12 +58,12 @@ describe('scored report workbook', () => {
     const top = 100 + checklist.bonus!.cap;
     expect(rows.get(4)).toEqual([1, '999901101', '甲区城关镇综治中心', date('2026-11-20'), top, '优秀', ...full, checklist.bonus!.cap, null, 0]);
     expect(rows.get(5)).toEqual([1, '999901102', '甲区新华街道综治中心', date('2026-11-21'), top, '优秀', ...full, checklist.bonus!.cap, null, 0]);
-    // Ranked by score, as the terminal table: the vetoed center keeps its score and is graded 不合格.
-    const vetoed = results[2];
-    expect(vetoed.center.code).toBe('999902102');
-    expect(rows.get(6)).toEqual([3, '999902102', '乙区某乡综治中心', date('2026-11-20'), top - veto.points, '不合格', ...vetoed.dimensions.map((d) => d.earned), checklist.bonus!.cap, veto.id, 1]);
-    const lower = results[3];
-    expect(rows.get(7)).toEqual([4, '999902101', '乙区某镇综治中心', date('2026-11-20'), top - lost.points, '优秀', ...lower.dimensions.map((d) => d.earned), checklist.bonus!.cap, null, 1]);
+    // Ranked by grade band, then score: the vetoed center keeps its higher score but is graded 不合格 and ranks last.
+    const lower = results.find((r) => r.center.code === '999902101')!;
+    expect(rows.get(6)).toEqual([3, '999902101', '乙区某镇综治中心', date('2026-11-20'), top - lost.points, '优秀', ...lower.dimensions.map((d) => d.earned), checklist.bonus!.cap, null, 1]);
+    const vetoed = results.find((r) => r.center.code === '999902102')!;
+    expect(vetoed.total).toBeGreaterThan(lower.total);
+    expect(rows.get(7)).toEqual([4, '999902102', '乙区某乡综治中心', date('2026-11-20'), top - veto.points, '不合格', ...vetoed.dimensions.map((d) => d.earned), checklist.bonus!.cap, veto.id, 1]);
     expect(rows.get(8)).toBeUndefined();
   });
 
@@ -99,14 +99,14 @@ describe('scored report workbook', () => {
     const rows = rowsOf(summary);
     expect(rows.get(3)!.slice(0, 4)).toEqual(['名次', '所属县(市、区)', '县内名次', '编码']);
     expect([4, 5, 6, 7].map((r) => rows.get(r)!.slice(0, 4))).toEqual([
-      [1, '999901 示例市甲区', 1, '999901101'],
-      [1, '999901 示例市甲区', 1, '999901102'],
-      [3, '999902 示例市乙区', 1, '999902102'],
-      [4, '999902 示例市乙区', 2, '999902101'],
+      [1, '示例市甲区', 1, '999901101'],
+      [1, '示例市甲区', 1, '999901102'],
+      [3, '示例市乙区', 1, '999902101'],
+      [4, '示例市乙区', 2, '999902102'],
     ]);
     // 问题清单 names the county too.
     const f = rowsOf(findings);
-    expect(f.get(4)![4]).toBe('999902 示例市乙区');
+    expect(f.get(4)![4]).toBe('示例市乙区');
   });
 
   it('评分明细: one row per center and item, with answer, points, earned and note', async () => {
@@ -135,7 +135,7 @@ describe('scored report workbook', () => {
     // Printed in two parts (问题 | 整改), the title heads each part's columns, after the repeated 序号 and 问题编号.
     expect(rows.get(1)).toEqual([null, null, '问题清单', ...Array(6).fill(null), '问题清单']);
     expect(rows.get(3)).toEqual(['序号', ...LEDGER_COLUMNS.map((c) => c.header)]);
-    expect(rows.get(3)).toEqual(['序号', '问题编号', '中心编码', '中心名称', '所属县(市、区)', '规范化类别', '评分项', '问题描述', '扣分', '整改措施', '责任单位', '责任人', '整改时限', '整改状态', '整改进展', '销号日期', '核验人', '备注']);
+    expect(rows.get(3)).toEqual(['序号', '问题编号', '中心编码', '中心名称', '所属县(市、区)', '规范化类别', '评分项', '问题描述', '扣分', '整改措施', '责任单位', '责任人', '整改时限', '整改状态', '整改进展', '销号日期', '核验人', '备注', '复查']);
     const all = results.flatMap((r) => r.findings);
     expect(all).toHaveLength(2);
     all.forEach((f, i) => {

@@ -19,7 +19,7 @@ beforeAll(() => {
   dir = tempDir();
   writeAudit('a.audit.yaml', '999901', '示例市甲区综治中心', { 'INS-04': ['公安', '法院', '信访'], 'FUN-02': { value: '不适用', note: '本级无此项' } });
   writeAudit('b.audit.yaml', '999902', '示例市乙县综治中心', { 'INS-01': '否' });
-  writeAudit('c.audit.yaml', '999903101', '示例市丙县城关镇综治中心');
+  writeAudit('c.audit.yaml', '999903', '示例市丙县综治中心');
 });
 
 describe('zongzhi score', () => {
@@ -27,15 +27,17 @@ describe('zongzhi score', () => {
     const r = await runCli(['score', dir]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => /\d{6}/.test(l));
-    expect(lines.map((l) => /(\d{6,12})/.exec(l)![1])).toEqual(['999903101', '999901', '999902']);
+    expect(lines.map((l) => /(\d{6,12})/.exec(l)![1])).toEqual(['999903', '999901', '999902']);
     expect(lines[0]).toContain('100.0');
-    expect(lines[2]).toMatch(/不合格\(否决\)/);
+    // Vetoed: the lowest grade, last, with the veto item named in 否决事项.
+    expect(lines[2]).toMatch(/│\s+98\.0 │ 不合格 │.*│ INS-01 综治中心挂牌/);
+    expect(r.stdout).toContain('否决事项');
   });
 
   it('--json gives the documented fields, ranked', async () => {
     const r = await runCli(['score', dir, '--json']);
     const results = JSON.parse(r.stdout) as Result[];
-    expect(results.map((x) => x.center.code)).toEqual(['999903101', '999901', '999902']);
+    expect(results.map((x) => x.center.code)).toEqual(['999903', '999901', '999902']);
     const a = results[1];
     expect(Object.keys(a)).toEqual(expect.arrayContaining(['center', 'checklist', 'date', 'total', 'grade', 'veto', 'dimensions', 'bonus', 'items', 'findings']));
     expect(a.checklist).toMatchObject({ id: 'county', version: '2025.1', sha256: county.sha256 });

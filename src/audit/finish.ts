@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resultsJsonText } from '../formats/results-json.js';
 import { t } from '../i18n/index.js';
-import type { Result } from '../model/result.js';
+import { shownScore, type Result } from '../model/result.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { SEPARATOR } from '../prompts/prompter.js';
 import { score } from '../scoring/score.js';
@@ -127,7 +127,7 @@ async function summary(r: Result, p: Prompter): Promise<string> {
         { header: t('table.points'), align: 'right' },
         { header: t('walk.summary.rate'), align: 'right' },
       ],
-      r.dimensions.map((d) => [d.name, d.earned.toFixed(precision), d.applicable, d.points, d.rate === null ? '—' : `${(d.rate * 100).toFixed(1)}%`]),
+      r.dimensions.map((d) => [d.name, shownScore(d.earned, precision), d.applicable, d.points, d.rate === null ? '—' : `${(d.rate * 100).toFixed(1)}%`]),
     ),
   );
   const na = r.items.filter((i) => i.na && i.dimension);

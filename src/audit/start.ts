@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { resolveChecklist } from '../checklist/load.js';
+import { checklistFiles, loadChecklistFile, resolveChecklist } from '../checklist/load.js';
 import { ChecklistRegistry } from '../checklist/registry.js';
 import { inputError, usageError, UserError } from '../errors.js';
 import { readAuditFile } from '../formats/audit-file.js';
 import { t } from '../i18n/index.js';
 import { isCenterCode, type Audit } from '../model/audit.js';
-import { refOf } from '../model/checklist.js';
+import { refOf, type Checklist } from '../model/checklist.js';
+import { levelLabel, levelOfCode, levelProblem, type LevelLookup } from '../model/level.js';
 import { parseDate, today } from '../model/dates.js';
 import { normalizeText, splitNames } from '../model/text.js';
 import { centersByCode, readCenters } from '../sources/centers.js';
@@ -56,10 +57,20 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
   // question goes on screen first, and the checklist loads while it is read.
   const checklist = once(() => resolveChecklist(opts.checklist));
   const meanwhile = () => void checklist();
+  const levels = registry && ((c: string) => registry.get(c)?.level);
+  // A center of another level is refused before anything is typed, with the checklists that fit it.
+  if (presetCode) {
+    const wrong = levelMismatch(presetCode, checklist(), levels);
+    if (wrong !== true) throw inputError('walk.level-refused', { reason: wrong });
+  }
   // Refuse before asking anything when the options already name an existing draft.
   if (presetCode && presetDate) refuseExisting(draftPath(opts.out, presetDate, presetCode, checklist().id), opts.force);
 
-  const code = presetCode ?? normalizeText(await p.input({ message: t('walk.ask-code'), validate: validCode, meanwhile }));
+  const validCenter = (v: string) => {
+    const valid = validCode(v);
+    return valid === true ? levelMismatch(normalizeText(v), checklist(), levels) : valid;
+  };
+  const code = presetCode ?? normalizeText(await p.input({ message: t('walk.ask-code'), validate: validCenter, meanwhile }));
   const date = presetDate ?? parseDate(await p.input({ message: t('walk.ask-date'), default: today(), validate: validDate, meanwhile }))!;
   const { id, name: title, version, dimensions } = checklist();
   const file = draftPath(opts.out, date, code, id);
@@ -116,6 +127,16 @@ function checkedCode(raw: string): string {
 
 function validCode(v: string): true | string {
   return isCenterCode(normalizeText(v)) || t('walk.code-invalid', { value: v });
+}
+
+/** true when the center is of the checklist's level; else why not, and which checklists fit it. */
+function levelMismatch(code: string, checklist: Checklist, levels?: LevelLookup): true | string {
+  const wrong = levelProblem(code, checklist, {}, levels);
+  if (!wrong) return true;
+  const level = levels?.(code) ?? levelOfCode(code);
+  const fitting = level ? checklistFiles().flatMap(({ file }) => loadChecklistFile(file).checklist ?? []).filter((c) => c.level === level).map((c) => c.id) : [];
+  const ids = [...new Set(fitting)];
+  return ids.length ? t('level.with-offer', { reason: wrong.message, offer: t('level.offer', { level: levelLabel(level!), ids: ids.join('、'), first: ids[0] }) }) : wrong.message;
 }
 
 function validDate(v: string): true | string {

@@ -1,10 +1,10 @@
-import { countyOf, placeName } from '../model/audit.js';
+import { countyNamesOf, countyOf, placeName } from '../model/audit.js';
 import { Exact } from '../model/exact.js';
-import { ranked } from '../model/rank.js';
+import { ranked, rankResults } from '../model/rank.js';
 import type { Result } from '../model/result.js';
 import type { LedgerRow } from '../ledger/model.js';
 import { ledgerProgress, overdueRows, type Progress } from '../ledger/progress.js';
-import type { Briefing, CommonProblem, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
+import type { Briefing, CommonProblem, CountyWeights, DraftRef, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
 import { previousMonth } from './month.js';
 import { latestPerCenter } from './select.js';
 
@@ -25,6 +25,10 @@ export interface BriefingInput {
   ledger?: { rows: readonly LedgerRow[]; asOf: string };
   /** How many 共性问题 to list (ties with the last are kept). */
   commonLimit?: number;
+  /** Draft audits the command left out, to be named in the briefing. */
+  draftsLeftOut?: DraftRef[];
+  /** Weights for a county composite of the county center's score and its townships' mean. */
+  countyWeights?: CountyWeights;
 }
 
 const DEFAULT_COMMON_LIMIT = 10;
@@ -44,9 +48,9 @@ export function buildBriefing(input: BriefingInput): Briefing {
 
   const names = countyNames(input.registry ?? [], sorted);
   const dimensions = dimensionsOf(current.length ? current : sorted);
-  const ranking = rankingGroups(current, last, names);
-  const counties = countySummaries(current, input.registry, names, input.grades, dimensions);
-  const city = summarize({ code: '', name: '' }, current, counties.reduce((n, c) => n + c.centers, 0), input.grades, dimensions);
+  const ranking = rankingGroups(current, last, names, input.grades);
+  const counties = countySummaries(current, input.registry, names, input.grades, dimensions, input.countyWeights);
+  const city = summarize({ code: '', name: '' }, current, counties.reduce((n, c) => n + c.centers, 0), input.grades, dimensions, input.countyWeights);
 
   return {
     month,
@@ -55,6 +59,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
     grades: input.grades,
     dimensions,
     overview: overview(city, current, last),
+    ...(input.countyWeights ? { countyWeights: input.countyWeights } : {}),
     ranking,
     counties,
     city,
@@ -62,6 +67,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
     commonLimit: input.commonLimit ?? DEFAULT_COMMON_LIMIT,
     ...(input.ledger ? { progress: progress(input.ledger.rows, input.ledger.asOf, names) } : {}),
     ...(input.registry ? { notAudited: notAudited(input.registry, current, before, names) } : {}),
+    draftsLeftOut: input.draftsLeftOut ?? [],
   };
 }
 
@@ -78,8 +84,7 @@ function mean(values: Exact[]): Exact | undefined {
 }
 
 function countyNames(registry: readonly RegisteredCenter[], results: readonly Result[]): (code: string) => CountyRef {
-  const names = new Map<string, string>();
-  for (const r of results) if (r.center.code.length === 6 && r.center.name) names.set(r.center.code, placeName(r.center.name));
+  const names = countyNamesOf(results.map((r) => r.center));
   // The registry is the committee's own list: its names win.
   for (const c of registry) if (c.code.length === 6 && c.name) names.set(c.code, placeName(c.name));
   return (code) => {
@@ -102,12 +107,12 @@ function byLevel(results: readonly Result[]): Map<string, Result[]> {
   return new Map([...groups].sort(([a], [b]) => order(a) - order(b) || cmp(a, b)));
 }
 
-function rankingGroups(current: Result[], last: Result[], county: (code: string) => CountyRef): RankingGroup[] {
+function rankingGroups(current: Result[], last: Result[], county: (code: string) => CountyRef, grades: readonly string[]): RankingGroup[] {
   const lastByLevel = byLevel(last);
   return [...byLevel(current)].map(([level, results]) => {
     const before = new Map<string, { rank: number; result: Result }>();
-    for (const { item, rank } of ranked(lastByLevel.get(level) ?? [], (r) => r.total)) before.set(item.center.code, { rank, result: item });
-    const rows = ranked(results, (r) => r.total).map(({ item: r, rank }): RankingRow => {
+    for (const { item, rank } of rankResults(lastByLevel.get(level) ?? [], grades)) before.set(item.center.code, { rank, result: item });
+    const rows = rankResults(results, grades).map(({ item: r, rank }): RankingRow => {
       const prev = before.get(r.center.code);
       const total = exact(r.total);
       const previousTotal = prev ? exact(prev.result.total) : undefined;
@@ -122,7 +127,7 @@ function rankingGroups(current: Result[], last: Result[], county: (code: string)
         previousTotal,
         change: previousTotal ? total.sub(previousTotal) : undefined,
         grade: r.grade,
-        dimensions: Object.fromEntries(r.dimensions.map((d) => [d.id, exact(d.earned)])),
+        dimensions: Object.fromEntries(r.dimensions.map((d) => [d.id, exact(d.earned).round(r.derivation.precision)])),
         veto: r.veto.map((id) => ({ id, title: r.items.find((i) => i.id === id)?.title ?? id })),
         precision: r.derivation.precision,
       };
@@ -142,7 +147,7 @@ function precisionOf(results: readonly Result[]): number {
   return results.reduce((p, r) => Math.max(p, r.derivation.precision), results.length ? 0 : 1);
 }
 
-function summarize(county: CountyRef, audited: Result[], centers: number, grades: string[], dimensions: { id: string }[]): CountySummary {
+function summarize(county: CountyRef, audited: Result[], centers: number, grades: string[], dimensions: { id: string }[], weights?: CountyWeights): CountySummary {
   const counts = Object.fromEntries(grades.map((g) => [g, 0]));
   for (const r of audited) counts[r.grade] = (counts[r.grade] ?? 0) + 1;
   const rates: Record<string, Exact> = {};
@@ -150,11 +155,16 @@ function summarize(county: CountyRef, audited: Result[], centers: number, grades
     const m = mean(audited.map((r) => dimensionRate(r, d.id)).filter((x): x is Exact => x !== undefined));
     if (m) rates[d.id] = m;
   }
+  // The two checklists' scores stay apart; the city row's county figure is the mean over its county centers.
+  const countyScore = mean(audited.filter((r) => r.checklist.level === 'county').map((r) => exact(r.total)));
+  const townshipMean = mean(audited.filter((r) => r.checklist.level === 'township').map((r) => exact(r.total)));
   return {
     county,
     centers,
     audited: audited.length,
-    average: mean(audited.map((r) => exact(r.total))),
+    ...(countyScore ? { countyScore } : {}),
+    ...(townshipMean ? { townshipMean } : {}),
+    ...(weights && countyScore && townshipMean ? { composite: weights.county.mul(countyScore).add(weights.township.mul(townshipMean)) } : {}),
     grades: counts,
     rates,
     precision: precisionOf(audited),
@@ -167,6 +177,7 @@ function countySummaries(
   county: (code: string) => CountyRef,
   grades: string[],
   dimensions: { id: string }[],
+  weights?: CountyWeights,
 ): CountySummary[] {
   // Without a registry the audited centers are all the tool knows of.
   const expected = new Set([...(registry ?? []).map((c) => c.code), ...current.map((r) => r.center.code)]);
@@ -174,11 +185,13 @@ function countySummaries(
   const summaries = codes.map((code) => {
     const audited = current.filter((r) => countyOf(r.center.code) === code);
     const centers = [...expected].filter((c) => countyOf(c) === code).length;
-    return summarize(county(code), audited, centers, grades, dimensions);
+    return summarize(county(code), audited, centers, grades, dimensions, weights);
   });
-  // Ranked on the average as printed: two counties showing 85.3 share a place.
-  const withAverage = summaries.filter((s) => s.average);
-  for (const { item, rank } of ranked(withAverage, (s) => Number(s.average!.toFixed(s.precision)))) item.rank = rank;
+  // Ranked on the figure as printed (two counties showing 85.3 share a place): the composite
+  // when weights were given, else the county centers' scores (one checklist, comparable).
+  const figure = (s: CountySummary) => (weights ? s.composite : s.countyScore);
+  const rankable = summaries.filter((s) => figure(s));
+  for (const { item, rank } of ranked(rankable, (s) => Number(figure(s)!.toFixed(s.precision)))) item.rank = rank;
   return summaries;
 }
 
@@ -186,7 +199,7 @@ function overview(city: CountySummary, current: Result[], last: Result[]): Overv
   return {
     centers: city.centers,
     audited: city.audited,
-    average: city.average,
+    average: mean(current.map((r) => exact(r.total))),
     previousAudited: last.length,
     previousAverage: mean(last.map((r) => exact(r.total))),
     grades: city.grades,
@@ -257,7 +270,7 @@ function notAudited(registry: readonly RegisteredCenter[], current: Result[], be
 /** The ledger's progress per county (counted by the ledger's own rules), named like the other tables. */
 function progress(rows: readonly LedgerRow[], asOf: string, county: (code: string) => CountyRef): NonNullable<Briefing['progress']> {
   const counted = ledgerProgress(rows, asOf);
-  const of = ({ county: _code, label: _label, closedRate: _rounded, ...counts }: Progress, ref: CountyRef): CountyProgress => ({
+  const of = ({ county: _code, label: _label, closureRatePercent: _rounded, ...counts }: Progress, ref: CountyRef): CountyProgress => ({
     ...counts,
     county: ref,
     // From the counts, exactly: the ledger's own rate is already rounded.

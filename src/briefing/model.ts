@@ -27,6 +27,18 @@ export interface Briefing {
   progress?: { counties: CountyProgress[]; city: CountyProgress; overdue: OverdueFinding[] };
   /** Undefined when no registry was given: without it nobody knows who should have been audited. */
   notAudited?: NotAudited[];
+  /** The weights of the county composite, when the user gave them. */
+  countyWeights?: CountyWeights;
+  /** Draft audits (not final) of the month or before, left out of every figure. */
+  draftsLeftOut: DraftRef[];
+}
+
+export interface DraftRef {
+  code: string;
+  name: string;
+  date: string;
+  /** The file it was read from. */
+  source: string;
 }
 
 export interface Overview {
@@ -80,14 +92,26 @@ export interface CountySummary {
   /** Centers that should be audited: the registry's, plus any audited center it lacks. */
   centers: number;
   audited: number;
-  /** Exact mean of the audited centers' reported final scores; undefined when none was audited. */
-  average?: Exact;
-  /** Rank by the average as displayed (rounded), so equal displayed averages share a rank. */
+  /**
+   * The county center's reported score and the exact mean of its townships' reported scores:
+   * two checklists, side by side, never averaged together. Undefined when none was audited.
+   */
+  countyScore?: Exact;
+  townshipMean?: Exact;
+  /** county weight × countyScore + township weight × townshipMean, only with --county-weights and both present. */
+  composite?: Exact;
+  /** Rank by the composite (with weights) or the county center's score, as displayed; equal ones share a rank. */
   rank?: number;
   grades: Record<string, number>;
   /** Exact mean of the audited centers' dimension rates (earned ÷ applicable), by dimension id. */
   rates: Record<string, Exact>;
   precision: number;
+}
+
+/** The weights of a county composite (--county-weights county=0.4,township=0.6); they sum to 1. */
+export interface CountyWeights {
+  county: Exact;
+  township: Exact;
 }
 
 export interface CommonProblem {
@@ -109,7 +133,7 @@ export interface CommonProblem {
  * Rectification progress of one county's findings on the as-of date: the ledger's own
  * counts (src/ledger/progress.ts), named like the other tables, with the rate exact.
  */
-export interface CountyProgress extends Omit<Progress, 'county' | 'label' | 'closedRate'> {
+export interface CountyProgress extends Omit<Progress, 'county' | 'label' | 'closureRatePercent'> {
   county: CountyRef;
   /** closed ÷ findings, exact; undefined when there are none. */
   closureRate?: Exact;

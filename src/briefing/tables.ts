@@ -154,7 +154,9 @@ function countyRow(b: Briefing, s: CountySummary, name: string, total = false): 
       text(name),
       int(s.centers),
       int(s.audited),
-      score(s.average, s.precision),
+      score(s.countyScore, s.precision),
+      score(s.townshipMean, s.precision),
+      ...(b.countyWeights ? [score(s.composite, s.precision)] : []),
       ...b.grades.map((g, i) => int(s.grades[g] ?? 0, i === b.grades.length - 1 && (s.grades[g] ?? 0) > 0 ? 'bad' : undefined)),
       ...b.dimensions.map((d) => percent(s.rates[d.id])),
     ],
@@ -172,12 +174,20 @@ function countyTable(b: Briefing): BriefingTable {
       left(t('briefing.col.county-name'), 12, 10),
       right(t('briefing.col.centers'), 8, 4),
       right(t('briefing.col.audited'), 8, 4),
-      { ...right(t('briefing.col.average'), 8), scale: true },
+      { ...right(t('briefing.col.county-score'), 8), scale: true },
+      { ...right(t('briefing.col.township-mean'), 10, 8), scale: true },
+      ...(b.countyWeights ? [{ ...right(t('briefing.col.composite'), 8), scale: true }] : []),
       ...b.grades.map((g) => right(g, 7)),
       ...b.dimensions.map((d) => ({ ...right(d.name, 10, 8), scale: true })),
     ],
     rows: [...order.map((s) => countyRow(b, s, s.county.name)), countyRow(b, { ...b.city, rank: undefined }, t('briefing.city'), true)],
-    notes: [t('briefing.note.counties', { places }), t('briefing.note.rates')],
+    notes: [
+      t('briefing.note.counties', { places }),
+      b.countyWeights
+        ? t('briefing.note.composite', { county: b.countyWeights.county.toString(), township: b.countyWeights.township.toString(), places })
+        : t('briefing.note.no-composite'),
+      t('briefing.note.rates'),
+    ],
   };
 }
 
@@ -333,7 +343,10 @@ export function overviewText(b: Briefing): string {
   }
   const grades = b.grades.map((g) => t('briefing.overview.grade', { grade: g, count: o.grades[g] ?? 0 })).join(t('briefing.list-separator'));
   parts.push(o.vetoed ? t('briefing.overview.grades-veto', { grades, vetoed: o.vetoed }) : t('briefing.overview.grades', { grades }));
-  return parts.join(t('briefing.sentence-separator')) + t('briefing.sentence-end');
+  const text = parts.join(t('briefing.sentence-separator')) + t('briefing.sentence-end');
+  if (b.draftsLeftOut.length === 0) return text;
+  const drafts = b.draftsLeftOut.map((d) => t('briefing.draft-ref', { name: d.name || d.code, date: d.date, source: d.source })).join(t('briefing.list-separator'));
+  return `${text}${t('briefing.drafts-left-out', { count: b.draftsLeftOut.length, drafts })}`;
 }
 
 /** +2.5, -1.0, 0.0: the sign is shown so a pasted table reads without colour. */

@@ -1,18 +1,22 @@
 import { buildBriefing } from '../briefing/compute.js';
 import type { Briefing } from '../briefing/model.js';
 import { isMonth } from '../briefing/month.js';
+import { parseCountyWeights } from '../briefing/weights.js';
 import { auditsNeeded } from '../briefing/select.js';
 import { briefingTitle } from '../briefing/tables.js';
 import { ChecklistRegistry } from '../checklist/registry.js';
-import { EXIT, inputError, problem, UserError, usageError } from '../errors.js';
+import { EXIT, formatProblem, inputError, problem, UserError, usageError, type Problem } from '../errors.js';
+import type { ResponseRead } from '../formats/results-json.js';
+import type { Result } from '../model/result.js';
 import { t } from '../i18n/index.js';
 import { parseDate, today } from '../model/dates.js';
-import type { Checklist } from '../model/checklist.js';
+import { gradeNames } from '../model/checklist.js';
 import { scoreResponses } from '../scoring/batch.js';
 import { briefingJsonText } from '../sinks/briefing-json.js';
 import { briefingMarkdown } from '../sinks/briefing-md.js';
 import { briefingTerminal } from '../sinks/briefing-terminal.js';
-import { readCenters } from '../sources/centers.js';
+import { levelsOf, readCenters } from '../sources/centers.js';
+import { checkLevels } from '../model/level.js';
 import { readResponses } from '../sources/responses.js';
 import { readPlanFile } from '../formats/plan-json.js';
 import { planCoverage, type Coverage } from '../plan/coverage.js';
@@ -30,6 +34,8 @@ interface Options {
   /** A quarter's plan.json: its coverage up to the month's end becomes a section. */
   plan?: string;
   force?: boolean;
+  skipInvalid?: boolean;
+  countyWeights?: string;
 }
 
 const OUTPUTS = ['.xlsx', '.md', '.json'];
@@ -40,6 +46,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const asOf = opts.asOf === undefined ? undefined : parseDate(opts.asOf);
   if (opts.asOf !== undefined && !asOf) throw usageError('briefing.bad-as-of', { value: opts.asOf });
   if (opts.asOf !== undefined && !opts.ledger) throw usageError('briefing.as-of-needs-ledger');
+  const countyWeights = opts.countyWeights === undefined ? undefined : parseCountyWeights(opts.countyWeights);
+  if (opts.countyWeights !== undefined && !countyWeights) throw usageError('briefing.bad-county-weights', { value: opts.countyWeights });
   const outputs = opts.output ?? [];
   const unsupported = outputs.filter((o) => !OUTPUTS.includes(extensionOf(o)));
   if (unsupported.length) throw new UserError(unsupported.map((path) => problem('briefing.bad-output', { path })), EXIT.usage);
@@ -49,20 +57,27 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const plan = opts.plan ? readPlanFile(opts.plan).plan : undefined;
   const registry = new ChecklistRegistry(opts.checklist ?? []);
   const read = await readResponses(inputs, registry);
-  if (read.problems.length) throw new UserError(read.problems);
-  // Only each center's latest audit in the month and before it are scored: a year of archives costs one read, not twelve scorings.
-  const needed = auditsNeeded(read.responses, month, (r) => ({ code: r.audit.center.code, date: r.audit.date, status: r.audit.status }));
-  const scored = scoreResponses(needed);
-  if (scored.problems.length) throw new UserError(scored.problems);
-  if (!scored.results.some((r) => r.date.startsWith(month))) throw noAudits(month, read.responses.map((r) => r.audit.date));
-
   const centers = opts.centers ? await readCenters(opts.centers) : undefined;
+  const levels = checkLevels(read.responses, centers && levelsOf(centers));
+  // A draft is work in progress: left out of every figure, and named, instead of stopping the briefing.
+  const drafts = levels.responses.filter((r) => r.audit.status === 'draft');
+  const finals = levels.responses.filter((r) => r.audit.status === 'final');
+  const scored = scoreLatest(finals, month);
+  const problems = [...read.problems, ...levels.problems, ...scored.problems];
+  if (problems.length && !opts.skipInvalid) throw new UserError(problems);
+  if (!scored.results.some((r) => r.date.startsWith(month))) throw noAudits(month, finals.map((r) => r.audit.date));
+
   const briefing = buildBriefing({
     month,
     results: scored.results,
-    grades: gradesOf(needed.map((r) => r.checklist)),
+    grades: scored.grades,
     registry: centers,
     ledger: opts.ledger ? { rows: await readLedgerRows(opts.ledger), asOf: asOf ?? today() } : undefined,
+    countyWeights,
+    draftsLeftOut: drafts
+      .filter((r) => r.audit.date.slice(0, 7) <= month)
+      .map(({ audit }) => ({ code: audit.center.code, name: audit.center.name, date: audit.date, source: audit.source }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code)),
   });
   const title = briefingTitle(briefing, opts.title);
   // Audits after the month are not known to its briefing.
@@ -71,14 +86,34 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   for (const path of outputs) await write(path, briefing, title, opts.force, coverage);
   process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
   if (coverage) process.stdout.write(`\n${coverageText(coverage, centers !== undefined)}`);
+  if (problems.length) {
+    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.stderr.write(`${t('briefing.skipped', { count: problems.length })}\n`);
+  }
   for (const path of outputs) process.stderr.write(`${t('briefing.wrote', { path })}\n`);
 }
 
-/** Grade names best first; checklists normally share them, and any extra ones follow. */
-function gradesOf(checklists: Checklist[]): string[] {
-  const names: string[] = [];
-  for (const c of new Set(checklists)) for (const g of c.grades) if (!names.includes(g.name)) names.push(g.name);
-  return names;
+/**
+ * Scores each center's latest audit in the month and before it (a year of archives costs one
+ * read, not twelve scorings). An audit that cannot be scored is a problem, and the center's
+ * next latest one takes its place, so --skip-invalid falls back to the last valid audit.
+ */
+function scoreLatest(responses: ResponseRead[], month: string): { results: Result[]; grades: string[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let candidates = responses;
+  for (;;) {
+    const needed = auditsNeeded(candidates, month, (r) => ({ code: r.audit.center.code, date: r.audit.date, status: r.audit.status }));
+    const failed = new Set<ResponseRead>();
+    const results: Result[] = [];
+    for (const response of needed) {
+      const scored = scoreResponses([response]);
+      results.push(...scored.results);
+      if (scored.problems.length) failed.add(response);
+      problems.push(...scored.problems);
+    }
+    if (failed.size === 0) return { results, grades: gradeNames(needed.map((r) => r.checklist)), problems };
+    candidates = candidates.filter((r) => !failed.has(r));
+  }
 }
 
 function noAudits(month: string, dates: string[]): UserError {

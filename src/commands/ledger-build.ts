@@ -3,9 +3,10 @@ import { UserError } from '../errors.js';
 import { writeLedger } from '../formats/ledger-workbook.js';
 import { t } from '../i18n/index.js';
 import { addAudits } from '../ledger/audits.js';
-import { countyNames, readCenters } from '../sources/centers.js';
+import { countyNames, levelsOf, readCenters } from '../sources/centers.js';
 import { readScoredResults } from '../sources/results.js';
 import { assertWritable } from '../util/fs.js';
+import { countyNamesOf } from '../model/audit.js';
 
 interface Options {
   output: string;
@@ -18,13 +19,15 @@ interface Options {
 export default async function run(inputs: string[], opts: Options): Promise<void> {
   // Refuse before the work, not after it.
   assertWritable(opts.output, opts.force);
-  const read = await readScoredResults(inputs, new ChecklistRegistry(opts.checklist ?? []));
+  const centers = opts.centers ? await readCenters(opts.centers) : undefined;
+  const read = await readScoredResults(inputs, new ChecklistRegistry(opts.checklist ?? []), centers && levelsOf(centers));
   if (read.problems.length) throw new UserError(read.problems);
-  const names = opts.centers ? countyNames(await readCenters(opts.centers)) : undefined;
+  // The registry is the committee's own list: its names win over those the audits carry.
+  const names = new Map([...countyNamesOf(read.audits.map((a) => a.result.center)), ...(centers ? countyNames(centers) : [])]);
   const built = addAudits([], read.audits, { countyNames: names });
   if (built.problems.length) throw new UserError(built.problems);
   await writeLedger(opts.output, { rows: built.rows, log: [] }, { force: opts.force });
   if (built.rows.length === 0) process.stderr.write(`${t('ledger.build.no-findings')}\n`);
-  const centers = new Set(built.rows.map((r) => r.centerCode)).size;
-  process.stderr.write(`${t('ledger.build.wrote', { path: opts.output, centers, rows: built.rows.length })}\n`);
+  const audited = new Set(built.rows.map((r) => r.centerCode)).size;
+  process.stderr.write(`${t('ledger.build.wrote', { path: opts.output, centers: audited, rows: built.rows.length })}\n`);
 }

@@ -5,10 +5,11 @@ import { t } from '../i18n/index.js';
 import type { LedgerChange } from '../ledger/ledger.js';
 import { mergeLedger, type LedgerCopy } from '../ledger/merge.js';
 import { columnOf } from '../ledger/model.js';
-import { countyNames, readCenters } from '../sources/centers.js';
+import { countyNames, levelsOf, readCenters } from '../sources/centers.js';
 import { RESPONSE_EXTENSIONS } from '../sources/responses.js';
 import { readScoredResults } from '../sources/results.js';
 import { assertWritable, collectInputs, extensionOf } from '../util/fs.js';
+import { countyNamesOf } from '../model/audit.js';
 
 interface Options {
   output: string;
@@ -39,8 +40,9 @@ export default async function run(ledgerFile: string, updates: string[], opts: O
       unreadable.push(...e.problems);
     }
   }
-  const read = responses.length ? await readScoredResults(responses, new ChecklistRegistry(opts.checklist ?? [])) : { audits: [], problems: [] };
-  const names = opts.centers ? countyNames(await readCenters(opts.centers)) : undefined;
+  const centers = opts.centers ? await readCenters(opts.centers) : undefined;
+  const read = responses.length ? await readScoredResults(responses, new ChecklistRegistry(opts.checklist ?? []), centers && levelsOf(centers)) : { audits: [], problems: [] };
+  const names = new Map([...countyNamesOf(ledger.rows.map((r) => ({ code: r.centerCode, name: r.centerName }))), ...countyNamesOf(read.audits.map((a) => a.result.center)), ...(centers ? countyNames(centers) : [])]);
   const outcome = mergeLedger({ ledger, ledgerFile, copies, audits: read.audits, time: localTime(new Date()), countyNames: names });
   for (const notice of outcome.notices) process.stderr.write(`${formatProblem(notice)}\n`);
   const problems = [...unreadable, ...read.problems, ...(outcome.ok ? [] : outcome.problems)];

@@ -4,10 +4,12 @@ import { t } from '../i18n/index.js';
 import { ledgerProgress, overdueRows, type OverdueRow, type Progress } from '../ledger/progress.js';
 import { parseDate, today } from '../model/dates.js';
 import { renderTable } from '../sinks/terminal.js';
+import { countyNames, readCenters } from '../sources/centers.js';
 
 interface Options {
   asOf?: string;
   json?: boolean;
+  centers?: string;
 }
 
 /** `zongzhi ledger status <ledger.xlsx> [--as-of D] [--json]`: progress per county, then the overdue list. */
@@ -15,7 +17,8 @@ export default async function run(ledgerFile: string, opts: Options): Promise<vo
   const asOf = opts.asOf === undefined ? today() : parseDate(opts.asOf);
   if (!asOf) throw usageError('ledger.status.bad-as-of', { value: String(opts.asOf) });
   const rows = await readLedger(ledgerFile);
-  const progress = ledgerProgress(rows, asOf);
+  const names = opts.centers ? countyNames(await readCenters(opts.centers)) : undefined;
+  const progress = ledgerProgress(rows, asOf, names);
   const overdue = overdueRows(rows, asOf);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ asOf, ...progress, overdue: overdue.map(overdueJson) }, null, 2)}\n`);
@@ -35,7 +38,7 @@ function progressTable(rows: Progress[]): string {
   const number = (key: string) => ({ header: t(`ledger.status.${key}`), align: 'right' as const });
   return renderTable(
     [{ header: t('ledger.status.county') }, ...['findings', 'open', 'in-progress', 'fixed', 'closed', 'rebound', 'overdue', 'closed-rate'].map(number)],
-    rows.map((p) => [p.label, p.findings, p.open, p.inProgress, p.fixed, p.closed, p.rebound, p.overdue, rate(p.closedRate)]),
+    rows.map((p) => [p.label, p.findings, p.open, p.inProgress, p.fixed, p.closed, p.rebound, p.overdue, p.closureRatePercent === null ? '—' : `${p.closureRatePercent.toFixed(1)}%`]),
   );
 }
 
@@ -52,10 +55,6 @@ function overdueTable(rows: OverdueRow[]): string {
     ],
     rows.map(({ row, daysOverdue }) => [row.id, row.centerName, row.problem, row.owner, row.deadline, row.status, daysOverdue]),
   );
-}
-
-function rate(r: number | null): string {
-  return r === null ? '—' : `${(r * 100).toFixed(1)}%`;
 }
 
 function overdueJson({ row, daysOverdue }: OverdueRow) {

@@ -7,8 +7,11 @@ import { explain } from '../sinks/explain.js';
 import { scoreMarkdown } from '../sinks/score-md.js';
 import { scoreTable } from '../sinks/score-table.js';
 import { readResponses } from '../sources/responses.js';
+import { levelsOf, readCenters } from '../sources/centers.js';
+import { checkLevels } from '../model/level.js';
 import { assertWritable, extensionOf, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
-import { ranked } from '../model/rank.js';
+import { gradeNames } from '../model/checklist.js';
+import { rankPerChecklist } from '../model/rank.js';
 
 interface Options {
   checklist?: string[];
@@ -33,18 +36,23 @@ export default async function run(inputs: string[], opts: Options): Promise<void
 
   const registry = new ChecklistRegistry(opts.checklist ?? [], opts.allowChecklistChange);
   const read = await readResponses(inputs, registry);
-  const scored = scoreResponses(read.responses, { blankAsZero: opts.blank === 'zero' });
-  const problems = [...read.problems, ...scored.problems];
+  const centers = opts.centers ? await readCenters(opts.centers) : undefined;
+  const levels = checkLevels(read.responses, centers && levelsOf(centers));
+  const scored = scoreResponses(levels.responses, { blankAsZero: opts.blank === 'zero' });
+  const problems = [...read.problems, ...levels.problems, ...scored.problems];
   if (problems.length && !opts.skipInvalid) throw new UserError(problems);
-  const results = ranked(scored.results, (r) => r.total).map((r) => r.item);
+  const grades = gradeNames(read.responses.map((r) => r.checklist));
+  const groups = rankPerChecklist(scored.results, grades);
+  // Every output in ranking order, checklist by checklist.
+  const results = groups.flatMap((g) => g.rows.map((row) => row.item));
 
   for (const path of outputs) {
     const ext = extensionOf(path);
     if (ext === '.json') writeChunksAtomic(path, resultsJsonChunks(results), { force: opts.force });
-    if (ext === '.md') writeFileAtomic(path, scoreMarkdown(results), { force: opts.force });
+    if (ext === '.md') writeFileAtomic(path, scoreMarkdown(groups), { force: opts.force });
     if (ext === '.xlsx') {
       const { writeReport } = await import('../sinks/report-xlsx.js');
-      await writeReport(path, results, { force: opts.force, skipped: problems, centers: opts.centers });
+      await writeReport(path, results, { force: opts.force, skipped: problems, centers: opts.centers, grades });
     }
   }
 
@@ -54,7 +62,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     const checklists = new Map(read.responses.map((r) => [`${r.checklist.id}@${r.checklist.version}`, r.checklist]));
     process.stdout.write(results.map((r) => explain(r, checklists.get(`${r.checklist.id}@${r.checklist.version}`)!)).join('\n\n') + '\n');
   } else if (results.length) {
-    process.stdout.write(scoreTable(results) + '\n');
+    process.stdout.write(scoreTable(groups) + '\n');
   }
   if (problems.length) {
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);

@@ -6,6 +6,7 @@ import { writeFormTemplate, writeWideTemplate, type TemplateCenter } from '../fo
 import { t } from '../i18n/index.js';
 import { readCenters, type CenterEntry } from '../sources/centers.js';
 import { assertWritable, extensionOf } from '../util/fs.js';
+import { safeFileName } from '../util/file-name.js';
 import { progress } from '../xlsx/progress.js';
 
 interface Options {
@@ -67,6 +68,6 @@ function forLevel(centers: CenterEntry[], level: string, id: string): TemplateCe
 
 /** `<code>-<name>.xlsx`, with the characters Windows forbids in file names replaced. */
 export function fileNameOf(c: TemplateCenter): string {
-  const name = c.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 60);
+  const name = safeFileName(c.name);
   return `${c.code}${name ? `-${name}` : ''}.xlsx`;
 }

@@ -75,6 +75,7 @@ class AuditReader {
     if (this.problems.length || !center || !date) return { problems: this.problems, checklist };
     const audit: Audit = {
       source: this.src.file,
+      centerAt: () => this.src.at(['center', 'code']),
       checklist: { id: checklist.id, version: checklist.version, sha256: ref.sha256 ?? checklist.sha256 },
       center,
       date,

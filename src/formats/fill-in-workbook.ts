@@ -573,6 +573,7 @@ function readForm(sheets: Sheet[], names: string[], file: string, meta: Meta | u
 
   // 基本信息: labels in one column, values in the next, wherever the rows are.
   let code: string | undefined;
+  let codePlace: Place = { file, sheet: info?.name };
   let name = '';
   let date: string | undefined;
   let inspectors: string[] = [];
@@ -592,7 +593,10 @@ function readForm(sheets: Sheet[], names: string[], file: string, meta: Meta | u
       return found.get(key);
     };
     const c = missingLabel('code', INFO_LABELS[0]);
-    if (c) code = codeFrom(c.value, c.place, problems);
+    if (c) {
+      code = codeFrom(c.value, c.place, problems);
+      codePlace = c.place;
+    }
     const n = missingLabel('name', INFO_LABELS[1]);
     if (n) {
       name = clean(n.value);
@@ -606,7 +610,7 @@ function readForm(sheets: Sheet[], names: string[], file: string, meta: Meta | u
   if (problems.length > before || !code || !date) return;
   responses.push({
     checklist,
-    audit: auditOf(file, checklist, meta, { code, name }, date, inspectors, answers),
+    audit: { ...auditOf(file, checklist, meta, { code, name }, date, inspectors, answers), centerAt: () => codePlace },
   });
 }
 
@@ -719,7 +723,8 @@ async function readWide(
     }
     problems.push(...rowProblems);
     if (rowProblems.length === 0 && code && date) {
-      mine.push({ checklist, audit: auditOf(`${file}!${sheet.name}!${cellAddress(cols.code + 1, r.number)}`, checklist, meta, { code, name }, date, inspectors, answers) });
+      const codePlace = at(cols.code, r.number);
+      mine.push({ checklist, audit: { ...auditOf(`${file}!${sheet.name}!${cellAddress(cols.code + 1, r.number)}`, checklist, meta, { code, name }, date, inspectors, answers), centerAt: () => codePlace } });
     }
   }
   // Two rows for one center: neither is trusted.

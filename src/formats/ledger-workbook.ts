@@ -171,7 +171,7 @@ export async function loadLedger(file: string): Promise<Ledger> {
   const problems: Problem[] = [];
   if (read.sheets.length === 0) throw new UserError([problem('ledger.no-sheet', { path: file }, { file })]);
   for (const s of read.sheets) {
-    const missing = LEDGER_COLUMNS.filter((c) => !s.columns.has(c.field)).map((c) => c.header);
+    const missing = LEDGER_COLUMNS.filter((c) => !c.optional && !s.columns.has(c.field)).map((c) => c.header);
     if (missing.length) problems.push(problem('ledger.missing-columns', { columns: missing.join('、') }, { file, sheet: s.name, cell: s.headerCell }));
   }
   const rows = readLedgerRows(read.rows);

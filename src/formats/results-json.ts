@@ -111,6 +111,7 @@ function toAudit(r: Partial<Result>, file: string, registry: ChecklistRegistry, 
     checklist,
     audit: {
       source: file,
+      centerAt: () => locate(['center', 'code']),
       checklist: r.checklist,
       center: { code, name: String(r.center.name ?? '') },
       date: date!,

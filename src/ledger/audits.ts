@@ -1,4 +1,5 @@
 import { problem, type Problem } from '../errors.js';
+import { Exact } from '../model/exact.js';
 import type { Result } from '../model/result.js';
 import type { LedgerChange } from './ledger.js';
 import { appendNote, findingKey, rowOfFinding, type LedgerRow, type LedgerStatus } from './model.js';
@@ -15,13 +16,16 @@ export interface AuditOptions {
 }
 
 /**
- * Adds audits' findings to the ledger, oldest audit first, and does the 回头看 each
- * later audit implies for the same center's earlier rows:
- * - an item now at full points whose finding is 未整改/整改中 becomes 已整改 with a note
- *   (销号 stays a person's decision, after verification);
- * - an item losing points again whose finding was 已销号 becomes 反弹, and the new
- *   finding says 反弹自 <old id>.
- * A finding already on the ledger (the same audit merged twice) is not added again.
+ * Adds audits' findings to the ledger, oldest audit first, and does the 回头看 each later
+ * audit implies for the same center's earlier rows, so that each real problem has one row:
+ * - an item losing points again whose problem is still open (未整改/整改中): no new row;
+ *   the open row records the later audit in 复查 (date and result);
+ * - an item losing points again whose problem was 已整改 or 已销号: that row becomes 反弹
+ *   and the new finding is added as a row saying 反弹自 <old id>;
+ * - an item now at full points whose problem is open becomes 已整改 with a note (销号
+ *   stays a person's decision, after verification), and 复查 records it.
+ * Rows already 反弹 are left alone: the row opened for them carries the work on.
+ * Adding an audit already on the ledger (merged twice) changes nothing.
  * Pure: returns new rows, never changes the ones given.
  */
 export function addAudits(rows: readonly LedgerRow[], audits: readonly SourcedResult[], opts: AuditOptions = {}): { rows: LedgerRow[]; changes: LedgerChange[]; problems: Problem[] } {
@@ -33,20 +37,65 @@ export function addAudits(rows: readonly LedgerRow[], audits: readonly SourcedRe
   const sorted = [...audits].sort((a, b) => a.result.date.localeCompare(b.result.date) || a.result.center.code.localeCompare(b.result.center.code));
   for (const { result, source } of sorted) {
     const earlier = earlierRowsByItem(out, result);
-    const added = result.findings.filter((f) => !byId.has(f.id)).map((f) => rowOfFinding(f, opts.countyNames));
+    const step: ReviewStep = { result, source, byId, out, changes, countyNames: opts.countyNames };
     for (const item of result.items) {
-      if (item.dimension === undefined || item.earned === null) continue;
-      const olds = earlier.get(item.id) ?? [];
-      if (item.earned === item.points) markFixed(olds, result.date, source, changes);
-      else markRebound(olds, added.filter((r) => findingKey(r.id)?.item === item.id), result.date, source, changes);
+      if (item.dimension !== undefined && item.earned !== null) reviewItem(step, item.id, earlier.get(item.id) ?? []);
     }
-    for (const row of added) {
-      out.push(row);
-      byId.set(row.id, row);
-      changes.push({ source, id: row.id, from: '', to: row.problem, reason: 'audit' });
-    }
+    // Findings of items with no earlier row on the ledger: first found now.
+    const fresh = result.findings.filter((f) => !byId.has(f.id) && !(earlier.get(f.item) ?? []).some((r) => r.status !== '反弹'));
+    addRows(step, fresh.map((f) => rowOfFinding(f, opts.countyNames)));
   }
   return { rows: out, changes, problems };
+}
+
+/** One later audit being added: what it is, where it came from, and the ledger it changes. */
+interface ReviewStep {
+  result: Result;
+  source: string;
+  byId: Map<string, LedgerRow>;
+  out: LedgerRow[];
+  changes: LedgerChange[];
+  countyNames?: ReadonlyMap<string, string>;
+}
+
+/** The 回头看 of one item against its earlier rows (see addAudits). */
+function reviewItem(step: ReviewStep, item: string, earlier: LedgerRow[]): void {
+  const { result, source, changes } = step;
+  const findings = result.findings.filter((f) => f.item === item);
+  // This audit is on the ledger already: its rows were added, or an open row recorded it.
+  if (findings.some((f) => step.byId.has(f.id))) return;
+  const olds = earlier.filter((r) => !r.review.includes(result.date));
+  const open = olds.filter((r) => r.status === '未整改' || r.status === '整改中');
+  const done = olds.filter((r) => r.status === '已整改' || r.status === '已销号');
+  const review = (row: LedgerRow, text: string) => recordReview(row, `${result.date} ${text}`, source, changes);
+  if (findings.length === 0) {
+    for (const row of open) {
+      setStatus(row, '已整改', `回头看(${result.date})该项得满分,自动标为已整改,销号待核验`, source, changes);
+      review(row, '复查:该项得满分');
+    }
+    return;
+  }
+  const lost = Exact.sum(findings.map((f) => Exact.from(f.deducted))).toString();
+  for (const row of open) review(row, `复查:仍失分,扣 ${lost} 分`);
+  if (done.length === 0) return;
+  const added = findings.map((f) => rowOfFinding(f, step.countyNames));
+  for (const row of done) {
+    setStatus(row, '反弹', `回头看(${result.date})该项再次失分,已反弹,见 ${added.map((r) => r.id).join('、')}`, source, changes);
+    review(row, `复查:再次失分,反弹,扣 ${lost} 分`);
+  }
+  for (const row of added) {
+    row.note = appendNote(row.note, `反弹自 ${done.map((r) => r.id).join('、')}`);
+    if (open.length) row.note = appendNote(row.note, `前次问题 ${open.map((r) => r.id).join('、')} 尚未销号`);
+  }
+  addRows(step, added);
+}
+
+function addRows(step: ReviewStep, added: LedgerRow[]): void {
+  for (const row of added) {
+    step.out.push(row);
+    step.byId.set(row.id, row);
+    step.changes.push({ source: step.source, id: row.id, from: '', to: row.problem, reason: 'audit' });
+  }
 }
 
 /** The same center's rows found by audits before this one, by item id. */
@@ -68,22 +117,10 @@ function setStatus(row: LedgerRow, status: LedgerStatus, note: string, source: s
   changes.push({ source, id: row.id, field: 'note', from: before, to: row.note, reason: 'review' });
 }
 
-function markFixed(olds: LedgerRow[], date: string, source: string, changes: LedgerChange[]): void {
-  for (const row of olds) {
-    if (row.status === '未整改' || row.status === '整改中') setStatus(row, '已整改', `回头看(${date})该项得满分,自动标为已整改,销号待核验`, source, changes);
-  }
-}
-
-function markRebound(olds: LedgerRow[], added: LedgerRow[], date: string, source: string, changes: LedgerChange[]): void {
-  if (added.length === 0) return;
-  const closed = olds.filter((r) => r.status === '已销号');
-  const open = olds.filter((r) => r.status === '未整改' || r.status === '整改中' || r.status === '已整改');
-  const newIds = added.map((r) => r.id).join('、');
-  for (const row of closed) setStatus(row, '反弹', `回头看(${date})该项再次失分,已反弹,见 ${newIds}`, source, changes);
-  for (const row of added) {
-    if (closed.length) row.note = appendNote(row.note, `反弹自 ${closed.map((r) => r.id).join('、')}`);
-    if (open.length) row.note = appendNote(row.note, `前次问题 ${open.map((r) => r.id).join('、')} 尚未销号`);
-  }
+function recordReview(row: LedgerRow, entry: string, source: string, changes: LedgerChange[]): void {
+  const before = row.review;
+  row.review = appendNote(row.review, entry);
+  changes.push({ source, id: row.id, field: 'review', from: before, to: row.review, reason: 'review' });
 }
 
 /**

@@ -37,6 +37,8 @@ export interface LedgerRow {
   closedOn: string;
   verifier: string;
   note: string;
+  /** 复查: each later audit that found this problem again, with its date and result (回头看). */
+  review: string;
 }
 
 export type LedgerField = keyof LedgerRow;
@@ -54,14 +56,17 @@ export interface LedgerColumn {
    * from 整改措施 on each fill one A4 landscape page at 9 pt (src/xlsx/layout.ts).
    */
   width: number;
+  /** Ledgers written before the column existed lack it: read as empty. */
+  optional?: boolean;
 }
 
-const column = (field: LedgerField, header: string, kind: FieldKind, isProtected: boolean, width: number): LedgerColumn => ({
+const column = (field: LedgerField, header: string, kind: FieldKind, isProtected: boolean, width: number, optional = false): LedgerColumn => ({
   field,
   header,
   kind,
   protected: isProtected,
   width,
+  ...(optional ? { optional } : {}),
 });
 
 /** The data columns after 序号, in the order DESIGN.md fixes. */
@@ -83,6 +88,8 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   column('closedOn', '销号日期', 'date', false, 12),
   column('verifier', '核验人', 'text', false, 7),
   column('note', '备注', 'text', false, 12),
+  // Last, so fingerprints written before it existed still line up (see parseFingerprint).
+  column('review', '复查', 'text', true, 28, true),
 ];
 
 export const SEQ_HEADER = '序号';
@@ -121,6 +128,9 @@ export function fieldHash(text: string): string {
 export function parseFingerprint(s: string): Map<LedgerField, string> | undefined {
   const [version, body] = s.split(':');
   const hashes = body?.split('.') ?? [];
+  // Written before the optional columns existed: those were empty then.
+  const required = LEDGER_COLUMNS.filter((c) => !c.optional).length;
+  if (hashes.length === required) hashes.push(...LEDGER_COLUMNS.slice(required).map(() => fieldHash('')));
   if (version !== FINGERPRINT_VERSION || hashes.length !== LEDGER_COLUMNS.length || !hashes.every((h) => /^[0-9a-f]{8}$/.test(h))) return undefined;
   return new Map(LEDGER_COLUMNS.map((c, i) => [c.field, hashes[i]]));
 }
@@ -140,11 +150,10 @@ export function findingKey(id: string): FindingKey | undefined {
   return m ? { center: m[1], date: `${m[2]}-${m[3]}-${m[4]}`, item: m[5] } : undefined;
 }
 
-/** 所属县 as shown: "999901 甲区" when the name is known, else the code. */
+/** 所属县 as shown: the county's name (甲区) when known, else its code; never a center's name. */
 export function countyLabel(centerCode: string, countyNames?: ReadonlyMap<string, string>): string {
   const code = countyOf(centerCode);
-  const name = countyNames?.get(code);
-  return name ? `${code} ${name}` : code;
+  return countyNames?.get(code) ?? code;
 }
 
 export function rowOfFinding(f: Finding, countyNames?: ReadonlyMap<string, string>): LedgerRow {
@@ -166,6 +175,7 @@ export function rowOfFinding(f: Finding, countyNames?: ReadonlyMap<string, strin
     closedOn: '',
     verifier: '',
     note: f.note ?? '',
+    review: '',
   };
 }
 

@@ -1,14 +1,18 @@
 import { countyOf } from '../model/audit.js';
 import { daysBetween } from '../model/dates.js';
+import { Exact } from '../model/exact.js';
 import type { LedgerRow } from './model.js';
 
 /** Rectification progress of one county, or of the whole ledger. */
 export interface Progress {
   /** 6-digit county code; '' for the whole ledger. */
   county: string;
-  /** 所属县 as the ledger shows it (the code, with the name when known); '' for the whole ledger. */
+  /** 所属县 as shown: the county's name when known, else its code; '' for the whole ledger. */
   label: string;
-  /** 问题数: every row, 反弹 included (a rebound is a problem that was not really closed). */
+  /**
+   * 问题数: each real problem once. A 反弹 row is not counted: the row opened for it at 回头看
+   * carries the same problem on. The four statuses below add up to it.
+   */
   findings: number;
   /** 未整改 */
   open: number;
@@ -18,12 +22,12 @@ export interface Progress {
   fixed: number;
   /** 已销号 */
   closed: number;
-  /** 反弹: superseded by the new row opened at 回头看, which carries the work on. */
+  /** 反弹: rows superseded by the row opened at 回头看 (not in 问题数). */
   rebound: number;
   /** 逾期 on the as-of date. */
   overdue: number;
-  /** 销号率 = closed / findings, rounded to 4 decimals; null when there are no findings. */
-  closedRate: number | null;
+  /** 销号率 = closed / findings in percent, rounded half-up to 1 decimal as tables show it; null when there are no findings. */
+  closureRatePercent: number | null;
 }
 
 export interface LedgerProgress {
@@ -46,14 +50,14 @@ export function daysOverdue(row: LedgerRow, asOf: string): number {
   return Math.max(0, daysBetween(row.deadline, asOf));
 }
 
-/** Per county and overall: 问题数, each status, 逾期 and 销号率, as of a date. */
-export function ledgerProgress(rows: readonly LedgerRow[], asOf: string): LedgerProgress {
+/** Per county and overall: 问题数, each status, 逾期 and 销号率, as of a date; `names` (a registry's) label the counties. */
+export function ledgerProgress(rows: readonly LedgerRow[], asOf: string, names?: ReadonlyMap<string, string>): LedgerProgress {
   const byCounty = new Map<string, Progress>();
   const total = empty('', '');
   for (const row of rows) {
     const code = countyOf(row.centerCode);
     let county = byCounty.get(code);
-    if (!county) byCounty.set(code, (county = empty(code, row.county || code)));
+    if (!county) byCounty.set(code, (county = empty(code, names?.get(code) ?? (row.county || code))));
     // A registry name may be on some rows only (rows added before it was given): prefer it.
     if (county.label === code && row.county !== code && row.county) county.label = row.county;
     count(county, row, asOf);
@@ -72,17 +76,17 @@ export function overdueRows(rows: readonly LedgerRow[], asOf: string): OverdueRo
 }
 
 function empty(county: string, label: string): Progress {
-  return { county, label, findings: 0, open: 0, inProgress: 0, fixed: 0, closed: 0, rebound: 0, overdue: 0, closedRate: null };
+  return { county, label, findings: 0, open: 0, inProgress: 0, fixed: 0, closed: 0, rebound: 0, overdue: 0, closureRatePercent: null };
 }
 
 const COUNTER = { 未整改: 'open', 整改中: 'inProgress', 已整改: 'fixed', 已销号: 'closed', 反弹: 'rebound' } as const;
 
 function count(p: Progress, row: LedgerRow, asOf: string): void {
-  p.findings++;
+  if (row.status !== '反弹') p.findings++;
   p[COUNTER[row.status]]++;
   if (daysOverdue(row, asOf) > 0) p.overdue++;
 }
 
 function withRate(p: Progress): Progress {
-  return { ...p, closedRate: p.findings ? Math.round((p.closed / p.findings) * 10_000) / 10_000 : null };
+  return { ...p, closureRatePercent: p.findings ? Exact.of(BigInt(p.closed) * 100n, BigInt(p.findings)).round(1).toNumber() : null };
 }

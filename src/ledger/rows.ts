@@ -37,6 +37,13 @@ export function readRowFields(r: ReadRow, problems: Problem[]): Partial<LedgerRo
   return values as Partial<LedgerRow>;
 }
 
+/** A row of a ledger written before an optional column existed: that column is empty. */
+function withOptional(values: Partial<LedgerRow>): LedgerRow {
+  const row = { ...values } as Record<LedgerField, unknown>;
+  for (const c of LEDGER_COLUMNS) if (c.optional && row[c.field] === undefined) row[c.field] = '';
+  return row as unknown as LedgerRow;
+}
+
 /**
  * The ledger's own rows (the committee's master): every column must be there and every
  * cell readable; 问题编号 must be present and unique.
@@ -61,7 +68,7 @@ export function readLedgerRows(rows: readonly ReadRow[]): { rows: LedgerRow[]; p
     }
     seen.set(id, r);
     // A cell that could not be read is already a problem: the row is not half-taken.
-    if (problems.length === before) out.push(values as LedgerRow);
+    if (problems.length === before) out.push(withOptional(values));
   }
   return { rows: out, problems };
 }

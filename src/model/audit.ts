@@ -1,4 +1,5 @@
 import type { AnswerValue } from '../methods/method.js';
+import type { Place } from '../errors.js';
 import type { ChecklistRef } from './checklist.js';
 
 export interface Center {
@@ -27,6 +28,8 @@ export interface Answer {
 export interface Audit {
   /** Where it was read from, for messages. */
   source: string;
+  /** Where its center code is (file:line:col or file!sheet!cell), for a problem about the center; computed when asked. */
+  centerAt?: () => Place;
   checklist: ChecklistRef;
   center: Center;
   date: string;
@@ -46,6 +49,13 @@ export function isCenterCode(code: string): boolean {
 /** The county a center belongs to: the first six digits of its code. */
 export function countyOf(code: string): string {
   return code.slice(0, 6);
+}
+
+/** County names by code from the county centers among `centers` (甲区 from 甲区综治中心). */
+export function countyNamesOf(centers: Iterable<Center>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const c of centers) if (c.code.length === 6 && c.name) names.set(c.code, placeName(c.name));
+  return names;
 }
 
 /**

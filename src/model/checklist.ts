@@ -38,3 +38,10 @@ export interface ChecklistRef {
 export function refOf(checklist: Checklist): ChecklistRef {
   return { id: checklist.id, version: checklist.version, sha256: checklist.sha256 };
 }
+
+/** Grade names best first over the checklists used; they normally share them, and any extra ones follow. */
+export function gradeNames(checklists: Iterable<Pick<ChecklistFile, 'grades'>>): string[] {
+  const names: string[] = [];
+  for (const c of new Set(checklists)) for (const g of c.grades) if (!names.includes(g.name)) names.push(g.name);
+  return names;
+}

@@ -1,5 +1,6 @@
 import type { Center } from './audit.js';
 import type { ChecklistRef } from './checklist.js';
+import { Exact } from './exact.js';
 
 export const FINDING_STATUSES = ['未整改', '整改中', '已整改', '已销号'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
@@ -7,7 +8,7 @@ export type FindingStatus = (typeof FINDING_STATUSES)[number];
 export interface DimensionResult {
   id: string;
   name: string;
-  /** Points earned, rounded to the checklist's precision. */
+  /** Points earned, exact (Σ item points earned): a consumer adding dimensions gets the base back. Sinks round it for display. */
   earned: number;
   /** Points of the items that applied (full points less N/A). */
   applicable: number;
@@ -90,4 +91,14 @@ export interface Result {
   items: ItemResult[];
   findings: Finding[];
   derivation: Derivation;
+}
+
+/** A score as every sink shows it: rounded half-up to the checklist's precision, once, from the exact figure. */
+export function shownScore(value: number, precision: number): string {
+  return Exact.from(value).toFixed(precision);
+}
+
+/** The same rounding as a number, for a workbook cell. */
+export function roundedScore(value: number, precision: number): number {
+  return Exact.from(value).round(precision).toNumber();
 }

@@ -1,10 +1,13 @@
+import type { Level } from '../model/level.js';
+
 /**
  * An inspection plan (督查计划) for one quarter: which centers are inspected, by which
  * team, on which day, openly (明察) or unannounced (暗访), and why each was chosen.
  * Everything here is derived from the inputs and the published seed: nothing is random.
  */
 
-export type CenterLevel = 'county' | 'township';
+/** Only county and township centers are planned (select.ts); village centers are left to their township. */
+export type CenterLevel = Level;
 export type Mode = '明察' | '暗访';
 /** Why a center is in the plan: every county center, a 回头看 target (--must), or drawn by lot. */
 export type Reason = 'county' | 'must' | 'drawn';

@@ -60,7 +60,7 @@ export function score(checklist: Checklist, audit: Audit, opts: ScoreOptions = {
     base: base.round(p).toNumber(),
     grade,
     veto,
-    dimensions: checklist.dimensions.map((d) => dimensionResult(d, scored, p)),
+    dimensions: checklist.dimensions.map((d) => dimensionResult(d, scored)),
     bonus: { earned: bonusEarned.toNumber(), cap: cap.toNumber(), applied: bonusApplied.toNumber() },
     items: scored.map((s) => s.row),
     findings: main.flatMap((s) => findingsOf(s, audit)),
@@ -99,14 +99,15 @@ function scoreItem(item: Item, audit: Audit, dimension?: Dimension): Scored {
   return { item, dimension, earned, row };
 }
 
-function dimensionResult(d: Dimension, scored: Scored[], precision: number): DimensionResult {
+function dimensionResult(d: Dimension, scored: Scored[]): DimensionResult {
   const mine = scored.filter((s) => s.dimension === d && s.earned);
   const earned = Exact.sum(mine.map((s) => s.earned!));
   const applicable = Exact.sum(mine.map((s) => Exact.from(s.item.points)));
   return {
     id: d.id,
     name: d.name,
-    earned: earned.round(precision).toNumber(),
+    // Exact: the results JSON is an archive; sinks round for display (DESIGN, Decisions: Numbers).
+    earned: earned.toNumber(),
     applicable: applicable.toNumber(),
     points: d.points,
     rate: applicable.isZero() ? null : earned.div(applicable).round(4).toNumber(),

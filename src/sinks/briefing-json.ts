@@ -28,7 +28,9 @@ function county(s: CountySummary, b: Briefing) {
     ...(s.county.code ? { county: s.county } : {}),
     centers: s.centers,
     audited: s.audited,
-    average: num(s.average, s.precision),
+    countyScore: num(s.countyScore, s.precision),
+    townshipMean: num(s.townshipMean, s.precision),
+    composite: num(s.composite, s.precision),
     grades: Object.fromEntries(b.grades.map((g) => [g, s.grades[g] ?? 0])),
     ratesPercent: Object.fromEntries(b.dimensions.map((d) => [d.id, pct(s.rates[d.id])])),
   };
@@ -67,6 +69,8 @@ export function briefingJson(b: Briefing, title: string) {
       grades: o.grades,
       vetoed: o.vetoed,
     },
+    draftsLeftOut: b.draftsLeftOut,
+    countyWeights: b.countyWeights ? { county: b.countyWeights.county.toNumber(), township: b.countyWeights.township.toNumber() } : null,
     ranking: b.ranking.map((g) => ({
       level: g.level,
       rows: g.rows.map((r) => ({

@@ -3,10 +3,11 @@ import { t } from '../i18n/index.js';
 import { ledgerColumnSpec } from '../formats/ledger-workbook.js';
 import { LEDGER_COLUMNS, rowOfFinding, SEQ_HEADER } from '../ledger/model.js';
 import { resolveChecklist } from '../checklist/load.js';
+import { placeName } from '../model/audit.js';
 import { today } from '../model/dates.js';
-import { ranks } from '../model/rank.js';
-import type { Result } from '../model/result.js';
-import { centersByCode, countyCodeOf, readCenters, type CenterEntry } from '../sources/centers.js';
+import { rankedBy, rankResults, standingOf } from '../model/rank.js';
+import { roundedScore, type Result } from '../model/result.js';
+import { centersByCode, countyCodeOf, countyNames, readCenters, type CenterEntry } from '../sources/centers.js';
 import { progress } from '../xlsx/progress.js';
 import { columnLetter, createWorkbook, rangeAddress, type CellInput, type ColumnSpec, type WorkbookOut } from '../xlsx/index.js';
 
@@ -16,6 +17,8 @@ export interface ReportOptions {
   skipped?: Problem[];
   /** Registry (centers.csv/.xlsx) giving parents, for ranking within each county. */
   centers?: string;
+  /** Grade names best first: the ranking puts a worse grade below a better one whatever the totals. */
+  grades?: readonly string[];
 }
 
 export const REPORT_SHEETS = { summary: '汇总', details: '评分明细', findings: '问题清单', errors: '错误' } as const;
@@ -31,7 +34,7 @@ export async function writeReport(path: string, results: Result[], opts: ReportO
   const bar = progress(path, results.length * 2);
   try {
     const groups = groupByChecklist(results);
-    for (const group of groups) await writeSummary(book, summaryName(group, groups), group, registry);
+    for (const group of groups) await writeSummary(book, summaryName(group, groups), group, registry, opts.grades ?? []);
     await writeDetails(book, results, () => bar.tick());
     await writeFindings(book, results, registry, () => bar.tick());
     if (opts.skipped?.length) await writeErrors(book, opts.skipped);
@@ -84,7 +87,7 @@ function parentsOf(results: Result[], registry: CenterEntry[] | undefined): Map<
   return parents.size ? parents : undefined;
 }
 
-async function writeSummary(book: WorkbookOut, name: string, results: Result[], registry: CenterEntry[] | undefined): Promise<void> {
+async function writeSummary(book: WorkbookOut, name: string, results: Result[], registry: CenterEntry[] | undefined, grades: readonly string[]): Promise<void> {
   const first = results[0];
   const precision = first?.derivation.precision ?? 1;
   const fmt = numFmt(precision);
@@ -115,10 +118,9 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
     freezeColumns: parents ? 5 : 3,
   });
 
-  const overall = ranks(results.map((r) => r.total));
-  let rows = results.map((r, i) => ({ r, rank: overall[i], parent: parents?.get(r.center.code), parentRank: 0 }));
+  let rows = rankResults(results, grades).map(({ item: r, rank }) => ({ r, rank, parent: parents?.get(r.center.code), parentRank: 0 }));
   if (parents) {
-    // By county: counties in code order, centers by score, ties sharing a rank within each county.
+    // By county: counties in code order, centers by grade band then score, ties sharing a rank within each county.
     const byParent = new Map<string, typeof rows>();
     for (const row of rows) {
       const key = row.parent?.code ?? '';
@@ -126,19 +128,16 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
     }
     rows = [...byParent.entries()]
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-      .flatMap(([, list]) => {
-        const sorted = [...list].sort((a, b) => b.r.total - a.r.total);
-        const local = ranks(sorted.map((x) => x.r.total));
-        return sorted.map((x, i) => ({ ...x, parentRank: local[i] }));
-      });
-  } else {
-    rows.sort((a, b) => a.rank - b.rank);
+      .flatMap(([, list]) => rankedBy(list, (x) => standingOf(x.r, grades)).map(({ item, rank }) => ({ ...item, parentRank: rank })));
   }
   const top = sheet.firstDataRow;
   for (const { r, rank, parent, parentRank } of rows) {
     const values: CellInput[] = [rank];
-    if (parents) values.push(parent ? [parent.code, parent.name].filter(Boolean).join(' ') : '', parent ? parentRank : null);
-    values.push(r.center.code, r.center.name, r.date, r.total, r.grade, ...dims.map((d) => r.dimensions.find((x) => x.id === d.id)?.earned ?? null));
+    if (parents) values.push(parent ? placeName(parent.name) || parent.code : '', parent ? parentRank : null);
+    values.push(r.center.code, r.center.name, r.date, r.total, r.grade, ...dims.map((d) => {
+      const dim = r.dimensions.find((x) => x.id === d.id);
+      return dim ? roundedScore(dim.earned, precision) : null;
+    }));
     if (hasBonus) values.push(r.bonus.applied);
     values.push(r.veto.join('、'), r.findings.length);
     sheet.addRow(values);
@@ -226,7 +225,7 @@ async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () =
 }
 
 async function writeFindings(book: WorkbookOut, results: Result[], registry: CenterEntry[] | undefined, onCenter: () => void): Promise<void> {
-  const countyNames = registry ? new Map(registry.map((c) => [c.code, c.name])) : undefined;
+  const names = registry ? countyNames(registry) : undefined;
   const sheet = book.addSheet({
     name: REPORT_SHEETS.findings,
     title: t('report.title.findings'),
@@ -238,7 +237,7 @@ async function writeFindings(book: WorkbookOut, results: Result[], registry: Cen
   for (const r of results) {
     onCenter();
     for (const f of r.findings) {
-      const row = rowOfFinding(f, countyNames);
+      const row = rowOfFinding(f, names);
       sheet.addRow([++n, ...LEDGER_COLUMNS.map((c) => (row[c.field] === '' ? null : row[c.field]))]);
       await sheet.drain();
     }

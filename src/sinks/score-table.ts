@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.js';
-import type { Result } from '../model/result.js';
-import { ranked } from '../model/rank.js';
+import type { ChecklistRanking } from '../model/rank.js';
+import { shownScore, type Result } from '../model/result.js';
 import { colors, renderTable, type Column } from './terminal.js';
 
 /** The dimensions of the results, in checklist order, by id (results may mix checklists). */
@@ -10,10 +10,26 @@ export function dimensionColumns(results: Result[]): { id: string; name: string 
   return [...seen].map(([id, name]) => ({ id, name }));
 }
 
-/** The ranking table `zongzhi score` prints: one row per center, best first. */
-export function scoreTable(results: Result[]): string {
+/** The heading over one checklist's ranking: scores of different checklists are not comparable. */
+export function groupHeading(g: ChecklistRanking): string {
+  return t('score.group-heading', { name: g.checklist.name, id: g.checklist.id, version: g.checklist.version, count: g.rows.length });
+}
+
+/** 否决事项: each veto item's id and title, so a reader sees why a high total ranks last. */
+export function vetoItems(r: Result): string {
+  return r.veto.map((id) => `${id} ${r.items.find((i) => i.id === id)?.title ?? ''}`.trim()).join(t('table.veto-separator'));
+}
+
+/** The ranking tables `zongzhi score` prints: one per checklist under its heading, one row per center, best first. */
+export function scoreTable(groups: ChecklistRanking[]): string {
+  return groups.map((g) => `${groupHeading(g)}\n${groupTable(g)}`).join('\n\n');
+}
+
+function groupTable(g: ChecklistRanking): string {
   const c = colors();
+  const results = g.rows.map((row) => row.item);
   const dims = dimensionColumns(results);
+  const vetoed = results.some((r) => r.veto.length);
   const columns: Column[] = [
     { header: t('table.rank'), align: 'right' },
     { header: t('table.code') },
@@ -23,21 +39,23 @@ export function scoreTable(results: Result[]): string {
     { header: t('table.grade') },
     ...dims.map((d) => ({ header: d.name, align: 'right' as const, width: 8 })),
     { header: t('table.findings'), align: 'right' },
+    ...(vetoed ? [{ header: t('table.veto-items'), width: 20 }] : []),
   ];
-  const rows = ranked(results, (r) => r.total).map(({ item: r, rank }) => {
-    const grade = r.veto.length ? c.red(`${r.grade}(${t('table.veto')})`) : gradeColor(r, c)(r.grade);
+  const rows = g.rows.map(({ item: r, rank }) => {
+    const p = r.derivation.precision;
     return [
       rank,
       r.center.code,
       r.center.name,
       r.date,
-      r.total.toFixed(r.derivation.precision),
-      grade,
+      shownScore(r.total, p),
+      r.veto.length ? c.red(r.grade) : gradeColor(r, c)(r.grade),
       ...dims.map((d) => {
         const dim = r.dimensions.find((x) => x.id === d.id);
-        return dim ? dim.earned.toFixed(r.derivation.precision) : '—';
+        return dim ? shownScore(dim.earned, p) : '—';
       }),
       r.findings.length,
+      ...(vetoed ? [r.veto.length ? c.red(vetoItems(r)) : '—'] : []),
     ];
   });
   return renderTable(columns, rows);

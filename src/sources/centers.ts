@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { problem, UserError, type Place, type Problem } from '../errors.js';
 import { countyOf, isCenterCode, placeName } from '../model/audit.js';
+import { levelOfCode, type Level, type LevelLookup } from '../model/level.js';
 import { normalizeText } from '../model/text.js';
 import { extensionOf } from '../util/fs.js';
 
@@ -9,15 +10,21 @@ export interface CenterEntry {
   /** 6, 9 or 12 digits, always a string (leading zeros kept). */
   code: string;
   name: string;
-  level: 'county' | 'township';
+  level: Level;
   /** 上级编码 as given; for a township without one, countyCodeOf() uses its first six digits. */
   parent?: string;
 }
 
-/** The county a registry entry rolls up to: its parent, or a township's first six digits, or itself. */
+/** The county a registry entry rolls up to: its parent, or a township's (or village's) first six digits, or itself. */
 export function countyCodeOf(entry: CenterEntry): string {
   if (entry.parent) return entry.parent;
-  return entry.level === 'township' ? countyOf(entry.code) : entry.code;
+  return entry.level === 'county' ? entry.code : countyOf(entry.code);
+}
+
+/** The registry's word on each center's level (its 层级 column, or the code rule it applied). */
+export function levelsOf(centers: readonly CenterEntry[]): LevelLookup {
+  const byCode = new Map(centers.map((c) => [c.code, c.level]));
+  return (code) => byCode.get(code);
 }
 
 const HEADERS: Record<keyof CenterEntry, string[]> = {
@@ -27,7 +34,7 @@ const HEADERS: Record<keyof CenterEntry, string[]> = {
   parent: ['上级编码', '上级代码', '所属县编码', 'parent'],
 };
 
-const LEVELS: Record<string, 'county' | 'township'> = {
+const LEVELS: Record<string, Level> = {
   county: 'county',
   县: 'county',
   县级: 'county',
@@ -42,6 +49,11 @@ const LEVELS: Record<string, 'county' | 'township'> = {
   街道: 'township',
   镇: 'township',
   乡: 'township',
+  village: 'village',
+  村: 'village',
+  村级: 'village',
+  社区: 'village',
+  '村(社区)': 'village',
 };
 
 /** A table's cells as read, each able to say where it is. */
@@ -89,14 +101,16 @@ function centersOf(table: Table, file: string): { centers: CenterEntry[]; proble
     const code = codeOf(row.cells[cols.code!], row.place(cols.code!), rowProblems);
     const name = text(row.cells[cols.name!]);
     if (name === '') rowProblems.push(problem('centers.name-missing', {}, row.place(cols.name!)));
-    let level: 'county' | 'township' | undefined;
+    let level: Level | undefined;
     const levelText = cols.level === undefined ? '' : text(row.cells[cols.level]);
     if (levelText !== '') {
       level = LEVELS[levelText.toLowerCase()] ?? LEVELS[levelText];
       if (!level) rowProblems.push(problem('centers.level', { value: levelText }, row.place(cols.level!)));
     } else if (code) {
-      level = code.length === 6 ? 'county' : 'township';
+      level = levelOfCode(code);
     }
+    // A city's or province's code is never a center, whatever its 层级 says.
+    if (code && !levelOfCode(code)) rowProblems.push(problem('level.not-a-center', { code }, row.place(cols.code!)));
     let parent: string | undefined;
     if (cols.parent !== undefined && text(row.cells[cols.parent]) !== '') {
       parent = codeOf(row.cells[cols.parent], row.place(cols.parent), rowProblems, 'centers.parent');

@@ -34,7 +34,6 @@ export default {
   'briefing.col.veto': { zh: '否决情形', en: 'veto' },
   'briefing.col.centers': { zh: '中心数', en: 'centers' },
   'briefing.col.audited': { zh: '已评估', en: 'audited' },
-  'briefing.col.average': { zh: '平均分', en: 'average' },
   'briefing.col.dimension': { zh: '类别', en: 'dimension' },
   'briefing.col.item': { zh: '评分项', en: 'item' },
   'briefing.col.lost-centers': { zh: '失分中心数', en: 'centers losing points' },
@@ -61,12 +60,12 @@ export default {
   'briefing.col.last-total': { zh: '上次得分', en: 'last score' },
 
   'briefing.note.ranking': {
-    zh: '注:每个中心取{month}最近一次评估的最终得分;县级中心与乡镇(街道)中心所用评估细则不同,分别排名;得分相同者名次并列。上月名次为{previous}同组排名,环比 = 本月总分 − 上月总分(均为保留 {places} 位小数后的通报分数),上月未评估的记为"—"。',
-    en: 'Note: each center\'s latest audit in {month} counts; county and township centers use different checklists and are ranked apart; equal scores share a rank. Last month\'s rank is within the same group in {previous}; change = this month\'s total − last month\'s (both as reported, {places} decimal(s)); "—" when not audited then.',
+    zh: '注:每个中心取{month}最近一次评估的最终得分;县级中心与乡镇(街道)中心所用评估细则不同,分别排名;先按等次、再按总分排列,一票否决的中心排在其他中心之后,等次和总分都相同者名次并列。上月名次为{previous}同组排名,环比 = 本月总分 − 上月总分(均为保留 {places} 位小数后的通报分数),上月未评估的记为"—"。',
+    en: 'Note: each center\'s latest audit in {month} counts; county and township centers use different checklists and are ranked apart, by grade band first and then total, vetoed centers below all others; equal grade and total share a rank. Last month\'s rank is within the same group in {previous}; change = this month\'s total − last month\'s (both as reported, {places} decimal(s)); "—" when not audited then.',
   },
   'briefing.note.counties': {
-    zh: '注:平均分 = 该县(市、区)本月已评估中心(含县级中心)通报得分(即保留 {places} 位小数后的最终得分)的算术平均数,每个中心只计一次,按精确值计算后四舍五入保留 {places} 位小数;名次按所示平均分排列,相同者并列。"全市"为全市所有已评估中心得分的平均数,不是各县平均分的平均。中心数为中心名录所列中心(名录未列而有评估的中心一并计入)。',
-    en: 'Note: average = arithmetic mean of the reported final scores (rounded to {places} decimal(s)) of the county\'s centers audited this month, county center included, each center once; computed exactly, then rounded half-up to {places} decimal(s). Ranked by the average as shown; equal averages share a rank. "city" is the mean over all audited centers, not the mean of county averages. Centers = those in the registry, plus audited centers it does not list.',
+    zh: '注:县级中心和乡镇(街道)中心所用评估细则不同,分数不混合平均:县级中心得分为该县(市、区)县级中心本月的通报得分;乡镇平均分 = 本月已评估乡镇(街道)中心通报得分(保留 {places} 位小数后的最终得分)的算术平均数,每个中心只计一次,按精确值计算后四舍五入保留 {places} 位小数。"全市"行分别为全市县级中心、全市乡镇(街道)中心得分的平均数。中心数为中心名录所列中心(名录未列而有评估的中心一并计入)。',
+    en: 'Note: county and township centers are scored on different checklists and never averaged together: county center = the county center\'s reported score this month; township mean = arithmetic mean of the reported scores (rounded to {places} decimal(s)) of the county\'s townships audited this month, each once, computed exactly, then rounded half-up once. The city row gives the mean over all county centers and over all township centers. Centers = those in the registry, plus audited centers it does not list.',
   },
   'briefing.note.rates': {
     zh: '五个规范化列为得分率:各已评估中心该类别得分 ÷ 适用分值(不适用项不计入)的平均数,每个中心计一次。',
@@ -77,8 +76,8 @@ export default {
     en: 'Note: items scored below their points this month (bonus items excluded); share = centers losing points ÷ centers for which the item applied (N/A excluded); ordered by centers losing points, the first {limit} shown plus any tied with the last. Items with the same id and title in different checklists are counted together.',
   },
   'briefing.note.progress': {
-    zh: '注:截至 {asOf},依据整改台账统计,每个问题按当前状态计入一列;问题数含反弹问题(回头看时另立新问题继续整改,反弹的原问题不再计逾期);逾期 = 未销号且已超过整改时限;销号率 = 已销号 ÷ 问题数。',
-    en: 'Note: as of {asOf}, from the rectification ledger, each finding counted under its current status; findings include rebounds (the work goes on in a new finding opened at the review, so a rebound itself is not counted overdue); overdue = not closed and past its deadline; closure rate = closed ÷ findings.',
+    zh: '注:截至 {asOf},依据整改台账统计,每个问题只计一次,按当前状态计入一列;反弹的原问题不计入问题数(回头看时另立的新问题承担同一问题的整改,反弹列是其个数,不计逾期);逾期 = 未销号且已超过整改时限;销号率 = 已销号 ÷ 问题数。',
+    en: 'Note: as of {asOf}, from the rectification ledger, each real problem counted once, under its current status; a rebound row is not counted in findings (the finding opened for it at the review carries the same problem on; the rebound column counts them, never overdue); overdue = not closed and past its deadline; closure rate = closed ÷ findings.',
   },
   'briefing.note.overdue': { zh: '注:截至 {asOf} 未销号且已超过整改时限的问题,按逾期天数排列。', en: 'Note: findings not closed and past their deadline as of {asOf}, longest overdue first.' },
   'briefing.note.overdue-cut': {

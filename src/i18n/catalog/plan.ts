@@ -59,6 +59,7 @@ export default {
   'plan.team-name': { zh: '第{id}组', en: 'Team {id}' },
   'plan.level.county': { zh: '县级', en: 'county' },
   'plan.level.township': { zh: '乡镇(街道)', en: 'township' },
+  'plan.level.village': { zh: '村(社区)', en: 'village' },
   'plan.reason.county': { zh: '县级全覆盖', en: 'county, all' },
   'plan.reason.must': { zh: '必查', en: 'must' },
   'plan.reason.drawn': { zh: '随机抽取', en: 'drawn' },

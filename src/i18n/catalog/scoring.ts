@@ -70,7 +70,6 @@ export default {
   'table.total': { zh: '总分', en: 'total' },
   'table.grade': { zh: '等次', en: 'grade' },
   'table.findings': { zh: '问题数', en: 'findings' },
-  'table.veto': { zh: '否决', en: 'veto' },
   'table.item': { zh: '编号', en: 'item' },
   'table.dimension': { zh: '类别', en: 'dimension' },
   'table.title': { zh: '评分项目', en: 'title' },

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { auditResult, fail, missing } from '../fixtures/ledger/builders.js';
+import { addAudits, type SourcedResult } from '../src/ledger/audits.js';
+import type { LedgerRow } from '../src/ledger/model.js';
+import { ledgerProgress } from '../src/ledger/progress.js';
+
+// 回头看 over a center's three audits (October, November, December), on the ledger-mini checklist.
+const A = '999901';
+const sourced = (code: string, date: string, answers: Parameters<typeof auditResult>[2]): SourcedResult => ({ result: auditResult(code, date, answers), source: `${code}-${date}.audit.yaml` });
+const byId = (rows: LedgerRow[], id: string) => rows.find((r) => r.id === id);
+const build = (...audits: SourcedResult[]) => {
+  const out = addAudits([], audits);
+  expect(out.problems).toEqual([]);
+  return out.rows;
+};
+/** A unit's update as merge would take it: the row's status (and what 销号 needs). */
+const set = (rows: LedgerRow[], id: string, status: LedgerRow['status']) =>
+  rows.map((r) => (r.id === id ? { ...r, status, ...(status === '已销号' ? { closedOn: '2026-10-30', verifier: '赵六' } : {}) } : r));
+
+describe('回头看 over three audits of one center', () => {
+  const oct = sourced(A, '2026-10-10', { 'INS-01': fail, 'MEC-02': fail });
+  const nov = sourced(A, '2026-11-10', { 'MEC-02': fail });
+  const dec = sourced(A, '2026-12-10', { 'MEC-02': fail });
+
+  it('keeps one row for a problem still open at each later audit, with each audit recorded in 复查', () => {
+    const rows = build(oct, nov, dec);
+    expect(rows.map((r) => r.id)).toEqual(['999901-20261010-INS-01', '999901-20261010-MEC-02']);
+    expect(byId(rows, '999901-20261010-MEC-02')).toMatchObject({ status: '未整改', review: '2026-11-10 复查:仍失分,扣 20 分;2026-12-10 复查:仍失分,扣 20 分' });
+    // INS-01 earned full points in November: done, awaiting verification.
+    expect(byId(rows, '999901-20261010-INS-01')).toMatchObject({ status: '已整改', review: '2026-11-10 复查:该项得满分' });
+    expect(byId(rows, '999901-20261010-INS-01')!.note).toContain('回头看(2026-11-10)该项得满分');
+    expect(ledgerProgress(rows, '2026-12-20').total).toMatchObject({ findings: 2, open: 1, fixed: 1, rebound: 0 });
+  });
+
+  it('turns a closed problem that fails again into 反弹 with one new row; a third audit finds that row open and adds none', () => {
+    const first = set(build(oct), '999901-20261010-MEC-02', '已销号');
+    const second = addAudits(first, [nov]).rows;
+    expect(byId(second, '999901-20261010-MEC-02')).toMatchObject({ status: '反弹', review: '2026-11-10 复查:再次失分,反弹,扣 20 分' });
+    expect(byId(second, '999901-20261110-MEC-02')).toMatchObject({ status: '未整改', note: '反弹自 999901-20261010-MEC-02' });
+    const third = addAudits(second, [dec]).rows;
+    expect(third.filter((r) => r.item.startsWith('MEC-02')).map((r) => r.id)).toEqual(['999901-20261010-MEC-02', '999901-20261110-MEC-02']);
+    expect(byId(third, '999901-20261110-MEC-02')).toMatchObject({ status: '未整改', review: '2026-12-10 复查:仍失分,扣 20 分' });
+    // Each real problem once: INS-01 (已整改) and MEC-02 (the rebound row is carried on by the new one).
+    expect(ledgerProgress(third, '2026-12-20').total).toMatchObject({ findings: 2, open: 1, fixed: 1, rebound: 1 });
+  });
+
+  it('treats a problem marked 已整改 that fails again as a rebound too', () => {
+    const first = set(build(oct), '999901-20261010-MEC-02', '已整改');
+    const rows = addAudits(first, [nov]).rows;
+    expect(byId(rows, '999901-20261010-MEC-02')!.status).toBe('反弹');
+    expect(byId(rows, '999901-20261110-MEC-02')!.note).toBe('反弹自 999901-20261010-MEC-02');
+  });
+
+  it('gives the same ledger built from all three audits as built from the earliest and merged with the later ones in date order', () => {
+    const stepwise = addAudits(addAudits(build(oct), [nov]).rows, [dec]).rows;
+    expect(build(dec, oct, nov)).toEqual(stepwise);
+  });
+
+  it('changes nothing when the same later audit is merged again', () => {
+    const once = addAudits(build(oct), [nov, dec]).rows;
+    const again = addAudits(once, [nov, dec]);
+    expect(again.rows).toEqual(once);
+    expect(again.changes).toEqual([]);
+  });
+
+  it('adds a row for an item first failing at a later audit, and counts deduct deficiencies found again on their open rows', () => {
+    const rows = build(sourced(A, '2026-10-10', { 'MEC-01': missing('10月台账缺失') }), sourced(A, '2026-11-10', { 'MEC-01': missing('10月台账缺失', '11月台账缺失'), 'MEC-03': fail }));
+    expect(rows.map((r) => r.id)).toEqual(['999901-20261010-MEC-01', '999901-20261110-MEC-03']);
+    expect(byId(rows, '999901-20261010-MEC-01')!.review).toBe('2026-11-10 复查:仍失分,扣 10 分');
+  });
+});
