@@ -16,12 +16,12 @@ import { writeEveryKind, type Kind } from './workbook-kinds.js';
  * The wide templates print six items to a page across, name and code repeated.
  */
 const BUDGET: Record<Kind, number> = {
-  report: 32, // 汇总-县级 1, 汇总-乡镇 1, 评分明细 ~22, 问题清单 in two parts
+  report: 36, // 汇总-县级 1, 汇总-乡镇 1, 评分明细 ~22, 问题清单 in three parts (问题 | 整改 | 复查)
   form: 8, // 填表说明 1, 基本信息 1, 评分表 42 items
   'form-registry': 8,
   wide: 9, // 填表说明 1, 评分表 42 items × (answer, note) across 7 pages
   'wide-registry': 9,
-  ledger: 14, // 59 problems, each page pair: what was found | what is done
+  ledger: 24, // 59 problems, each page triple: what was found | what is done | 复查 (回头看 records)
   'ledger-merged': 46, // 101 problems and 合并记录
   briefing: 12, // 10 tables, each on its own page
 };
