@@ -46,6 +46,18 @@ describe('each method, computed by hand', () => {
     expect(scored(methods, { ...FULL, 'A-3': '检察院;公安' }).items[2].earned).toBe(10);
     expect(scored(methods, { ...FULL, 'A-3': '无' }).items[2].earned).toBe(0);
   });
+
+  it('multi counts an option written twice once', () => {
+    const cases: [unknown, string, number][] = [
+      ['法院、法院', '法院', 10],
+      [['法院', '法院'], '法院', 10],
+      ['法院、公安、法院', '法院、公安', 14],
+    ];
+    for (const [answer, shown, earned] of cases) {
+      const row = scored(methods, { ...FULL, 'A-3': answer }).items[2];
+      expect([row.answer, row.earned]).toEqual([shown, earned]);
+    }
+  });
 });
 
 describe('N/A 折算', () => {
@@ -86,6 +98,15 @@ describe('veto', () => {
     expect(r.total).toBe(90);
     expect(r.grade).toBe('不合格');
     expect(r.veto).toEqual(['A-1']);
+  });
+
+  it('an unanswered veto item counted as 0 (--blank zero) vetoes nothing: the grade comes from the total', () => {
+    const { 'A-1': _unanswered, ...rest } = FULL;
+    const r = scored(methods, rest, { blankAsZero: true });
+    expect(r.items[0]).toMatchObject({ id: 'A-1', blank: true, earned: 0 });
+    expect(r.total).toBe(90);
+    expect(r.veto).toEqual([]);
+    expect(r.grade).toBe('优秀');
   });
 
   it('no veto when the veto item earns its points', () => {
@@ -146,6 +167,16 @@ describe('findings', () => {
       ['999901-20261120-B-1-3', '排查台账缺失:11月台账缺失', 6, '2026-11-30'],
       // The fourth deficiency was counted but not described; the item floors at 0, so it costs the last 2.
       ['999901-20261120-B-1-4', '排查台账缺失', 2, '2026-11-30'],
+    ]);
+  });
+
+  it('charges each described deficiency `per` until the item is used up, when every one is described', () => {
+    const r = scored(methods, { ...FULL, 'B-1': { value: 4, deficiencies: ['8月台账缺失', '9月台账缺失', '10月台账缺失', '11月台账缺失'] } });
+    expect(r.findings.map((f) => [f.id, f.deducted])).toEqual([
+      ['999901-20261120-B-1-1', 6],
+      ['999901-20261120-B-1-2', 6],
+      ['999901-20261120-B-1-3', 6],
+      ['999901-20261120-B-1-4', 2],
     ]);
   });
 
