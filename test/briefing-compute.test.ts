@@ -101,6 +101,19 @@ describe('briefing computation', () => {
     }
   });
 
+  it('compares with last month only: a center audited in September but not October has no 环比 and is not in 上月', async () => {
+    const results = await cityResults();
+    // 999902101 (乙区 township) was audited on 10-20 (75) and 11-18 (85.6); its October audit moves to September.
+    const moved = results.map((r) => (r.center.code === '999902101' && r.date === '2026-10-20' ? { ...r, date: '2026-09-20' } : r));
+    const b = buildBriefing({ month: '2026-11', results: moved, grades: GRADES });
+    const row = b.ranking.flatMap((g) => g.rows).find((r) => r.code === '999902101')!;
+    expect(row.total.toString()).toBe('85.6');
+    expect([row.previousRank, row.previousTotal, row.change]).toEqual([undefined, undefined, undefined]);
+    // October without it: 90, 85, 80, 84, 80, 70 → 489 / 6 = 81.5.
+    expect(b.overview.previousAudited).toBe(6);
+    expect(b.overview.previousAverage?.toString()).toBe('81.5');
+  });
+
   it('shows a change with its sign and never -0.0', () => {
     expect(formatChange(Exact.from('2.5'), 1)).toBe('+2.5');
     expect(formatChange(Exact.from('-1'), 1)).toBe('-1.0');
