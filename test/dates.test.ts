@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addDays, daysBetween, excelSerial, parseDate, today } from '../src/model/dates.js';
+
+// This file runs under UTC, Asia/Shanghai and America/New_York (vitest.config.ts): every expectation holds in each.
+describe('calendar dates, whatever the time zone', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('reads a date cell (UTC midnight, as exceljs gives it) as that calendar day', () => {
+    expect(parseDate(new Date(Date.UTC(2026, 0, 1)))).toBe('2026-01-01');
+    expect(parseDate(new Date(Date.UTC(2026, 10, 20)))).toBe('2026-11-20');
+  });
+
+  it('reads Excel serials and their text as the day they count to', () => {
+    expect(parseDate(46346)).toBe('2026-11-20');
+    expect(parseDate(46346.75)).toBe('2026-11-20');
+    expect(parseDate('46023')).toBe('2026-01-01');
+    expect(excelSerial(new Date(Date.UTC(2026, 10, 20)))).toBe(46346);
+  });
+
+  it('counts days across daylight-saving changes as whole days', () => {
+    expect(addDays('2026-03-01', 30)).toBe('2026-03-31');
+    expect(addDays('2026-10-20', 30)).toBe('2026-11-19');
+    expect(daysBetween('2026-03-01', '2026-03-31')).toBe(30);
+    expect(daysBetween('2026-10-25', '2026-11-05')).toBe(11);
+  });
+
+  it('takes today from the local calendar, where the inspector is', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T20:00:00Z'));
+    const local = { 'Asia/Shanghai': '2026-12-01', 'America/New_York': '2026-11-30', UTC: '2026-11-30' }[process.env.TZ ?? 'UTC'];
+    expect(today()).toBe(local);
+  });
+});
