@@ -1,24 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
-// The suites Stryker runs against mutated sources. Tests that only drive the compiled binary (dist/) cannot see a
-// mutant in src/, so they are left out; TZ is not UTC so that a UTC/local date mix-up changes a result.
+// The suites Stryker runs against each mutant: the in-process tests of the core. Tests that drive the compiled
+// binary (dist/) cannot see a mutant in src/; the workbook suites take minutes per run on shared cores.
+// TZ is not UTC so that a UTC/local date mix-up changes a result.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: [
-      'test/audit-cli.test.ts',
-      'test/audit-tmux.test.ts',
-      'test/briefing-demo.test.ts',
-      'test/briefing.test.ts',
-      'test/checklist-validate.test.ts',
-      'test/cli.test.ts',
-      'test/ledger-cli.test.ts',
-      'test/schema-generated.test.ts',
-      'test/score-cli.test.ts',
-      'test/sheet-libreoffice.test.ts',
-      'test/xlsx-stream-cjk.test.ts',
+    include: [
+      'test/audit-file.test.ts',
+      'test/briefing-compute.test.ts',
+      'test/centers.test.ts',
+      'test/checklist-rules.test.ts',
+      'test/dates.test.ts',
+      'test/ledger-merge.test.ts',
+      'test/ledger-progress.test.ts',
+      'test/methods.test.ts',
+      'test/model.test.ts',
+      'test/rank.test.ts',
+      'test/scoring-properties.test.ts',
+      'test/scoring.test.ts',
     ],
-    env: { TZ: 'America/New_York' },
+    env: { TZ: 'America/New_York', PROPERTY_RUNS: '25' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -45,6 +45,9 @@ function answersFor(items: Item[]): fc.Arbitrary<RawAnswers> {
   return fc.tuple(...entries).map((pairs) => Object.fromEntries(pairs));
 }
 
+// Fewer runs under mutation testing (vitest.mutation.config.ts), where every mutant re-runs these properties.
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
+
 const checklists = [fixtureChecklist('methods'), resolveChecklist('county'), resolveChecklist('township')];
 
 describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_id, checklist) => {
@@ -69,7 +72,7 @@ describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_i
         expect(Exact.from(r.derivation.unrounded).sub(Exact.from(r.derivation.base)).toNumber()).toBe(r.bonus.applied);
         expect(Exact.from(r.total).sub(Exact.from(r.base)).gt(cap)).toBe(false);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -89,7 +92,7 @@ describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_i
           for (const f of mine) expect(f.deducted).toBeGreaterThanOrEqual(0);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -105,7 +108,7 @@ describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_i
         const na = { ...answers, [item.id]: { value: '不适用', note: '本级无此项' } };
         expect(scoreOf(na).total).toBeGreaterThanOrEqual(scoreOf(zero).total);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -117,7 +120,7 @@ describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_i
         const na = { ...answers, [item.id]: { value: '不适用', note: '本级无此项' } };
         expect(scoreOf(na).total).toBeLessThanOrEqual(scoreOf(full).total);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -130,7 +133,7 @@ describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_i
         expect(after.total).toBeGreaterThanOrEqual(before.total);
         expect(after.findings.length).toBeLessThanOrEqual(before.findings.length);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 });
