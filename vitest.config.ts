@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 const DATE_SUITES = [
   'test/dates.test.ts',
+  'test/ledger-cells.test.ts',
   'test/ledger-merge.test.ts',
   'test/ledger-progress.test.ts',
   'test/ledger-workbook.test.ts',

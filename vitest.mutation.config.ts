@@ -11,6 +11,7 @@ export default defineConfig({
       'test/centers.test.ts',
       'test/checklist-rules.test.ts',
       'test/dates.test.ts',
+      'test/ledger-cells.test.ts',
       'test/ledger-merge.test.ts',
       'test/ledger-progress.test.ts',
       'test/methods.test.ts',
