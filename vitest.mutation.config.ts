@@ -17,6 +17,7 @@ export default defineConfig({
       'test/methods.test.ts',
       'test/model.test.ts',
       'test/rank.test.ts',
+      'test/results-json.test.ts',
       'test/scoring-properties.test.ts',
       'test/scoring.test.ts',
     ],
