@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scoreResponses } from '../src/scoring/batch.js';
 import { score } from '../src/scoring/score.js';
 import { auditOf, fixtureChecklist, scored } from './scoring-helpers.js';
 
@@ -147,6 +148,18 @@ describe('unanswered items', () => {
     const r = scored(methods, { 'A-1': '是', 'B-1': 0 }, { blankAsZero: true });
     expect(r.total).toBe(30);
     expect(r.items.filter((i) => i.blank).map((i) => i.id)).toEqual(['A-2', 'A-3', 'B-2', 'B-3']);
+  });
+});
+
+describe('scoring a batch', () => {
+  it('scores every response it can and names the source and center of each it cannot', () => {
+    const complete = auditOf(methods, FULL);
+    const incomplete = { ...auditOf(methods, { 'A-1': '是' }), source: '乙区.xlsx', center: { code: '999902', name: '乙区综治中心' } };
+    const out = scoreResponses([{ audit: incomplete, checklist: methods }, { audit: complete, checklist: methods }]);
+    expect(out.results.map((r) => [r.center.code, r.total])).toEqual([['999901', 100]]);
+    expect(out.problems).toMatchObject([{ code: 'score.incomplete', file: '乙区.xlsx' }]);
+    expect(out.problems[0].message).toBe('中心 999902(乙区综治中心):有 5 个评分项未作答:A-2, A-3, B-1, B-2, B-3。请补全,或加 --blank zero 按 0 分计');
+    expect(scoreResponses([{ audit: incomplete, checklist: methods }], { blankAsZero: true }).results.map((r) => r.total)).toEqual([10]);
   });
 });
 
