@@ -50,6 +50,8 @@ describe('reading answers', () => {
     expect(valueOf('A-3', '公安;法院')).toEqual(['法院', '公安']);
     expect(valueOf('A-3', ['公安', ' 检察院 ', ''])).toEqual(['检察院', '公安']);
     expect([valueOf('A-3', '无'), valueOf('A-3', '没有'), valueOf('A-3', 'none')]).toEqual([[], [], []]);
+    // 无 next to an option contradicts it: refused, not read as none.
+    expect(read('A-3', '无、法院')).toMatchObject({ kind: 'error', code: 'answer.unknown-option', params: { value: '无' } });
     expect(read('A-3', '法院、检查院')).toEqual({ kind: 'error', code: 'answer.unknown-option-near', params: { value: '检查院', labels: '法院/检察院/公安', near: '检察院', item: 'A-3' } });
     expect(read('A-3', '信访局办公室')).toMatchObject({ kind: 'error', code: 'answer.unknown-option', params: { near: '' } });
     expect(read('A-3', 5)).toEqual({ kind: 'error', code: 'answer.not-a-list', params: { labels: '法院/检察院/公安', item: 'A-3' } });
