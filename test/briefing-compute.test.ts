@@ -135,11 +135,12 @@ describe('briefing computation', () => {
     const vetoed = b.ranking.flatMap((g) => g.rows).find((r) => r.code === '999902101')!;
     expect(vetoed.veto.map((v) => v.id)).toHaveLength(1);
     expect(vetoed.county).toEqual({ code: '999902', name: '乙区' });
-    expect(b.counties.map((c) => [c.county.code, c.county.name, c.centers, c.audited, c.average?.toString(), c.rank])).toEqual([
-      ['999901', '甲区', 4, 4, '87.25', 1],
-      ['999902', '乙区', 2, 2, '84.55', 2],
+    // Each county's own center and the mean of its townships, side by side: 甲区 93 and (87 + 82 + 87) / 3.
+    expect(b.counties.map((c) => [c.county.code, c.county.name, c.centers, c.audited, c.countyScore?.toString(), c.townshipMean?.toFixed(6)])).toEqual([
+      ['999901', '甲区', 4, 4, '93', '85.333333'],
+      ['999902', '乙区', 2, 2, '83.5', '85.600000'],
     ]);
-    expect([b.city.centers, b.city.audited, b.city.average?.toString()]).toEqual([6, 6, '86.35']);
+    expect([b.city.centers, b.city.audited]).toEqual([6, 6]);
   });
 
   it('with the registry: counts the centers it lists and names those not audited this month, with their last score', async () => {

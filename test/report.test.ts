@@ -131,8 +131,8 @@ describe('scored report workbook', () => {
     await writeReport(path, results);
     const [, , findings] = await readAllSheets(path);
     const rows = rowsOf(findings);
-    // Printed in two parts (问题 | 整改), the title heads each part's columns, after the repeated 序号 and 问题编号.
-    expect(rows.get(1)).toEqual([null, null, '问题清单', ...Array(6).fill(null), '问题清单']);
+    // Printed in parts (问题 | 整改 | 复查), the title heads each part's columns, after the repeated 序号 and 问题编号.
+    expect(rows.get(1)).toEqual([null, null, '问题清单', ...Array(6).fill(null), '问题清单', ...Array(8).fill(null), '问题清单']);
     expect(rows.get(3)).toEqual(['序号', '问题编号', '中心编码', '中心名称', '所属县(市、区)', '规范化类别', '评分项', '问题描述', '扣分', '整改措施', '责任单位', '责任人', '整改时限', '整改状态', '整改进展', '销号日期', '核验人', '备注', '复查']);
     // Written out by hand from fixtures/sheets/checklist.yaml: the veto item failed (2 points, 30 days) and the
     // leader item at 未达到 (3.5 points, 60 days, with the inspector's note); unset cells at the end are absent.
