@@ -101,6 +101,84 @@ describe('briefing computation', () => {
     }
   });
 
+  it('compares with last month only: a center audited in September but not October has no 环比 and is not in 上月', async () => {
+    const results = await cityResults();
+    // 999902101 (乙区 township) was audited on 10-20 (75) and 11-18 (85.6); its October audit moves to September.
+    const moved = results.map((r) => (r.center.code === '999902101' && r.date === '2026-10-20' ? { ...r, date: '2026-09-20' } : r));
+    const b = buildBriefing({ month: '2026-11', results: moved, grades: GRADES });
+    const row = b.ranking.flatMap((g) => g.rows).find((r) => r.code === '999902101')!;
+    expect(row.total.toString()).toBe('85.6');
+    expect([row.previousRank, row.previousTotal, row.change]).toEqual([undefined, undefined, undefined]);
+    // October without it: 90, 85, 80, 84, 80, 70 → 489 / 6 = 81.5.
+    expect(b.overview.previousAudited).toBe(6);
+    expect(b.overview.previousAverage?.toString()).toBe('81.5');
+  });
+
+  it('sums up the month from each center’s latest audit, against last month’s', async () => {
+    const b = buildBriefing({ month: '2026-11', results: await cityResults(), grades: GRADES });
+    expect([b.month, b.previousMonth]).toEqual(['2026-11', '2026-10']);
+    // November's latest: 93, 83.5 (counties); 87, 82 (the 11-25 re-audit), 87, 85.6 vetoed (townships).
+    const o = b.overview;
+    expect([o.centers, o.audited, o.average?.toString(), o.previousAudited, o.previousAverage?.toFixed(6), o.vetoed]).toEqual([6, 6, '86.35', 7, '80.571429', 1]);
+    expect(o.grades).toEqual({ 优秀: 1, 良好: 4, 合格: 0, 不合格: 1 });
+    const rows = b.ranking.flatMap((g) => g.rows.map((r) => [g.level, r.code, r.total.toString(), r.previousTotal?.toString(), r.change?.toString(), r.grade]));
+    expect(rows.sort()).toEqual(
+      [
+        ['county', '999901', '93', '90', '3', '优秀'],
+        ['county', '999902', '83.5', '85', '-1.5', '良好'],
+        ['township', '999901001', '87', '80', '7', '良好'],
+        ['township', '999901101', '82', '84', '-2', '良好'],
+        ['township', '999901102', '87', '80', '7', '良好'],
+        ['township', '999902101', '85.6', '75', '10.6', '不合格'],
+      ].sort(),
+    );
+    const vetoed = b.ranking.flatMap((g) => g.rows).find((r) => r.code === '999902101')!;
+    expect(vetoed.veto.map((v) => v.id)).toHaveLength(1);
+    expect(vetoed.county).toEqual({ code: '999902', name: '乙区' });
+    // Each county's own center and the mean of its townships, side by side: 甲区 93 and (87 + 82 + 87) / 3.
+    expect(b.counties.map((c) => [c.county.code, c.county.name, c.centers, c.audited, c.countyScore?.toString(), c.townshipMean?.toFixed(6)])).toEqual([
+      ['999901', '甲区', 4, 4, '93', '85.333333'],
+      ['999902', '乙区', 2, 2, '83.5', '85.600000'],
+    ]);
+    expect([b.city.centers, b.city.audited]).toEqual([6, 6]);
+  });
+
+  it('with the registry: counts the centers it lists and names those not audited this month, with their last score', async () => {
+    const registry = [
+      { code: '999901', name: '甲区综治中心' },
+      { code: '999902102', name: '红星镇综治中心' },
+      { code: '999902201', name: '新设镇综治中心' },
+      { code: '999902201', name: '新设镇综治中心' },
+    ];
+    const b = buildBriefing({ month: '2026-11', results: await cityResults(), grades: GRADES, registry });
+    expect(b.notAudited!.map((n) => [n.code, n.level, n.county.name, n.lastDate, n.lastTotal?.toString()])).toEqual([
+      ['999902102', 'township', '乙区', '2026-10-22', '70'],
+      ['999902201', 'township', '乙区', undefined, undefined],
+    ]);
+    expect(b.counties.map((c) => [c.county.code, c.centers, c.audited])).toEqual([
+      ['999901', 4, 4],
+      ['999902', 4, 2],
+    ]);
+    expect([b.overview.centers, b.overview.audited]).toEqual([8, 6]);
+  });
+
+  it('with the ledger: progress per county from its rows, 销号率 exact, overdue rows named like the other tables', async () => {
+    const base = { centerName: '青石镇综治中心', county: '999901', dimension: '机构设置规范化', item: 'INS-01 挂牌', problem: '未挂牌', deducted: 2, measure: '', owner: '县委政法委', person: '', progress: '', closedOn: '', verifier: '', note: '' };
+    const rows = [
+      { ...base, id: 'a', centerCode: '999901101', deadline: '2026-11-10', status: '未整改' as const },
+      { ...base, id: 'b', centerCode: '999901101', deadline: '2026-10-10', status: '已销号' as const, closedOn: '2026-10-09', verifier: '赵六' },
+      { ...base, id: 'c', centerCode: '999901', deadline: '2026-12-10', status: '整改中' as const },
+    ];
+    const b = buildBriefing({ month: '2026-11', results: await cityResults(), grades: GRADES, ledger: { rows, asOf: '2026-11-30' } });
+    expect(b.asOf).toBe('2026-11-30');
+    const p = b.progress!;
+    expect(p.counties.map((c) => [c.county.name, c.findings, c.closed, c.overdue, c.closureRate?.toFixed(6)])).toEqual([['甲区', 3, 1, 1, '0.333333']]);
+    expect([p.city.county, p.city.findings, p.city.closureRate?.toFixed(6)]).toEqual([{ code: '', name: '' }, 3, '0.333333']);
+    expect(p.overdue).toEqual([
+      { id: 'a', center: { code: '999901101', name: '青石镇综治中心' }, county: { code: '999901', name: '甲区' }, problem: '未挂牌', owner: '县委政法委', deadline: '2026-11-10', status: '未整改', daysOverdue: 20 },
+    ]);
+  });
+
   it('shows a change with its sign and never -0.0', () => {
     expect(formatChange(Exact.from('2.5'), 1)).toBe('+2.5');
     expect(formatChange(Exact.from('-1'), 1)).toBe('-1.0');

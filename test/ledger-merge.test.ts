@@ -123,6 +123,12 @@ describe('merging units’ copies', () => {
     }
   });
 
+  it('refuses a step back on a row whose 整改进展 an earlier merge wrote, when the copy leaves that text as it was', () => {
+    const fixed = merged([asCopy([edited(ins01, { status: '已整改', progress: '已落实场所和人员' })], 'a.xlsx', ledger.rows)]).ledger;
+    const back = asCopy([edited(byId(fixed.rows, ins01.id), { status: '整改中' })], 'b.xlsx', fixed.rows);
+    expect(problems([back], [], fixed)).toMatchObject([{ code: 'ledger.step-back', file: 'b.xlsx', sheet: '整改台账', cell: 'N3' }]);
+  });
+
   it('requires 销号日期 and 核验人 for 已销号, pointing at the empty cell', () => {
     const noVerifier = asCopy([edited(ins01, { status: '已销号', closedOn: '2026-11-20' })], 'a.xlsx', ledger.rows);
     expect(problems([noVerifier])).toMatchObject([{ code: 'ledger.close-needs', cell: 'Q3', message: expect.stringContaining('核验人') }]);

@@ -98,7 +98,7 @@ describe('zongzhi score', () => {
     const r = await runCli(['score', bad]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/x\.audit\.yaml:\d+:\d+: "完全达标" 不是该项的等级/);
-    expect(r.stderr).toMatch(/y\.audit\.yaml: 有 1 个评分项未作答:MEC-05/);
+    expect(r.stderr).toMatch(/y\.audit\.yaml: 中心 999902\(示例市乙县综治中心\):有 1 个评分项未作答:MEC-05/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 

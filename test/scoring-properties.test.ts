@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../src/model/checklist.js';
 import { placedItems } from '../src/model/checklist.js';
+import { Exact } from '../src/model/exact.js';
 import { score } from '../src/scoring/score.js';
 import { resolveChecklist } from '../src/checklist/load.js';
 import { auditOf, fixtureChecklist, fullAnswer, worstAnswer, type RawAnswers } from './scoring-helpers.js';
@@ -16,7 +17,13 @@ function answerFor(item: Item): fc.Arbitrary<unknown> {
     case 'multi':
       return fc.subarray(item.options.map((o) => o.label), { minLength: 1 });
     case 'deduct':
-      return fc.nat(12);
+      // A count, sometimes with some or all of the deficiencies described (each described one is a finding).
+      return fc.nat(12).chain((count) =>
+        fc.oneof(
+          fc.constant(count),
+          fc.array(fc.constantFrom('台账缺失', '记录不全', '未归档', '未公示'), { maxLength: count }).map((deficiencies) => ({ value: count, deficiencies })),
+        ),
+      );
     case 'scale': {
       const [lo, hi] = item.range ?? [0, 200];
       return fc.integer({ min: lo * 10, max: hi * 10 }).map((n) => n / 10);
@@ -38,6 +45,9 @@ function answersFor(items: Item[]): fc.Arbitrary<RawAnswers> {
   return fc.tuple(...entries).map((pairs) => Object.fromEntries(pairs));
 }
 
+// Fewer runs under mutation testing (vitest.mutation.config.ts), where every mutant re-runs these properties.
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
+
 const checklists = [fixtureChecklist('methods'), resolveChecklist('county'), resolveChecklist('township')];
 
 describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_id, checklist) => {
@@ -48,16 +58,41 @@ describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_i
     return outcome.result;
   };
 
-  it('0 ≤ base ≤ total, and the final score is base plus at most the cap', () => {
+  it('0 ≤ base ≤ total, and the final score is base plus the bonus earned, capped', () => {
+    const cap = Exact.from(checklist.bonus?.cap ?? 0);
+    const bonusItems = new Set((checklist.bonus?.items ?? []).map((i) => i.id));
     fc.assert(
       fc.property(answersFor(items), (answers) => {
         const r = scoreOf(answers);
-        const total = checklist.total.toNumber();
         expect(r.base).toBeGreaterThanOrEqual(0);
-        expect(r.base).toBeLessThanOrEqual(total);
-        expect(r.total).toBeLessThanOrEqual(total + (checklist.bonus?.cap ?? 0));
+        expect(r.base).toBeLessThanOrEqual(checklist.total.toNumber());
+        const earned = Exact.sum(r.items.filter((i) => bonusItems.has(i.id)).map((i) => Exact.from(i.earned ?? 0)));
+        expect(r.bonus.earned).toBe(earned.toNumber());
+        expect(r.bonus.applied).toBe(earned.min(cap).toNumber());
+        expect(Exact.from(r.derivation.unrounded).sub(Exact.from(r.derivation.base)).toNumber()).toBe(r.bonus.applied);
+        expect(Exact.from(r.total).sub(Exact.from(r.base)).gt(cap)).toBe(false);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the findings of an item cost exactly what it lost; N/A and bonus items have none', () => {
+    fc.assert(
+      fc.property(answersFor(items), (answers) => {
+        const r = scoreOf(answers);
+        for (const row of r.items) {
+          const mine = r.findings.filter((f) => f.item === row.id);
+          if (row.dimension === undefined || row.earned === null) {
+            expect(mine).toEqual([]);
+            continue;
+          }
+          const deducted = Exact.sum(mine.map((f) => Exact.from(f.deducted)));
+          expect(deducted.toString()).toBe(Exact.from(row.points).sub(Exact.from(row.earned)).toString());
+          // A deficiency described after the item is used up (扣完为止) is still a problem to rectify, at 0 points.
+          for (const f of mine) expect(f.deducted).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: RUNS },
     );
   });
 
@@ -73,7 +108,7 @@ describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_i
         const na = { ...answers, [item.id]: { value: '不适用', note: '本级无此项' } };
         expect(scoreOf(na).total).toBeGreaterThanOrEqual(scoreOf(zero).total);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -85,7 +120,7 @@ describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_i
         const na = { ...answers, [item.id]: { value: '不适用', note: '本级无此项' } };
         expect(scoreOf(na).total).toBeLessThanOrEqual(scoreOf(full).total);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -98,7 +133,7 @@ describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_i
         expect(after.total).toBeGreaterThanOrEqual(before.total);
         expect(after.findings.length).toBeLessThanOrEqual(before.findings.length);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scoreResponses } from '../src/scoring/batch.js';
 import { score } from '../src/scoring/score.js';
 import { auditOf, fixtureChecklist, scored } from './scoring-helpers.js';
 
@@ -46,6 +47,18 @@ describe('each method, computed by hand', () => {
     expect(scored(methods, { ...FULL, 'A-3': '检察院;公安' }).items[2].earned).toBe(10);
     expect(scored(methods, { ...FULL, 'A-3': '无' }).items[2].earned).toBe(0);
   });
+
+  it('multi counts an option written twice once', () => {
+    const cases: [unknown, string, number][] = [
+      ['法院、法院', '法院', 10],
+      [['法院', '法院'], '法院', 10],
+      ['法院、公安、法院', '法院、公安', 14],
+    ];
+    for (const [answer, shown, earned] of cases) {
+      const row = scored(methods, { ...FULL, 'A-3': answer }).items[2];
+      expect([row.answer, row.earned]).toEqual([shown, earned]);
+    }
+  });
 });
 
 describe('N/A 折算', () => {
@@ -86,6 +99,15 @@ describe('veto', () => {
     expect(r.total).toBe(90);
     expect(r.grade).toBe('不合格');
     expect(r.veto).toEqual(['A-1']);
+  });
+
+  it('an unanswered veto item counted as 0 (--blank zero) vetoes nothing: the grade comes from the total', () => {
+    const { 'A-1': _unanswered, ...rest } = FULL;
+    const r = scored(methods, rest, { blankAsZero: true });
+    expect(r.items[0]).toMatchObject({ id: 'A-1', blank: true, earned: 0 });
+    expect(r.total).toBe(90);
+    expect(r.veto).toEqual([]);
+    expect(r.grade).toBe('优秀');
   });
 
   it('no veto when the veto item earns its points', () => {
@@ -129,6 +151,18 @@ describe('unanswered items', () => {
   });
 });
 
+describe('scoring a batch', () => {
+  it('scores every response it can and names the source and center of each it cannot', () => {
+    const complete = auditOf(methods, FULL);
+    const incomplete = { ...auditOf(methods, { 'A-1': '是' }), source: '乙区.xlsx', center: { code: '999902', name: '乙区综治中心' } };
+    const out = scoreResponses([{ audit: incomplete, checklist: methods }, { audit: complete, checklist: methods }]);
+    expect(out.results.map((r) => [r.center.code, r.total])).toEqual([['999901', 100]]);
+    expect(out.problems).toMatchObject([{ code: 'score.incomplete', file: '乙区.xlsx' }]);
+    expect(out.problems[0].message).toBe('中心 999902(乙区综治中心):有 5 个评分项未作答:A-2, A-3, B-1, B-2, B-3。请补全,或加 --blank zero 按 0 分计');
+    expect(scoreResponses([{ audit: incomplete, checklist: methods }], { blankAsZero: true }).results.map((r) => r.total)).toEqual([10]);
+  });
+});
+
 describe('findings', () => {
   it('one per item that loses points, with the checklist defaults and a deadline of date + days', () => {
     const r = scored(methods, { ...FULL, 'A-3': '法院', 'A-2': '基本达到' });
@@ -146,6 +180,16 @@ describe('findings', () => {
       ['999901-20261120-B-1-3', '排查台账缺失:11月台账缺失', 6, '2026-11-30'],
       // The fourth deficiency was counted but not described; the item floors at 0, so it costs the last 2.
       ['999901-20261120-B-1-4', '排查台账缺失', 2, '2026-11-30'],
+    ]);
+  });
+
+  it('charges each described deficiency `per` until the item is used up, when every one is described', () => {
+    const r = scored(methods, { ...FULL, 'B-1': { value: 4, deficiencies: ['8月台账缺失', '9月台账缺失', '10月台账缺失', '11月台账缺失'] } });
+    expect(r.findings.map((f) => [f.id, f.deducted])).toEqual([
+      ['999901-20261120-B-1-1', 6],
+      ['999901-20261120-B-1-2', 6],
+      ['999901-20261120-B-1-3', 6],
+      ['999901-20261120-B-1-4', 2],
     ]);
   });
 

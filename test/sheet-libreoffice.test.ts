@@ -38,9 +38,11 @@ describe('workbooks filled in and saved by LibreOffice Calc (fixtures/sheets, ma
     expect(scored.problems).toEqual([]);
     const [a, b, c] = scored.results;
     expect([a.total, b.total]).toEqual([105, 105]);
-    // N/A leaves both sides; the lost level costs its points, scaled back to 100.
-    const applicable = 100 - na.points;
-    expect(c.total).toBeCloseTo(((applicable - lost.points) / applicable) * 100 + 5, 1);
+    // N/A (LAY-05, 1 point) leaves both sides; INS-02 at 未达到 loses its 3.5: 95.5 / 99 × 100 = 96.4646…,
+    // plus the 5 bonus points is 101.4646…, which rounds half-up to 101.5.
+    expect([na.id, na.points, lost.id, lost.points]).toEqual(['LAY-05', 1, 'INS-02', 3.5]);
+    expect([c.derivation.earned, c.derivation.applicable, c.derivation.unrounded]).toEqual(['95.5', '99', '101.464646']);
+    expect([c.base, c.total]).toEqual([96.5, 101.5]);
     expect(c.findings.map((f) => [f.item, f.note])).toEqual([[lost.id, '常务副主任未到位']]);
   });
 

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFormTemplate, writeWideTemplate } from '../src/formats/fill-in-workbook.js';
-import { methodOf } from '../src/methods/index.js';
 import { runCli, tempDir } from './helpers.js';
 import { CENTERS, checklist, CHECKLIST_FILE, formWorkbook, fullAnswer, items, save, wideWorkbook } from './sheet-helpers.js';
 
@@ -17,6 +16,25 @@ async function open(path: string): Promise<ExcelJS.Workbook> {
   await wb.xlsx.readFile(path);
   return wb;
 }
+
+/**
+ * The rule of an answer cell for a few items of each method, written out from fixtures/sheets/checklist.yaml:
+ * dropdowns list the labels (and 不适用 where the item allows it), counts are whole numbers ≥ 0, measured values
+ * stay within the item's range and direct scores within its points; multi answers are free text.
+ */
+const RULES: Record<string, Partial<ExcelJS.DataValidation>> = {
+  'INS-01': { type: 'list', formulae: ['"是,否"'] },
+  'LAY-05': { type: 'list', formulae: ['"是,否,不适用"'] },
+  'INS-02': { type: 'list', formulae: ['"完全达到,基本达到,未达到"'] },
+  'FUN-02': { type: 'list', formulae: ['"完全达到,基本达到,未达到,不适用"'] },
+  'INS-03': { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] },
+  'INS-04': { type: 'any' },
+  'INS-06': { type: 'decimal', operator: 'between', formulae: [0, 100] },
+  'LAY-01': { type: 'decimal', operator: 'between', formulae: [0, 10000] },
+  'MEC-09': { type: 'decimal', operator: 'between', formulae: [0, 365] },
+  'STA-05': { type: 'decimal', operator: 'between', formulae: [0, 4] },
+  'BON-02': { type: 'decimal', operator: 'between', formulae: [0, 2] },
+};
 
 describe('wide template', () => {
   it('has the hidden _zongzhi sheet, 填表说明 and one row per center', async () => {
@@ -51,26 +69,21 @@ describe('wide template', () => {
     const path = join(dir, 'wide-validation.xlsx');
     await writeWideTemplate(path, checklist, CENTERS);
     const ws = (await open(path)).getWorksheet('评分表')!;
+    const cellOf = (id: string, row: number) => ws.getCell(row, 5 + items.findIndex((i) => i.id === id) * 2);
+    for (const [id, rule] of Object.entries(RULES)) {
+      for (const row of [4, 900]) expect(cellOf(id, row).dataValidation, `${id} row ${row}`).toMatchObject(rule);
+    }
+    // What a person sees when a typed answer is refused, and in the prompt beside the cell.
+    expect(cellOf('INS-03', 4).dataValidation).toMatchObject({ showErrorMessage: true, error: '请按要求填写:问题个数(每处扣 0.5 分,扣完 2 分为止)' });
+    expect(cellOf('STA-05', 4).dataValidation.error).toBe('请按要求填写:直接打分:0–4,步长 0.5');
+    expect(cellOf('LAY-01', 4).dataValidation.error).toBe('请按要求填写:实测数值,0–10000㎡');
+    expect(cellOf('INS-03', 4).dataValidation.prompt).toContain('问题个数(每处扣 0.5 分,扣完 2 分为止)');
     items.forEach((item, i) => {
-      const col = 5 + i * 2;
-      for (const row of [4, 900]) {
-        const v = ws.getCell(row, col).dataValidation;
-        const spec = methodOf(item).cell(item);
-        expect(v, `${item.id} row ${row}`).toBeDefined();
-        expect(v.prompt).toContain(methodOf(item).hint(item));
-        expect(v.promptTitle!.length).toBeLessThanOrEqual(32);
-        expect(v.prompt!.length).toBeLessThanOrEqual(255);
-        if (spec.kind === 'list') {
-          expect(v.type).toBe('list');
-          const literal = `"${[...spec.values, ...(item.na ? ['不适用'] : [])].join(',')}"`;
-          expect(v.formulae[0]).toBe(literal);
-        } else if (spec.kind === 'whole' || spec.kind === 'decimal') {
-          expect(v.type).toBe(item.na ? 'custom' : spec.kind);
-        } else {
-          expect(v.type).toBe('any');
-        }
-      }
-      expect(ws.getCell(4, col).protection?.locked).toBe(false);
+      const v = ws.getCell(4, 5 + i * 2).dataValidation;
+      expect(v, item.id).toBeDefined();
+      expect(v.promptTitle!.length).toBeLessThanOrEqual(32);
+      expect(v.prompt!.length).toBeLessThanOrEqual(255);
+      expect(ws.getCell(4, 5 + i * 2).protection?.locked).toBe(false);
     });
     // Prefilled codes and names are locked; dates and inspectors are not.
     expect(ws.getCell('A4').protection?.locked).not.toBe(false);
@@ -104,7 +117,7 @@ describe('form template', () => {
       expect(row.getCell(4).value).toBe(item.criteria);
       expect(row.getCell(5).value).toBe(item.points);
       expect(row.getCell(6).protection?.locked).toBe(false);
-      expect(row.getCell(6).dataValidation.prompt).toContain(methodOf(item).hint(item));
+      if (RULES[item.id]) expect(row.getCell(6).dataValidation, item.id).toMatchObject(RULES[item.id]);
       if (item.veto) expect(String(row.getCell(3).value)).toContain('一票否决');
     });
     expect(form.getCell('A4').protection?.locked).not.toBe(false);

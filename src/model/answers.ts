@@ -15,7 +15,8 @@ export type AnswerOutcome =
  * accepted only where the item allows it, and only with a note saying why.
  */
 export function readAnswer(item: Item, raw: RawAnswer & { note?: unknown }): AnswerOutcome {
-  const note = typeof raw.note === 'string' && normalizeText(raw.note) !== '' ? normalizeText(raw.note) : raw.note == null ? undefined : String(raw.note);
+  // A note of nothing but spaces explains nothing: it is no note (an N/A needs a real one).
+  const note = typeof raw.note === 'string' ? normalizeText(raw.note) || undefined : raw.note == null ? undefined : String(raw.note);
   if (isBlank(raw.value)) return { kind: 'blank' };
   if (isNotApplicable(raw.value)) {
     if (!item.na) return { kind: 'error', code: 'answer.na-not-allowed', params: { item: item.id } };

@@ -40,6 +40,7 @@ export default {
     zh: '有 {count} 个评分项未作答:{items}。请补全,或加 --blank zero 按 0 分计',
     en: '{count} item(s) unanswered: {items}. Answer them, or add --blank zero to count them as 0',
   },
+  'score.of-center': { zh: '中心 {center}({name}):{problem}', en: 'center {center} ({name}): {problem}' },
   'score.nothing-applicable': { zh: '所有评分项都是"不适用",无法计分', en: 'every item is N/A: there is nothing to score' },
   'audit.not-a-mapping': { zh: '评估文件应是一个键值映射(format、checklist、center、date、answers…)', en: 'an audit file must be a mapping (format, checklist, center, date, answers…)' },
   'audit.unknown-key': { zh: '未知的键 {key}(可用的键:{allowed})', en: 'unknown key {key} (allowed: {allowed})' },

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { countyOf, isCenterCode, placeName } from '../src/model/audit.js';
+import { Exact } from '../src/model/exact.js';
+import { ranks } from '../src/model/rank.js';
+import { booleanText, isNotApplicable, nearest, normalizeText, numberText, splitList, splitNames } from '../src/model/text.js';
+
+const x = (s: string) => Exact.from(s);
+
+describe('Exact: the arithmetic every score goes through', () => {
+  it('reads decimals written as numbers or text, exponents included, and nothing else', () => {
+    expect(['12', ' 0.25 ', '-3.5', '+2', '.5', '5.', '1e2', '1.5e-1', '2E+1'].map((s) => Exact.parse(s)?.toString())).toEqual([
+      '12',
+      '0.25',
+      '-3.5',
+      '2',
+      '0.5',
+      '5',
+      '100',
+      '0.15',
+      '20',
+    ]);
+    expect([0.1, -0, 1e21].map((n) => Exact.parse(n)?.toString())).toEqual(['0.1', '0', '1000000000000000000000']);
+    for (const bad of ['', '.', '-', 'e5', '1.2.3', '12a', '1,000']) expect(Exact.parse(bad), bad).toBeUndefined();
+    for (const bad of [Infinity, NaN]) expect(Exact.parse(bad)).toBeUndefined();
+    expect(() => Exact.from('x')).toThrow(RangeError);
+    expect(Exact.from(x('2.5'))).toEqual(x('2.5'));
+  });
+
+  it('keeps fractions in lowest terms with a positive denominator, and refuses a zero one', () => {
+    expect(Exact.of(2n, -4n)).toEqual(x('-0.5'));
+    expect([Exact.of(6n, 4n).n, Exact.of(6n, 4n).d]).toEqual([3n, 2n]);
+    expect([Exact.of(0n, 5n).n, Exact.of(0n, 5n).d]).toEqual([0n, 1n]);
+    expect(() => Exact.of(1n, 0n)).toThrow(RangeError);
+  });
+
+  it('adds, subtracts, multiplies and divides without binary drift', () => {
+    expect(x('0.1').add(x('0.2')).toString()).toBe('0.3');
+    expect(x('0.3').sub(x('0.1')).toString()).toBe('0.2');
+    expect(x('1.5').sub(x('2')).toString()).toBe('-0.5');
+    expect(x('0.1').mul(x('3')).toString()).toBe('0.3');
+    expect(x('1').div(x('4')).toString()).toBe('0.25');
+    expect(x('3').div(x('-2')).toString()).toBe('-1.5');
+    expect(Exact.sum([x('10.1'), x('20.2'), x('30.3'), x('29.35')]).toString()).toBe('89.95');
+    expect(Exact.sum([]).toString()).toBe('0');
+  });
+
+  it('compares', () => {
+    expect([x('1').cmp(x('2')), x('2').cmp(x('1')), x('0.5').cmp(Exact.of(1n, 2n))]).toEqual([-1, 1, 0]);
+    expect([x('1').lt(x('1')), x('1').gt(x('1')), x('1').eq(x('1.0'))]).toEqual([false, false, true]);
+    expect([x('1').lt(x('1.5')), x('1.5').gt(x('1'))]).toEqual([true, true]);
+    expect([Exact.ZERO.isZero(), x('0.001').isZero()]).toEqual([true, false]);
+    expect([x('1').min(x('2')).toString(), x('2').min(x('1')).toString(), x('1').max(x('2')).toString(), x('2').max(x('1')).toString()]).toEqual(['1', '1', '2', '2']);
+    expect([x('1.5').isMultipleOf(x('0.5')), x('1.25').isMultipleOf(x('0.5')), x('0').isMultipleOf(x('0.5'))]).toEqual([true, false, true]);
+  });
+
+  it('rounds half away from zero (四舍五入), negatives included', () => {
+    expect(['2.25', '2.24', '-2.25', '-2.24', '89.95', '0.05'].map((s) => x(s).round(1).toString())).toEqual(['2.3', '2.2', '-2.3', '-2.2', '90', '0.1']);
+    expect(x('2.5').round(0).toString()).toBe('3');
+    expect(x('1234.5678').round(2).toString()).toBe('1234.57');
+  });
+
+  it('prints fixed decimals, the shortest exact text, or 6 decimals for a repeating fraction', () => {
+    expect([x('85.25').toFixed(1), x('85').toFixed(2), x('2.5').toFixed(0), x('-0.04').toFixed(1), x('-1.25').toFixed(1), x('0.05').toFixed(3)]).toEqual([
+      '85.3',
+      '85.00',
+      '3',
+      '0.0',
+      '-1.3',
+      '0.050',
+    ]);
+    expect([x('0.250').toString(), x('-12').toString(), Exact.of(1n, 3n).toString(), Exact.of(-2n, 3n).toString(), Exact.of(1n, 8n).toString()]).toEqual([
+      '0.25',
+      '-12',
+      '0.333333',
+      '-0.666667',
+      '0.125',
+    ]);
+    expect([x('92.5').toNumber(), Exact.of(1n, 3n).toNumber(), JSON.stringify({ v: x('0.75') })]).toEqual([92.5, 0.333333, '{"v":0.75}']);
+  });
+});
+
+describe('text as people type it', () => {
+  it('normalizes full-width characters, ideographic and stray spaces', () => {
+    expect(normalizeText('  ９２．５％\u3000分 ')).toBe('92.5% 分');
+    expect(normalizeText('a\t\tb\r\nc\u00A0 d')).toBe('a b c d');
+  });
+
+  it('reads numbers with a percent sign or thousands commas, and refuses other text', () => {
+    expect(['92', '９２.５', '92.5%', '92.5 %', '1,200', '12,345,678', '-3', '+.5', '5.'].map(numberText)).toEqual([
+      '92',
+      '92.5',
+      '92.5',
+      '92.5',
+      '1200',
+      '12345678',
+      '-3',
+      '+.5',
+      '5.',
+    ]);
+    for (const bad of ['1,20', '九十', '', '%', '1.2.3', '12a', '1 200']) expect(numberText(bad), bad).toBeUndefined();
+  });
+
+  it('reads yes and no in every way they are written, and nothing else', () => {
+    for (const yes of ['是', 'YES', 'y', 'True', '1', '✓', '✔', '√', '对', '有', '达到', ' 是 ', true, 1]) expect(booleanText(yes), String(yes)).toBe(true);
+    for (const no of ['否', 'No', 'n', 'FALSE', '0', '✗', '✘', '×', 'X', '无', '未达到', false, 0]) expect(booleanText(no), String(no)).toBe(false);
+    for (const neither of ['也许', '', 2, null, undefined, {}]) expect(booleanText(neither), String(neither)).toBeUndefined();
+  });
+
+  it('knows the ways N/A is written', () => {
+    for (const na of ['不适用', 'N/A', 'na', '缺项', '/', ' 不适用 ']) expect(isNotApplicable(na), na).toBe(true);
+    for (const not of ['适用', 'n', '', 0, null]) expect(isNotApplicable(not), String(not)).toBe(false);
+  });
+
+  it('splits option lists and inspectors’ names on every separator people use', () => {
+    expect(splitList('法院、检察院,公安，司法;信访；\n 调解 ,, ')).toEqual(['法院', '检察院', '公安', '司法', '信访', '调解']);
+    expect(splitNames(' 张三、李四,王五/赵六  钱七；孙八 ')).toEqual(['张三', '李四', '王五', '赵六', '钱七', '孙八']);
+    expect(splitNames('')).toEqual([]);
+  });
+
+  it('suggests the nearest label only when it is close (at most half its length away)', () => {
+    expect(nearest('法元', ['检察院', '法院'])).toBe('法院');
+    expect(nearest('完全到达', ['完全达到', '基本达到', '未达到'])).toBe('完全达到');
+    expect(nearest('公', ['公安'])).toBe('公安');
+    expect(nearest('信访局长', ['公安'])).toBeUndefined();
+    expect(nearest('x', [])).toBeUndefined();
+    // Ties go to the first label.
+    expect(nearest('ab', ['ac', 'ad'])).toBe('ac');
+  });
+});
+
+describe('centers and ranks', () => {
+  it('accepts 6, 9 and 12 digit codes only, and finds the county in the first six', () => {
+    expect(['999901', '999901101', '999901101001'].map(isCenterCode)).toEqual([true, true, true]);
+    expect(['99990', '9999011', '99990110100', '9999011010012', '99990a', ' 999901'].map(isCenterCode)).toEqual([false, false, false, false, false, false]);
+    expect(countyOf('999901101')).toBe('999901');
+  });
+
+  it('names a county by its center without the trailing 综治中心', () => {
+    expect(['示例市甲区综治中心', '乙县社会治安综合治理中心', '丙县', '综治中心', '综治中心甲区'].map(placeName)).toEqual(['示例市甲区', '乙县', '丙县', '综治中心', '综治中心甲区']);
+  });
+
+  it('gives equal scores one rank and skips the places they share (1, 1, 3)', () => {
+    expect(ranks([80, 95, 80, 70, 95])).toEqual([3, 1, 3, 5, 1]);
+    expect(ranks([])).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// The suites Stryker runs against each mutant: the in-process tests of the core. Tests that drive the compiled
+// binary (dist/) cannot see a mutant in src/; the workbook suites take minutes per run on shared cores.
+// TZ is not UTC so that a UTC/local date mix-up changes a result.
+export default defineConfig({
+  test: {
+    include: [
+      'test/audit-file.test.ts',
+      'test/briefing-compute.test.ts',
+      'test/centers.test.ts',
+      'test/checklist-rules.test.ts',
+      'test/dates.test.ts',
+      'test/ledger-cells.test.ts',
+      'test/ledger-merge.test.ts',
+      'test/ledger-progress.test.ts',
+      'test/methods.test.ts',
+      'test/model.test.ts',
+      'test/rank.test.ts',
+      'test/results-json.test.ts',
+      'test/scoring-properties.test.ts',
+      'test/scoring.test.ts',
+    ],
+    env: { TZ: 'America/New_York', PROPERTY_RUNS: '25' },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
