@@ -3,6 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, formatProblem, UserError } from './errors.js';
+import { wrapText } from './util/line-break.js';
 import { displayWidth } from './util/width.js';
 import { detectLang, setLang, t } from './i18n/index.js';
 import { VERSION } from './paths.js';
@@ -30,6 +31,8 @@ function buildProgram(version: string): Command {
     .option('--ascii', t('cli.option.ascii'))
     .configureHelp({
       displayWidth,
+      // Commander wraps at spaces only; Chinese has none and needs its own rules.
+      boxWrap: (text: string, width: number) => wrapText(text, width),
       styleTitle: (title: string) => t(`cli.heading.${title}`),
       optionDescription: (option: Option) => describeWithExtras(option.description, option.argChoices, option.defaultValue),
       argumentDescription: (arg: Argument) => describeWithExtras(arg.description, arg.argChoices, arg.defaultValue),

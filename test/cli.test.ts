@@ -42,6 +42,18 @@ describe('CLI shell', () => {
     expect(new Set(starts).size).toBe(1);
   });
 
+  it('wraps help text within 80 columns by the Chinese line-breaking rules', async () => {
+    const { displayWidth } = await import('../src/util/width.js');
+    const r = await runCli(['score', '--help']);
+    const lines = r.stdout.split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    // The long descriptions did wrap (commander alone wraps at spaces, which Chinese lacks).
+    const skip = lines.findIndex((l) => l.includes('--skip-invalid'));
+    expect(lines[skip + 1]).toMatch(/^\s{20,}\S/);
+    for (const line of lines) expect(line, 'a continuation line starts with closing punctuation').not.toMatch(/^\s{20,}[,.;:)、,。;:)]/);
+    expect(r.stdout).not.toMatch(/\(\.\n\s+json/);
+  });
+
   it('prints the version from package.json', async () => {
     const r = await runCli(['--version']);
     expect(r.code).toBe(0);

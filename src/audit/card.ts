@@ -5,6 +5,7 @@ import type { Item, PlacedItem } from '../model/checklist.js';
 import { Exact } from '../model/exact.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { ruleChar } from '../util/console.js';
+import { breakLines } from '../util/line-break.js';
 import { displayWidth } from '../util/width.js';
 import type { Session } from './session.js';
 
@@ -85,26 +86,7 @@ export function field(label: string, text: string, width: number): string {
   const head = `  ${label}`;
   return text
     .split('\n')
-    .flatMap((paragraph) => wrapText(paragraph, room))
+    .flatMap((paragraph) => breakLines(paragraph, room))
     .map((line, i) => (i === 0 ? head + ' '.repeat(Math.max(1, LABEL_WIDTH - displayWidth(head))) : indent) + line)
     .join('\n');
-}
-
-// Chinese typesetting never starts a line with closing punctuation (，。、；：！？）」』》〉】): it stays on the line before.
-const NO_LINE_START = new Set([...'\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u300b\u3009\u3011,.;:!?)%']);
-
-// sinks/terminal.ts wraps the same way, but loading it brings chalk and cli-table3, which
-// the first question must not wait for.
-function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const ch of text) {
-    if (line !== '' && displayWidth(line + ch) > width && !NO_LINE_START.has(ch)) {
-      lines.push(line);
-      line = '';
-    }
-    line += ch;
-  }
-  lines.push(line);
-  return lines;
 }
