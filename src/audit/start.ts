@@ -10,7 +10,7 @@ import { parseDate, today } from '../model/dates.js';
 import { normalizeText, splitNames } from '../model/text.js';
 import { centersByCode, readCenters } from '../sources/centers.js';
 import type { Prompter } from '../prompts/prompter.js';
-import { checklistArgFor, draftPath, newSession, resumeCommand, saveDraft, unansweredIndexes, type Session } from './session.js';
+import { draftPath, isFinalAudit, recordedChecklistFile, newSession, resumeCommand, saveDraft, unansweredIndexes, type Session } from './session.js';
 
 /** The `zongzhi audit` options, as commander gives them. */
 export interface AuditOptions {
@@ -40,9 +40,12 @@ async function resume(file: string, opts: AuditOptions, p: Prompter): Promise<Se
   if (!read.audit || !read.checklist) throw new UserError(read.problems);
   // The inspector accepted the changed checklist: from now on the draft records that one.
   read.audit.checklist.sha256 = read.checklist.sha256;
-  const s = newSession(read.checklist, read.audit, file, opts.checklistGiven ? checklistArgFor(opts.checklist) : undefined);
-  const answered = s.items.filter((i) => s.audit.answers[i.item.id]).length;
-  p.say(t('walk.resumed', { name: s.audit.center.name, code: s.audit.center.code, date: s.audit.date, answered, total: s.items.length, open: unansweredIndexes(s).length }));
+  const named = opts.checklistGiven ? recordedChecklistFile(opts.checklist, file) : undefined;
+  if (named) read.audit.checklist.file = named;
+  const s = newSession(read.checklist, read.audit, file);
+  const scored = s.items.filter((i) => i.dimension);
+  const answered = scored.filter((i) => s.audit.answers[i.item.id]).length;
+  p.say(t('walk.resumed', { name: s.audit.center.name, code: s.audit.center.code, date: s.audit.date, answered, total: scored.length, open: unansweredIndexes(s).length }));
   if (s.audit.status === 'final') p.say(p.paint('yellow', t('walk.resumed-final')));
   return s;
 }
@@ -56,14 +59,13 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
   // question goes on screen first, and the checklist loads while it is read.
   const checklist = once(() => resolveChecklist(opts.checklist));
   const meanwhile = () => void checklist();
-  // Refuse before asking anything when the options already name an existing draft.
-  if (presetCode && presetDate) refuseExisting(draftPath(opts.out, presetDate, presetCode, checklist().id), opts.force);
 
   const code = presetCode ?? normalizeText(await p.input({ message: t('walk.ask-code'), validate: validCode, meanwhile }));
   const date = presetDate ?? parseDate(await p.input({ message: t('walk.ask-date'), default: today(), validate: validDate, meanwhile }))!;
   const { id, name: title, version, dimensions } = checklist();
   const file = draftPath(opts.out, date, code, id);
-  refuseExisting(file, opts.force);
+  // With --center and --date this comes before any question: an existing audit is named first.
+  await refuseExisting(p, file, opts.force);
   p.say(p.paint('bold', t('walk.starting', { name: title, id, version, count: dimensions.reduce((n, d) => n + d.items.length, 0) })));
 
   const known = registry?.get(code)?.name;
@@ -73,7 +75,7 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
 
   const audit: Audit = {
     source: file,
-    checklist: refOf(checklist()),
+    checklist: { ...refOf(checklist()), file: recordedChecklistFile(opts.checklist, file) },
     center: { code, name },
     date,
     inspectors,
@@ -81,7 +83,7 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
     answers: {},
     findings: {},
   };
-  const s = newSession(checklist(), audit, file, checklistArgFor(opts.checklist));
+  const s = newSession(checklist(), audit, file);
   // The draft exists from the start, so a resume command always has something to continue.
   saveDraft(s);
   p.say(t('walk.draft-at', { file, command: resumeCommand(s) }));
@@ -122,6 +124,22 @@ function validDate(v: string): true | string {
   return parseDate(v) !== undefined || t('walk.date-invalid', { value: v });
 }
 
-function refuseExisting(file: string, force?: boolean): void {
-  if (!force && existsSync(file)) throw inputError('walk.draft-exists', { file });
+/**
+ * An audit already started here is continued with --resume, or discarded with --force.
+ * A final one is the record of a finished audit: --force replaces it only once the
+ * inspector confirms, and the wording never calls it a draft.
+ */
+async function refuseExisting(p: Prompter, file: string, force?: boolean): Promise<void> {
+  if (!existsSync(file)) return;
+  const final = isFinalAudit(file);
+  if (!force) throw inputError(final ? 'walk.final-exists' : 'walk.draft-exists', { file });
+  if (!final) return;
+  const replace = await p.select({
+    message: t('walk.final-replace.ask', { file }),
+    choices: [
+      { value: false, name: t('walk.final-replace.keep') },
+      { value: true, name: t('walk.final-replace.confirm') },
+    ],
+  });
+  if (!replace) throw inputError('walk.final-kept', { file });
 }

@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import { t } from '../i18n/index.js';
+import { hasMessage, t } from '../i18n/index.js';
 import { SEPARATOR, type CheckboxQuestion, type InputQuestion, type Prompter, type SelectQuestion, type Style } from './prompter.js';
 
 // Each prompt package costs ~40 ms to load: only the ones a question needs, once.
@@ -14,9 +14,14 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
   return () => (p ??= f());
 }
 
-/** inquirer's key help is English; say it in the user's language. */
+/** inquirer's key help is English (`space select`); say it, key names too, in the user's language. */
 function keysHelpTip(keys: [string, string][]): string {
-  return keys.map(([key, action]) => `${key} ${t(`prompt.key.${action}`)}`).join(' · ');
+  return keys.map(([key, action]) => `${hasMessage(`prompt.keyname.${key}`) ? t(`prompt.keyname.${key}`) : key} ${t(`prompt.key.${action}`)}`).join(' · ');
+}
+
+/** The ticked options echoed after the question, listed as the language lists them (法院、公安). */
+function renderSelectedChoices(chosen: { short: string }[]): string {
+  return chosen.map((c) => c.short).join(t('prompt.list-separator'));
 }
 
 /** Where prompts read and write; the process's stdin and stdout unless a test gives its own. */
@@ -58,9 +63,9 @@ export class InquirerPrompter implements Prompter {
       choices: q.choices.map((c) => (c === SEPARATOR ? new Separator() : c)),
       pageSize: 12,
       validate: validate ? (chosen) => validate(chosen.map((c) => c.value)) : undefined,
-      // "All" and "invert" would tick the action entries (⋯, 不适用) along with the answers.
+      // Letters are for typing, not for ticking everything by accident.
       shortcuts: { all: null, invert: null },
-      theme: { style: { keysHelpTip } },
+      theme: { style: { keysHelpTip, renderSelectedChoices } },
     }, this.streams);
   }
 
