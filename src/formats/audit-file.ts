@@ -89,7 +89,9 @@ class AuditReader {
 
   private unknownKeys(obj: Record<string, unknown>, path: YamlPath, allowed: string[]) {
     for (const key of Object.keys(obj)) {
-      if (!allowed.includes(key)) this.fail('audit.unknown-key', { key, allowed: allowed.join(', ') }, [...path, key], true);
+      if (allowed.includes(key)) continue;
+      const near = nearest(key, allowed);
+      this.fail(near ? 'audit.unknown-key-near' : 'audit.unknown-key', { key, near: near ?? '', allowed: allowed.join(', ') }, [...path, key], true);
     }
   }
 

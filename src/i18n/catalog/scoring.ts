@@ -43,6 +43,7 @@ export default {
   'score.nothing-applicable': { zh: '所有评分项都是"不适用",无法计分', en: 'every item is N/A: there is nothing to score' },
   'audit.not-a-mapping': { zh: '评估文件应是一个键值映射(format、checklist、center、date、answers…)', en: 'an audit file must be a mapping (format, checklist, center, date, answers…)' },
   'audit.unknown-key': { zh: '未知的键 {key}(可用的键:{allowed})', en: 'unknown key {key} (allowed: {allowed})' },
+  'audit.unknown-key-near': { zh: '未知的键 {key},是否想写 {near}?(可用的键:{allowed})', en: 'unknown key {key}; did you mean {near}? (allowed: {allowed})' },
   'audit.format': { zh: 'format 应为 1,而不是 {value}', en: 'format must be 1, not {value}' },
   'audit.checklist-ref': { zh: '缺少 checklist: {id, version, sha256}', en: 'missing checklist: {id, version, sha256}' },
   'audit.center': { zh: '缺少 center: {code, name}', en: 'missing center: {code, name}' },
