@@ -29,6 +29,8 @@ function buildProgram(version: string): Command {
     .helpCommand('help [command]', t('cli.help.command'))
     .addOption(new Option('--lang <lang>', t('cli.option.lang')).choices(['zh', 'en']))
     .option('--ascii', t('cli.option.ascii'))
+    // Read from argv before parsing (main), so that it holds before chalk or a prompt loads.
+    .option('--no-color', t('cli.option.no-color'))
     .configureHelp({
       displayWidth,
       // Commander wraps at spaces only; Chinese has none and needs its own rules.
@@ -38,9 +40,12 @@ function buildProgram(version: string): Command {
       argumentDescription: (arg: Argument) => describeWithExtras(arg.description, arg.argChoices, arg.defaultValue),
       sortSubcommands: false,
     })
-    .showSuggestionAfterError(false)
+    // Commander's suggestion ("Did you mean score?") is read back into our own message.
+    .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: () => {} });
+    // Errors are printed by main in the user's language; help shown for a bare group
+    // command (`zongzhi`, `zongzhi ledger`) goes to stdout like any help.
+    .configureOutput({ outputError: () => {}, writeErr: (text) => process.stdout.write(text) });
 
   const checklist = program.command('checklist').description(t('checklist.cmd.description'));
   checklist
@@ -215,7 +220,7 @@ const USAGE_CODES: Record<string, string> = {
   'commander.unknownOption': 'cli.usage.unknown-option',
   'commander.missingArgument': 'cli.usage.missing-argument',
   'commander.optionMissingArgument': 'cli.usage.option-missing-argument',
-  'commander.missingMandatoryOptionValue': 'cli.usage.option-missing-argument',
+  'commander.missingMandatoryOptionValue': 'cli.usage.missing-option',
   'commander.excessArguments': 'cli.usage.excess-arguments',
 };
 
@@ -227,7 +232,8 @@ function usageMessage(e: CommanderError): string {
   }
   const key = USAGE_CODES[e.code];
   const name = /'([^']+)'/.exec(e.message)?.[1] ?? '';
-  if (key) return t(key, { name });
+  const near = /\(Did you mean (.+)\?\)/.exec(e.message)?.[1];
+  if (key) return t(near ? `${key}-near` : key, { name, near: near ?? '' });
   return t('cli.usage.other', { detail: e.message.replace(/^error: /, '') });
 }
 
@@ -235,13 +241,16 @@ function usageMessage(e: CommanderError): string {
 export async function main(argv: string[]): Promise<number> {
   setLang(detectLang(argv));
   setAscii(detectAscii(argv));
+  // chalk and the prompts read NO_COLOR when they load, which is after this.
+  if (argv.includes('--no-color')) process.env.NO_COLOR = '1';
   const program = buildProgram(VERSION);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.exitCode === 0) return EXIT.ok;
+      // A bare `zongzhi` (or `zongzhi ledger`) has printed the help: nothing went wrong.
+      if (e.exitCode === 0 || e.code === 'commander.help') return EXIT.ok;
       process.stderr.write(`${usageMessage(e)}\n`);
       return EXIT.usage;
     }
