@@ -56,7 +56,7 @@ export function itemCard(s: Session, index: number, p: Prompter): string {
   const group = s.items.filter((placed) => Boolean(placed.dimension) === Boolean(dimension));
   const where = t('walk.card.where', { dimension: dimension?.name ?? t('walk.bonus'), k: group.indexOf(s.items[index]) + 1, n: group.length });
   const score = t('walk.card.progress', { answered: done.answered, total: done.total, earned: done.earned.toString(), applicable: done.applicable.toString() });
-  const tags = [t('walk.card.points', { points: item.points }), t(`walk.method.${item.method}`)];
+  const tags = [t('walk.card.points', { points: item.points }), t(`method.${item.method}`)];
   if (item.veto) tags.push(p.paint('red', t('walk.card.veto')));
   if (item.na) tags.push(t('walk.card.na'));
   const lines = [

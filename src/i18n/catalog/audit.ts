@@ -62,12 +62,6 @@ export default {
   'walk.card.current': { zh: '当前答案', en: 'Answer' },
   'walk.card.note': { zh: '备注', en: 'Note' },
   'walk.bonus': { zh: '加分项', en: 'Bonus' },
-  'walk.method.check': { zh: '是否达到', en: 'yes/no' },
-  'walk.method.levels': { zh: '按等级', en: 'levels' },
-  'walk.method.multi': { zh: '按选项累加', en: 'options add up' },
-  'walk.method.deduct': { zh: '按问题扣分', en: 'deduct per deficiency' },
-  'walk.method.scale': { zh: '按实测值分档', en: 'measured value in bands' },
-  'walk.method.points': { zh: '直接打分', en: 'direct score' },
   'walk.earns': { zh: '(得 {points} 分)', en: ' ({points} pts)' },
 
   // Answering
