@@ -51,6 +51,7 @@ function buildProgram(version: string): Command {
   checklist
     .command('list')
     .description(t('checklist.list.description'))
+    .option('--json', t('opt.json'))
     .action(lazy(() => import('./commands/checklist-list.js')));
   checklist
     .command('show')

@@ -87,6 +87,14 @@ describe('CLI shell', () => {
     expect(plain.stdout).not.toContain('\x1b[');
   });
 
+  it('lists the checklists as JSON', async () => {
+    const r = await runCli(['checklist', 'list', '--json']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout);
+    expect(list).toContainEqual(expect.objectContaining({ id: 'county', level: 'county', total: 100, items: 38, valid: true, source: 'shipped' }));
+    expect(list.map((c: { id: string }) => c.id)).toContain('township');
+  });
+
   it('prints the version from package.json', async () => {
     const r = await runCli(['--version']);
     expect(r.code).toBe(0);
