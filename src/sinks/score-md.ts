@@ -1,22 +1,43 @@
 import { t } from '../i18n/index.js';
 import type { Result } from '../model/result.js';
 import { ranked } from '../model/rank.js';
+import { markdownTable } from './md-table.js';
 import { dimensionColumns } from './score-table.js';
 
-/** A Markdown ranking table, ready to paste into a 工作简报. */
+/**
+ * A Markdown ranking, ready to paste into a 工作简报: a title saying what it is, which
+ * dates and which checklist, then the table with each center's 检查日期.
+ */
 export function scoreMarkdown(results: Result[]): string {
   const dims = dimensionColumns(results);
-  const head = [t('table.rank'), t('table.code'), t('table.name'), t('table.total'), t('table.grade'), ...dims.map((d) => d.name), t('table.findings')];
+  const right = (header: string) => ({ header, align: 'right' as const });
+  const columns = [
+    right(t('table.rank')),
+    { header: t('table.code') },
+    { header: t('table.name') },
+    { header: t('table.date') },
+    right(t('table.total')),
+    { header: t('table.grade') },
+    ...dims.map((d) => right(d.name)),
+    right(t('table.findings')),
+  ];
   const rows = ranked(results, (r) => r.total).map(({ item: r, rank }) => [
     String(rank),
     r.center.code,
     r.center.name,
+    r.date,
     r.total.toFixed(r.derivation.precision),
     r.veto.length ? `${r.grade}(${t('table.veto')})` : r.grade,
     ...dims.map((d) => r.dimensions.find((x) => x.id === d.id)?.earned.toFixed(r.derivation.precision) ?? '—'),
     String(r.findings.length),
   ]);
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
-  const align = head.map((_, i) => (i === 1 || i === 2 || i === 4 ? '---' : '---:'));
-  return [line(head), line(align), ...rows.map(line)].join('\n') + '\n';
+  return `# ${scoreTitle(results)}\n\n${markdownTable(columns, rows)}\n`;
+}
+
+/** 评分结果(2026-11-01 至 2026-11-20;县级综治中心规范化建设评估细则 county 2025.1) */
+function scoreTitle(results: Result[]): string {
+  const dates = results.map((r) => r.date).sort();
+  const when = dates.length === 0 ? '' : dates[0] === dates[dates.length - 1] ? dates[0] : t('md.date-range', { from: dates[0], to: dates[dates.length - 1] });
+  const checklists = [...new Set(results.map((r) => `${r.checklist.name} ${r.checklist.id} ${r.checklist.version}`))].join(t('md.list-separator'));
+  return t('md.score-title', { when, checklists });
 }
