@@ -153,6 +153,17 @@ function buildProgram(version: string): Command {
     .action(lazy(() => import('./commands/briefing.js')));
 
   addPlanCommands(program);
+  program
+    .command('history')
+    .description(t('cmd.history.description'))
+    .argument('<code>', t('arg.center-code'))
+    .argument('<inputs...>', t('arg.inputs'))
+    .option('--ledger <file>', t('opt.ledger'))
+    .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('-o, --output <file>', t('opt.output-history'), collect)
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', examples('history', ['history 999901 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx', 'history 999901 audits/ -o 甲区评估历史.xlsx -o 甲区评估历史.md']))
+    .action(lazy(() => import('./commands/history.js')));
 
   return program;
 }
