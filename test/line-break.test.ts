@@ -68,3 +68,28 @@ describe('breakLines (Chinese typesetting rules)', () => {
     expect(breakLines('0.5分;', 5)).toEqual(['0.5分;']);
   });
 });
+
+describe('workbook headers', () => {
+  it('are as tall as their lines broken by the same rules, a written line break counting too', async () => {
+    const { join } = await import('node:path');
+    const ExcelJS = (await import('exceljs')).default;
+    const { createWorkbook } = await import('../src/xlsx/index.js');
+    const { tempDir } = await import('./helpers.js');
+    const heightOf = async (header: string, width: number) => {
+      const path = join(tempDir(), 'h.xlsx');
+      const book = await createWorkbook(path);
+      book.addSheet({ name: '表', columns: [{ header, width }] }).addRow(['x']);
+      await book.commit();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      const ws = wb.getWorksheet('表')!;
+      let height = 0;
+      ws.eachRow((row) => row.values && (row.values as unknown[]).includes(header) && (height = row.height));
+      return height;
+    };
+    // 9 columns of text: counting width alone gives 2 lines (16 / 9); by the rules it is 所属县 / (市、 / 区).
+    expect(await heightOf('所属县\uff08市、区\uff09', 10)).toBe(3 * 24);
+    // Counting the widest line alone gave 1.
+    expect(await heightOf('INS-01\n综治中心挂牌', 14)).toBe(2 * 24);
+  });
+});

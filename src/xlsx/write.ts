@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { breakLines } from '../util/line-break.js';
 import { displayWidth } from '../util/width.js';
 import { atomicTarget } from '../util/fs.js';
 import { inputError } from '../errors.js';
@@ -481,7 +482,7 @@ export class SheetOut {
       cell.value = c.header;
       cell.style = headerStyle;
     });
-    header.height = 24 * Math.max(1, ...this.spec.columns.map((c, i) => Math.ceil(textWidth(c.header) / Math.max(1, (c.width ?? this.autoWidth(c, i)) - 1))));
+    header.height = 24 * Math.max(1, ...this.spec.columns.map((c, i) => breakLines(c.header, Math.max(1, (c.width ?? this.autoWidth(c, i)) - 1)).length));
     header.commit();
   }
 
