@@ -3,6 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, formatProblem, UserError } from './errors.js';
+import { wrapText } from './util/line-break.js';
 import { displayWidth } from './util/width.js';
 import { detectLang, setLang, t } from './i18n/index.js';
 import { VERSION } from './paths.js';
@@ -28,21 +29,29 @@ function buildProgram(version: string): Command {
     .helpCommand('help [command]', t('cli.help.command'))
     .addOption(new Option('--lang <lang>', t('cli.option.lang')).choices(['zh', 'en']))
     .option('--ascii', t('cli.option.ascii'))
+    // Read from argv before parsing (main), so that it holds before chalk or a prompt loads.
+    .option('--no-color', t('cli.option.no-color'))
     .configureHelp({
       displayWidth,
+      // Commander wraps at spaces only; Chinese has none and needs its own rules.
+      boxWrap: (text: string, width: number) => wrapText(text, width),
       styleTitle: (title: string) => t(`cli.heading.${title}`),
       optionDescription: (option: Option) => describeWithExtras(option.description, option.argChoices, option.defaultValue),
       argumentDescription: (arg: Argument) => describeWithExtras(arg.description, arg.argChoices, arg.defaultValue),
       sortSubcommands: false,
     })
-    .showSuggestionAfterError(false)
+    // Commander's suggestion ("Did you mean score?") is read back into our own message.
+    .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: () => {} });
+    // Errors are printed by main in the user's language; help shown for a bare group
+    // command (`zongzhi`, `zongzhi ledger`) goes to stdout like any help.
+    .configureOutput({ outputError: () => {}, writeErr: (text) => process.stdout.write(text) });
 
   const checklist = program.command('checklist').description(t('checklist.cmd.description'));
   checklist
     .command('list')
     .description(t('checklist.list.description'))
+    .option('--json', t('opt.json'))
     .action(lazy(() => import('./commands/checklist-list.js')));
   checklist
     .command('show')
@@ -156,6 +165,17 @@ function buildProgram(version: string): Command {
     .action(lazy(() => import('./commands/briefing.js')));
 
   addPlanCommands(program);
+  program
+    .command('history')
+    .description(t('cmd.history.description'))
+    .argument('<code>', t('arg.center-code'))
+    .argument('<inputs...>', t('arg.inputs'))
+    .option('--ledger <file>', t('opt.ledger'))
+    .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('-o, --output <file>', t('opt.output-history'), collect)
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', examples('history', ['history 999901 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx', 'history 999901 audits/ -o 甲区评估历史.xlsx -o 甲区评估历史.md']))
+    .action(lazy(() => import('./commands/history.js')));
 
   return program;
 }
@@ -224,7 +244,7 @@ const USAGE_CODES: Record<string, string> = {
   'commander.unknownOption': 'cli.usage.unknown-option',
   'commander.missingArgument': 'cli.usage.missing-argument',
   'commander.optionMissingArgument': 'cli.usage.option-missing-argument',
-  'commander.missingMandatoryOptionValue': 'cli.usage.option-missing-argument',
+  'commander.missingMandatoryOptionValue': 'cli.usage.missing-option',
   'commander.excessArguments': 'cli.usage.excess-arguments',
 };
 
@@ -236,7 +256,8 @@ function usageMessage(e: CommanderError): string {
   }
   const key = USAGE_CODES[e.code];
   const name = /'([^']+)'/.exec(e.message)?.[1] ?? '';
-  if (key) return t(key, { name });
+  const near = /\(Did you mean (.+)\?\)/.exec(e.message)?.[1];
+  if (key) return t(near ? `${key}-near` : key, { name, near: near ?? '' });
   return t('cli.usage.other', { detail: e.message.replace(/^error: /, '') });
 }
 
@@ -244,13 +265,16 @@ function usageMessage(e: CommanderError): string {
 export async function main(argv: string[]): Promise<number> {
   setLang(detectLang(argv));
   setAscii(detectAscii(argv));
+  // chalk and the prompts read NO_COLOR when they load, which is after this.
+  if (argv.includes('--no-color')) process.env.NO_COLOR = '1';
   const program = buildProgram(VERSION);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.exitCode === 0) return EXIT.ok;
+      // A bare `zongzhi` (or `zongzhi ledger`) has printed the help: nothing went wrong.
+      if (e.exitCode === 0 || e.code === 'commander.help') return EXIT.ok;
       process.stderr.write(`${usageMessage(e)}\n`);
       return EXIT.usage;
     }

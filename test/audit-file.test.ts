@@ -75,8 +75,11 @@ describe('reading an audit file', () => {
     expect(r.audit!.inspectors).toEqual(['张三', '李四', '王五', '赵六']);
   });
 
-  it('reports an unknown key at the key', () => {
-    expect(where(audit('  A-1: { value: 是, notes: 拼写错误 }\n'))).toEqual([[8, 20, 'audit.unknown-key']]);
+  it('reports an unknown key at the key, suggesting the nearest allowed one', () => {
+    const text = audit('  A-1: { value: 是, notes: 拼写错误 }\n');
+    expect(where(text)).toEqual([[8, 20, 'audit.unknown-key-near']]);
+    expect(read(text).problems[0].message).toBe('未知的键 notes,是否想写 note?(可用的键:value, note, deficiencies)');
+    expect(where(audit('  A-1: { value: 是, remark: 无 }\n'))).toEqual([[8, 20, 'audit.unknown-key']]);
   });
 
   it('refuses a checklist changed since the audit, naming both, unless allowed', () => {

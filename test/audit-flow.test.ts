@@ -65,6 +65,7 @@ describe('zongzhi audit: a complete walk', () => {
     const { end, p } = await run([
       ...START,
       { on: '评定', select: '否' }, // INS-01: veto
+      { on: '确认本项不达标', select: '确认' },
       { on: '整改问题', select: '确认' },
       { on: '评定', select: '基本达到' }, // INS-02
       { on: '整改问题', select: '确认' },
@@ -91,10 +92,10 @@ describe('zongzhi audit: a complete walk', () => {
     expect(p.text).toContain(`已写入 ${file.replace('.audit.yaml', '.xlsx')}`);
 
     // The card: where, the item, its criteria and guidance, progress and points so far.
-    expect(p.text).toContain('── 机构设置规范化 · 第 1/8 项  已答 0/7 · 已得 0/0 分');
+    expect(p.text).toContain('── 机构设置规范化 · 第 1/7 项  已答 0/7 · 已得 0/0 分');
     expect(p.text).toContain('INS-03  政法部门和信访部门常驻  20 分 · 按选项累加');
     expect(p.text).toMatch(/\n {2}评分标准 +每常驻一个部门得 5 分。\n {2}检查方法 +现场查看入驻窗口和人员。\n/);
-    expect(p.text).toContain('第 3/8 项  已答 2/7 · 已得 5/20 分');
+    expect(p.text).toContain('第 3/7 项  已答 2/7 · 已得 5/20 分');
     expect(p.text).toContain('一票否决');
     // The finding shown on the spot, from the checklist's defaults (deadline = date + days).
     expect(p.text).toMatch(/本项扣 10 分,将登记为整改问题:\n\s+问题描述\s+综治中心未挂牌或未实体化运行\n\s+整改措施\s+按统一标识挂牌/);
@@ -215,6 +216,7 @@ describe('zongzhi audit: moving around', () => {
       { on: '评定', select: '⋯' }, // INS-02
       { on: 'INS-02:要做什么', select: '上一项 INS-01' },
       { on: '评定', select: '否' }, // INS-01 changed: its finding is asked now
+      { on: '确认本项不达标', select: '确认' },
       { on: '整改问题', select: '确认' },
       { on: '评定', select: '⋯' }, // INS-02
       { on: 'INS-02:要做什么', select: '跳过本项' },
@@ -241,6 +243,7 @@ describe('zongzhi audit: moving around', () => {
     await run([
       ...START,
       { on: '评定', select: '否' },
+      { on: '确认本项不达标', select: '确认' },
       { on: '整改问题', select: '修改' },
       { on: '问题描述', input: '中心未实体化运行' },
       { on: '整改措施', input: '' },
@@ -261,6 +264,7 @@ describe('zongzhi audit: moving around', () => {
     await run([
       ...START,
       { on: '评定', select: '否' },
+      { on: '确认本项不达标', select: '确认' },
       { on: '整改问题', select: '修改' },
       { input: '' }, { input: '' }, { input: '另一单位' }, { input: '' }, { input: '' },
       { on: '评定', select: '⋯' },
@@ -311,7 +315,7 @@ describe('zongzhi audit: moving around', () => {
   it('leaves with the draft saved and the command to continue', async () => {
     const { end, p } = await run([...START, FULL['INS-01'], { on: '评定', select: '⋯' }, { on: '要做什么', select: '暂存草稿' }]);
     expect(end).toEqual({ outcome: 'saved', file });
-    expect(p.text).toContain(`草稿已保存在 ${file}。继续评估:\n  zongzhi audit --resume ${file} --checklist ${FIXTURE}`);
+    expect(p.text).toContain(`草稿已保存在 ${file}。继续评估:\n  zongzhi audit --resume ${file}`);
     expect(readBack().status).toBe('draft');
   });
 });
@@ -320,11 +324,11 @@ describe('zongzhi audit: interruption and resume', () => {
   it('on Ctrl-C says where the draft is and how to resume; --resume goes on at the first unanswered item', async () => {
     const first = await run([...START, ...full('INS-01', 'INS-02'), { on: '勾选', exit: true }]);
     expect(first.end).toEqual({ outcome: 'interrupted', file });
-    expect(first.p.text).toContain(`已中断。已答内容都保存在草稿 ${file} 中,继续评估:\n  zongzhi audit --resume ${file} --checklist ${FIXTURE}`);
+    expect(first.p.text).toContain(`已中断。已答内容都保存在草稿 ${file} 中,继续评估:\n  zongzhi audit --resume ${file}`);
     expect(Object.keys(readBack().answers)).toEqual(['INS-01', 'INS-02']);
 
     const second = await run([...full('INS-03', 'MEC-01', 'MEC-02', 'MEC-03', 'MEC-04', 'BON-01'), CONFIRM], options({ resume: file }));
-    expect(second.p.text).toContain('继续评估 示例市甲区综治中心(999901),检查日期 2026-11-20:已答 2/8 项,尚有 5 个评分项未答。');
+    expect(second.p.text).toContain('继续评估 示例市甲区综治中心(999901),检查日期 2026-11-20:已答 2/7 个评分项,尚有 5 项未答(加分项另计)。');
     expect(second.p.text).toContain('INS-03  政法部门和信访部门常驻');
     expect(second.p.text).not.toContain('INS-01  ');
     const audit = readBack();
@@ -395,12 +399,12 @@ describe('zongzhi audit: interruption and resume', () => {
     writeFileSync(json, '[]\n');
     const { end, p } = await run([CONFIRM, { on: '已有同名结果文件', select: '保留' }], options({ resume: file }));
     expect(end).toEqual({ outcome: 'final', file, failed: false });
-    expect(p.text).toContain(`保留了原有的 ${json};需要时可用 zongzhi score ${file} --checklist ${FIXTURE} -o ${json} --force 重新生成`);
+    expect(p.text).toContain(`保留了原有的 ${json};需要时可用 zongzhi score ${file} -o ${json} --force 重新生成`);
     expect(readFileSync(json, 'utf8')).toBe('[]\n');
   });
 
   it('keeps the answer when interrupted while editing its finding', async () => {
-    await run([...START, { select: '否' }, { on: '整改问题', select: '修改' }, { on: '问题描述', exit: true }]);
+    await run([...START, { select: '否' }, { on: '确认本项不达标', select: '确认' }, { on: '整改问题', select: '修改' }, { on: '问题描述', exit: true }]);
     expect(readBack().answers['INS-01'].value).toBe(false);
   });
 
@@ -505,6 +509,145 @@ describe('the item card', () => {
   it('wraps by display width with a hanging indent, never starting a line with closing punctuation', () => {
     // 44 columns leave 31 for the text: fifteen CJK characters.
     expect(field('评分标准', '一二三四五六七八九十一二三四五六七', 44)).toBe(['  评分标准  一二三四五六七八九十一二三四五', '            六七'].join('\n'));
-    expect(field('评分标准', '一二三四五六七八九十一二三四五\u3002六七', 44)).toBe(['  评分标准  一二三四五六七八九十一二三四五\u3002', '            六七'].join('\n'));
+    // The mark does not fit: the character before it goes down with it (the line stays within the width).
+    expect(field('评分标准', '一二三四五六七八九十一二三四五\u3002六七', 44)).toBe(['  评分标准  一二三四五六七八九十一二三四', '            五\u3002六七'].join('\n'));
+  });
+});
+
+// Issue 18: what the first users tripped over in the walk.
+describe('zongzhi audit: what first users tripped over', () => {
+  const VETO_OK: Step = { on: '确认本项不达标', select: '确认' };
+
+  it('never records 无 when Enter is pressed with nothing ticked: it asks, and ⋯ opens the menu', async () => {
+    const { p } = await run([
+      ...START,
+      ...full('INS-01', 'INS-02'),
+      { on: '勾选', checkbox: [] }, // INS-03: Enter meant to open the menu
+      { on: '没有勾选任何选项', select: '⋯' },
+      { on: 'INS-03:要做什么', select: '暂存草稿' },
+    ]);
+    // The options list holds the options only; the actions are offered after an empty Enter.
+    const list = p.text.slice(p.text.indexOf('? 勾选'), p.text.indexOf('? 没有勾选'));
+    expect(list).not.toContain('⋯');
+    expect(readBack().answers['INS-03']).toBeUndefined();
+    expect(readBack().findings).toEqual({});
+  });
+
+  it('records 无 (0 points) only when the inspector says so, after going back to tick once', async () => {
+    await run([
+      ...START,
+      ...full('INS-01', 'INS-02'),
+      { on: '勾选', checkbox: [] },
+      { on: '没有勾选任何选项', select: '返回勾选' },
+      { on: '勾选', checkbox: [] },
+      { on: '没有勾选任何选项', select: '都未做到' },
+      { on: '整改问题', select: '确认' },
+      { on: '问题个数', exit: true },
+    ]);
+    expect(readBack().answers['INS-03']).toEqual({ value: [], na: false });
+  });
+
+  it('on resume asks only unanswered items when walking forward, and counts items one way everywhere', async () => {
+    await run([
+      ...START,
+      ...full('INS-01', 'INS-02'),
+      { on: '勾选', checkbox: [] },
+      { on: '没有勾选任何选项', select: '⋯' },
+      { on: 'INS-03:要做什么', select: '跳过本项' },
+      FULL['MEC-01'],
+      { on: '实测数值', exit: true },
+    ]);
+    const { p } = await run(
+      [
+        FULL['INS-03'],
+        // MEC-01 is answered: the walk goes on to MEC-02, not back through MEC-01.
+        FULL['MEC-02'],
+        { on: '直接打分', exit: true },
+      ],
+      options({ resume: file }),
+    );
+    expect(p.text).toContain('已答 3/7 个评分项,尚有 4 项未答(加分项另计)');
+    expect(p.text).toContain('第 3/7 项  已答 3/7');
+    expect(p.text).toContain('第 5/7 项  已答 4/7');
+    expect(p.text).not.toContain('MEC-01  ');
+    expect(p.text).not.toMatch(/第 \d+\/8 项/);
+  });
+
+  it('after going back, walks item by item up to where the inspector was', async () => {
+    await run([
+      ...START,
+      ...full('INS-01', 'INS-02', 'INS-03'),
+      { on: '问题个数', input: '?' }, // MEC-01
+      { on: 'MEC-01:要做什么', select: '上一项' },
+      { on: '勾选', checkbox: [] },
+      { on: '没有勾选任何选项', select: '⋯' },
+      { on: 'INS-03:要做什么', select: '上一项' },
+      { on: '评定', select: '基本达到' }, // INS-02 changed
+      { on: '整改问题', select: '确认' },
+      { on: '勾选', checkbox: ['法院', '检察院', '公安', '信访'] }, // INS-03 shown again (kept)
+      FULL['MEC-01'],
+      { on: '实测数值', exit: true },
+    ]);
+    expect(readBack().answers['INS-02'].value).toBe('基本达到');
+  });
+
+  it('finds a checklist kept outside checklists/ from the draft alone, and prints no --checklist to resume', async () => {
+    const first = await run([...START, ...full('INS-01'), { on: '评定', exit: true }]);
+    expect(first.p.text).toContain(`zongzhi audit --resume ${file}\n`.trimEnd());
+    expect(first.p.text).not.toContain('--checklist');
+    expect(readFileSync(file, 'utf8')).toMatch(/checklist: \{ id: short, version: "2026\.1", sha256: \w+, file: \S*fixtures\/audit\/short\.yaml \}/);
+    // Neither the resume nor a later score names the checklist.
+    await run([...full('INS-02', 'INS-03'), { on: '问题个数', exit: true }], options({ resume: file, checklist: 'county', checklistGiven: false }));
+    const read = readAuditFile(file, new ChecklistRegistry([]));
+    expect(read.problems).toEqual([]);
+    expect(Object.keys(read.audit!.answers)).toEqual(['INS-01', 'INS-02', 'INS-03']);
+  });
+
+  it('says at once that 否 on a veto item makes the grade 不合格, and lets the inspector answer again', async () => {
+    const { p } = await run([...START, { on: '评定', select: '否' }, { on: '确认本项不达标', select: '重新作答' }, { on: '评定', select: '是' }, { on: '评定', exit: true }]);
+    expect(p.text).toContain('INS-01 是一票否决项:本项得 0 分,本次评估等次将定为"不合格",不论总分多少。');
+    expect(p.text).toContain('确认:本项得 0 分,等次定为"不合格"');
+    expect(readBack().answers['INS-01'].value).toBe(true);
+    await run([{ on: '评定', select: '⋯' }, { on: '要做什么', select: '上一项' }, { on: '评定', select: '否' }, VETO_OK, { on: '整改问题', exit: true }], options({ resume: file }));
+    expect(readBack().answers['INS-01'].value).toBe(false);
+  });
+
+  describe('a final audit is never called a draft', () => {
+    const ALL = (): Step[] => [...START, ...full('INS-01', 'INS-02', 'INS-03', 'MEC-01', 'MEC-02', 'MEC-03', 'MEC-04', 'BON-01'), CONFIRM];
+    const preset = () => options({ center: '999901', date: DATE });
+
+    it('refuses to start over a final audit without --force, in its own words', async () => {
+      await run(ALL());
+      const again = runAudit(preset(), new ScriptedPrompter([]));
+      await expect(again).rejects.toThrow(`评估 ${file} 已经定稿。要修改它请用 zongzhi audit --resume ${file}`);
+      await expect(runAudit(preset(), new ScriptedPrompter([]))).rejects.not.toThrow('草稿');
+    });
+
+    it('replaces a final audit with --force only after an explicit confirmation', async () => {
+      await run(ALL());
+      const kept = runAudit({ ...preset(), force: true }, new ScriptedPrompter([{ on: '是已定稿的评估', select: '不替换' }]));
+      await expect(kept).rejects.toThrow(`未作改动:已定稿的评估 ${file} 保持原样`);
+      expect(readBack().status).toBe('final');
+      const { p } = await run([{ on: '是已定稿的评估', select: '替换' }, { on: '中心名称', input: '示例市甲区综治中心' }, { on: '检查人', input: '张三' }, { on: '评定', exit: true }], { ...preset(), force: true });
+      expect(readBack().status).toBe('draft');
+      expect(p.text).toContain('已中断。已答内容都保存在草稿');
+    });
+
+    it('on Ctrl-C or leaving a reopened final audit says it stands unchanged', async () => {
+      await run(ALL());
+      const interrupted = await run([{ on: '确认以上结果', exit: true }], options({ resume: file }));
+      expect(interrupted.p.text).toContain(`已中断。已定稿的评估 ${file} 保持定稿时的内容,未作改动。`);
+      expect(interrupted.p.text.slice(interrupted.p.text.indexOf('已中断'))).not.toContain('草稿');
+      const left = await run([{ on: '确认以上结果', select: '暂存' }], options({ resume: file }));
+      expect(left.p.text).toContain(`已定稿的评估 ${file} 未作改动。`);
+      expect(readBack().status).toBe('final');
+    });
+
+    it('says the final audit stands when interrupted at the question to overwrite its results', async () => {
+      await run(ALL());
+      const { p } = await run([{ on: '确认以上结果', select: '返回修改' }, { on: '跳转到哪一类', select: '运行机制' }, { on: '跳转到哪一项', select: 'MEC-02' }, { on: '实测数值', input: '96' }, CONFIRM, { on: '已有同名结果文件', exit: true }], options({ resume: file }));
+      expect(p.text).toContain('已中断。已定稿的评估');
+      expect(readBack().status).toBe('final');
+    });
   });
 });

@@ -193,21 +193,31 @@ describe('count prompts (deduct)', () => {
 });
 
 describe('checkbox prompts (multi)', () => {
-  it('ticks options with the space bar, and refuses ⋯ ticked with an answer', async () => {
+  it('ticks options with the space bar, with key help in Chinese, and echoes them with 、', async () => {
     const { answer, events, getScreen } = await ask('INS-03');
     const screen = await until(getScreen, '法院');
     expect(screen).toContain('法院(得 5 分)');
-    expect(screen).toContain('空格');
+    expect(screen).toContain('空格 选择');
+    expect(screen).not.toContain('space');
+    // Only the options are in the list: Enter on an action entry cannot submit an empty answer.
+    expect(screen).not.toContain('⋯');
     events.keypress('space');
     events.keypress('down');
     events.keypress('space');
-    for (let i = 0; i < 3; i++) events.keypress('down');
-    events.keypress('space'); // ⋯ as well
-    events.keypress('enter');
-    expect(await until(getScreen, '只能单独选择')).toContain('"不适用"和"⋯"只能单独选择');
-    events.keypress('space');
     events.keypress('enter');
     expect(valueOf(await answer)?.value).toEqual(['法院', '检察院']);
+    expect(getScreen().replace(/\n/g, '')).toMatch(/ 法院、检察院$/);
+  });
+
+  it('asks what an Enter with nothing ticked means, and opens the menu from there', async () => {
+    const { answer, events, getScreen } = await ask('INS-03');
+    await until(getScreen, '法院');
+    events.keypress('enter');
+    const screen = await until(getScreen, '没有勾选任何选项');
+    expect(screen).toContain('❯ 2. 返回勾选');
+    events.type('3');
+    events.keypress('enter');
+    expect(await answer).toEqual({ kind: 'menu' });
   });
 });
 

@@ -13,7 +13,7 @@ describe('checklist rules beside schema errors', () => {
     expect(codes).toEqual([
       [16, 13, 'checklist.dimension-sum'],
       [18, 9, 'schema.required'],
-      [20, 9, 'schema.additional-property'],
+      [20, 9, 'schema.additional-property-near'],
     ]);
   });
 });

@@ -24,7 +24,7 @@ interface Expected {
 /** Each broken fixture and the exact problems it must yield, in order. */
 const CORPUS: Record<string, Expected[]> = {
   // YAML level: nothing else is checked once the text is not a single clean document.
-  'dup-key.yaml': [{ line: 26, col: 9, code: 'yaml.duplicate-key' }], // the second `criteria:` of INS-02
+  'dup-key.yaml': [{ line: 26, col: 9, code: 'yaml.duplicate-key', says: 'criteria' }], // the second `criteria:` of INS-02
   'yaml-syntax.yaml': [{ line: 34, col: 19, code: 'yaml.syntax', says: '含“: ”的值请整体加引号' }], // `criteria: …: …`
   'tab-indent.yaml': [{ line: 49, col: 1, code: 'yaml.syntax', says: '制表符' }], // the tab, and no cascade after it
   'unclosed-quote.yaml': [{ line: 4, col: 17, code: 'yaml.syntax', says: '缺少闭合的引号' }], // where the closing " belongs
@@ -37,11 +37,11 @@ const CORPUS: Record<string, Expected[]> = {
   // JSON Schema: shape, types, patterns, enums.
   'unknown-top-key.yaml': [
     { line: 2, col: 1, code: 'schema.required', says: 'dimensions' }, // the typo leaves `dimensions` missing
-    { line: 12, col: 1, code: 'schema.additional-property', says: 'dimensons' },
+    { line: 12, col: 1, code: 'schema.additional-property-near', says: '是否想写 dimensions' },
   ],
   'unknown-item-key.yaml': [
     { line: 32, col: 9, code: 'schema.required', says: 'criteria' }, // the item INS-03 lacks `criteria`…
-    { line: 34, col: 9, code: 'schema.additional-property', says: 'criterias' }, // …because of the typo
+    { line: 34, col: 9, code: 'schema.additional-property-near', says: '未知的键 criterias,是否想写 criteria?' }, // …because of the typo
   ],
   'missing-title.yaml': [{ line: 44, col: 9, code: 'schema.required', says: 'title' }], // the item MEC-01
   'missing-grades.yaml': [{ line: 2, col: 1, code: 'schema.required', says: 'grades' }], // the top mapping
@@ -130,7 +130,7 @@ describe('zongzhi checklist validate', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(problemCount + 1);
     for (const line of lines.slice(0, -1)) expect(line).toMatch(/^fixtures\/checklists\/broken\/[a-z0-9-]+\.yaml:\d+:\d+: \S/);
-    expect(lines).toContain(`${folder}/dup-key.yaml:26:9: 重复的键:同一层级中已出现过该键`);
+    expect(lines).toContain(`${folder}/dup-key.yaml:26:9: 重复的键 criteria:同一层级中已出现过 criteria(第 25 行),请删除或合并其中一个`);
     expect(lines).toContain(`${folder}/precision-9.yaml:7:12: 值 9 应不大于 4`);
     expect(lines.at(-1)).toBe(`${corpusFiles.length} 个文件中有 ${corpusFiles.length} 个存在问题,共 ${problemCount} 个问题`);
   });
@@ -151,7 +151,7 @@ describe('zongzhi checklist validate', () => {
     expect(r.code).toBe(1);
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
     expect(annotations).toEqual([
-      `::error file=${folder}/dup-key.yaml,line=26,col=9,title=yaml.duplicate-key::重复的键:同一层级中已出现过该键`,
+      `::error file=${folder}/dup-key.yaml,line=26,col=9,title=yaml.duplicate-key::重复的键 criteria:同一层级中已出现过 criteria(第 25 行),请删除或合并其中一个`,
       `::error file=${folder}/levels-max.yaml,line=28,col=9,title=checklist.levels-max::最高等级的分值 18 应等于本项分值 20`,
     ]);
   });
@@ -159,13 +159,13 @@ describe('zongzhi checklist validate', () => {
   it('speaks Chinese by default and English with --lang en', async () => {
     const files = ['unknown-top-key.yaml', 'duplicate-item-id.yaml', 'tab-indent.yaml'].map((f) => `${folder}/${f}`);
     const zh = await runCli(['checklist', 'validate', ...files]);
-    expect(zh.stdout).toContain('未知的键 dimensons(可用的键:');
+    expect(zh.stdout).toContain('未知的键 dimensons,是否想写 dimensions?(可用的键:');
     expect(zh.stdout).toContain('评分项编号 INS-02 重复(第一次出现在第 23 行)');
     expect(zh.stdout).toContain('YAML 语法错误:缩进中有制表符(Tab)');
     expect(zh.stdout).toContain('3 个文件中有 3 个存在问题,共 4 个问题');
     const en = await runCli(['--lang', 'en', 'checklist', 'validate', ...files]);
     expect(en.code).toBe(1);
-    expect(en.stdout).toContain('unknown key dimensons (allowed: ');
+    expect(en.stdout).toContain('unknown key dimensons; did you mean dimensions? (allowed: ');
     expect(en.stdout).toContain('duplicate item id INS-02 (first at line 23)');
     expect(en.stdout).toContain('YAML syntax error: a tab in the indentation');
     expect(en.stdout).toContain('3 of 3 file(s) have problems, 4 in all');

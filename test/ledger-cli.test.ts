@@ -380,11 +380,14 @@ describe('ledger status', () => {
     const json = JSON.parse(r.stdout);
     expect(json.asOf).toBe('2026-11-05');
     expect(json.total).toMatchObject({ findings: 6, open: 6, overdue: 2, closureRatePercent: 0 });
-    expect(json.counties.map((c: { county: string }) => c.county)).toEqual(['999901', '999902']);
+    expect(json.counties.map((c: { county: { code: string } }) => c.county.code)).toEqual(['999901', '999902']);
     expect(json.overdue).toEqual([
       expect.objectContaining({ id: '999901101-20261012-INS-02', daysOverdue: 9 }),
       expect.objectContaining({ id: '999901101-20261012-MEC-02', daysOverdue: 4 }),
     ]);
+    // The same names as the briefing JSON for the same things (README, "JSON 输出的约定").
+    expect(json.overdue[0]).toMatchObject({ center: { code: '999901101' }, county: { code: '999901' } });
+    expect(Object.keys(json.total).sort()).toEqual(['closed', 'closureRatePercent', 'findings', 'fixed', 'inProgress', 'open', 'overdue', 'rebound']);
   });
 
   it('refuses an --as-of that is not a date (exit 2)', async () => {

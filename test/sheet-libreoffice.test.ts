@@ -81,7 +81,7 @@ describe.skipIf(!hasSoffice)('workbooks zongzhi writes open in LibreOffice (soff
     expect(files).toEqual(expect.arrayContaining(['wide-评分表.csv', 'form-基本信息.csv', 'form-评分表.csv', 'report-汇总.csv', 'report-评分明细.csv', 'report-问题清单.csv', 'report.pdf']));
     const csv = (name: string) => readFileSync(join(dir, name), 'utf8');
     expect(csv('wide-评分表.csv')).toContain('009901,示例市甲区综治中心');
-    expect(csv('form-评分表.csv').split('\n')[2]).toBe('编号,类别,评分项目,评分标准,分值,答案,问题说明');
+    expect(csv('form-评分表.csv').split('\n')[2]).toBe('编号,类别,评分项目,评分标准,分值,答案,问题说明,检查方法');
     const summary = csv('report-汇总.csv').split('\n');
     expect(summary[2]).toMatch(/^名次,编码,名称,检查日期,总分,等次,/);
     expect(summary[3]).toMatch(/^1,999901,示例市甲区综治中心,2026-11-20,105\.0,优秀,/);

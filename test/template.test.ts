@@ -110,12 +110,14 @@ describe('form template', () => {
     const info = wb.getWorksheet('基本信息')!;
     expect([info.getCell('A3').value, info.getCell('B3').value, info.getCell('B4').value]).toEqual(['中心编码', '009903', '示例市丙县综治中心']);
     const form = wb.getWorksheet('评分表')!;
-    expect(form.getRow(3).values).toEqual([undefined, '编号', '类别', '评分项目', '评分标准', '分值', '答案', '问题说明']);
+    expect(form.getRow(3).values).toEqual([undefined, '编号', '类别', '评分项目', '评分标准', '分值', '答案', '问题说明', '检查方法']);
     items.forEach((item, i) => {
       const row = form.getRow(4 + i);
       expect(row.getCell(1).value).toBe(item.id);
       expect(row.getCell(4).value).toBe(item.criteria);
       expect(row.getCell(5).value).toBe(item.points);
+      // What first users missed: how to check each item, as the on-site audit shows it.
+      expect(row.getCell(8).value).toBe(item.guidance ?? '');
       expect(row.getCell(6).protection?.locked).toBe(false);
       if (RULES[item.id]) expect(row.getCell(6).dataValidation, item.id).toMatchObject(RULES[item.id]);
       if (item.veto) expect(String(row.getCell(3).value)).toContain('一票否决');

@@ -63,20 +63,30 @@ async function askChoice(p: Prompter, item: Item, spec: Extract<PromptSpec, { ki
   return answered(item, { value: chosen }, current);
 }
 
-/** Options of a multi item: each ticked one adds its points; none ticked is a valid answer (0). */
+/**
+ * Options of a multi item: each ticked one adds its points. The list holds the options
+ * only: Enter submits the ticks wherever the cursor is, so an action entry in it would
+ * be submitted as an empty answer (无, 0 points) by an Enter meant to open it. With
+ * nothing ticked the inspector says what that means: 无, tick again, 不适用 or the menu.
+ */
 async function askOptions(p: Prompter, item: Item, spec: Extract<PromptSpec, { kind: 'checkbox' }>, current?: Answer): Promise<Asked> {
-  const ticked = current && !current.na ? (current.value as string[]) : [];
-  const chosen = await p.checkbox<string | Special>({
-    message: t('walk.ask-options'),
-    choices: [
-      ...spec.choices.map((c) => ({ value: c.label, name: `${c.label}${t('walk.earns', { points: c.points })}`, checked: ticked.includes(c.label) })),
-      ...specials<string>(item),
-    ],
-    validate: (values) => (values.some((v) => typeof v !== 'string') && values.length > 1 ? t('walk.choice.alone') : true),
-  });
-  if (chosen.includes(MENU)) return { kind: 'menu' };
-  if (chosen.includes(NA)) return notApplicable(p, item, current);
-  return answered(item, { value: chosen }, current);
+  let ticked = current && !current.na ? (current.value as string[]) : [];
+  for (;;) {
+    const chosen = await p.checkbox<string>({
+      message: t(item.na ? 'walk.ask-options-na' : 'walk.ask-options'),
+      choices: spec.choices.map((c) => ({ value: c.label, name: `${c.label}${t('walk.earns', { points: c.points })}`, short: c.label, checked: ticked.includes(c.label) })),
+    });
+    if (chosen.length) return answered(item, { value: chosen }, current);
+    const next = await p.select<'none' | 'again' | Special>({
+      message: t('walk.none-ticked.ask'),
+      choices: [{ value: 'none', name: t('walk.none-ticked.none') }, { value: 'again', name: t('walk.none-ticked.again') }, ...specials<'none' | 'again'>(item)],
+      default: 'again',
+    });
+    if (next === 'none') return answered(item, { value: [] }, current);
+    if (next === MENU) return { kind: 'menu' };
+    if (next === NA) return notApplicable(p, item, current);
+    ticked = [];
+  }
 }
 
 /** Counts, measured values and direct scores are typed; the method's hint says what is valid. */

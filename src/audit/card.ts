@@ -5,6 +5,7 @@ import type { Item, PlacedItem } from '../model/checklist.js';
 import { Exact } from '../model/exact.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { ruleChar } from '../util/console.js';
+import { breakLines } from '../util/line-break.js';
 import { displayWidth } from '../util/width.js';
 import type { Session } from './session.js';
 
@@ -51,9 +52,11 @@ function progress(s: Session): { answered: number; total: number; earned: Exact;
 export function itemCard(s: Session, index: number, p: Prompter): string {
   const { item, dimension } = s.items[index];
   const done = progress(s);
-  const where = t('walk.card.where', { dimension: dimension?.name ?? t('walk.bonus'), k: index + 1, n: s.items.length });
+  // Scored items and bonus items are counted apart, as everywhere: 第 7/38 项 and 已答 7/38 are of the same 38.
+  const group = s.items.filter((placed) => Boolean(placed.dimension) === Boolean(dimension));
+  const where = t('walk.card.where', { dimension: dimension?.name ?? t('walk.bonus'), k: group.indexOf(s.items[index]) + 1, n: group.length });
   const score = t('walk.card.progress', { answered: done.answered, total: done.total, earned: done.earned.toString(), applicable: done.applicable.toString() });
-  const tags = [t('walk.card.points', { points: item.points }), t(`walk.method.${item.method}`)];
+  const tags = [t('walk.card.points', { points: item.points }), t(`method.${item.method}`)];
   if (item.veto) tags.push(p.paint('red', t('walk.card.veto')));
   if (item.na) tags.push(t('walk.card.na'));
   const lines = [
@@ -85,26 +88,7 @@ export function field(label: string, text: string, width: number): string {
   const head = `  ${label}`;
   return text
     .split('\n')
-    .flatMap((paragraph) => wrapText(paragraph, room))
+    .flatMap((paragraph) => breakLines(paragraph, room))
     .map((line, i) => (i === 0 ? head + ' '.repeat(Math.max(1, LABEL_WIDTH - displayWidth(head))) : indent) + line)
     .join('\n');
-}
-
-// Chinese typesetting never starts a line with closing punctuation (，。、；：！？）」』》〉】): it stays on the line before.
-const NO_LINE_START = new Set([...'\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u300b\u3009\u3011,.;:!?)%']);
-
-// sinks/terminal.ts wraps the same way, but loading it brings chalk and cli-table3, which
-// the first question must not wait for.
-function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const ch of text) {
-    if (line !== '' && displayWidth(line + ch) > width && !NO_LINE_START.has(ch)) {
-      lines.push(line);
-      line = '';
-    }
-    line += ch;
-  }
-  lines.push(line);
-  return lines;
 }

@@ -1,5 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { parse } from 'yaml';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { auditFileText } from '../formats/audit-file.js';
 import type { Audit } from '../model/audit.js';
 import { placedItems, type Checklist, type PlacedItem } from '../model/checklist.js';
@@ -11,14 +12,12 @@ export interface Session {
   audit: Audit;
   /** The draft, rewritten after every answer. */
   file: string;
-  /** `--checklist` to repeat when resuming: the checklist is not findable by its id alone. */
-  checklistArg?: string;
   /** Every item in walking order: the dimensions' items, then the bonus items. */
   items: PlacedItem[];
 }
 
-export function newSession(checklist: Checklist, audit: Audit, file: string, checklistArg?: string): Session {
-  return { checklist, audit, file, checklistArg, items: placedItems(checklist) };
+export function newSession(checklist: Checklist, audit: Audit, file: string): Session {
+  return { checklist, audit, file, items: placedItems(checklist) };
 }
 
 /** `<out>/<date>-<code>-<checklist>.audit.yaml`: sorts by date, names the center. */
@@ -34,21 +33,33 @@ export function saveDraft(s: Session): void {
   writeFileAtomic(s.file, auditFileText(s.audit, s.checklist), { force: true });
 }
 
-/** A checklist named by path must be named again to resume; one found by id needs nothing. */
-export function checklistArgFor(ref: string): string | undefined {
-  return existsSync(ref) && statSync(ref).isFile() ? ref : undefined;
+/**
+ * A checklist named by path (kept outside checklists/) is recorded in the draft,
+ * relative to it, so that `--resume` and `score` find it alone; one named by id needs nothing.
+ */
+export function recordedChecklistFile(ref: string, draft: string): string | undefined {
+  if (!(existsSync(ref) && statSync(ref).isFile())) return undefined;
+  return relative(dirname(resolve(draft)), resolve(ref)).split(sep).join('/');
+}
+
+/** True when the audit file at `file` says `status: final`; a file that does not parse is no final audit. */
+export function isFinalAudit(file: string): boolean {
+  try {
+    const doc = parse(readFileSync(file, 'utf8')) as { status?: unknown } | null;
+    return doc?.status === 'final';
+  } catch {
+    return false;
+  }
 }
 
 /** The exact command that continues this draft. */
-export function resumeCommand(s: Pick<Session, 'file' | 'checklistArg'>): string {
-  const checklist = s.checklistArg ? ` --checklist ${shellQuote(s.checklistArg)}` : '';
-  return `zongzhi audit --resume ${shellQuote(s.file)}${checklist}`;
+export function resumeCommand(s: Pick<Session, 'file'>): string {
+  return `zongzhi audit --resume ${shellQuote(s.file)}`;
 }
 
 /** The command that writes one of the audit's outputs again (after a failure, or when one was kept). */
-export function scoreCommand(s: Pick<Session, 'file' | 'checklistArg'>, output: string, force = false): string {
-  const checklist = s.checklistArg ? ` --checklist ${shellQuote(s.checklistArg)}` : '';
-  return `zongzhi score ${shellQuote(s.file)}${checklist} -o ${shellQuote(output)}${force ? ' --force' : ''}`;
+export function scoreCommand(s: Pick<Session, 'file'>, output: string, force = false): string {
+  return `zongzhi score ${shellQuote(s.file)} -o ${shellQuote(output)}${force ? ' --force' : ''}`;
 }
 
 /** Quotes a path for a POSIX shell when it needs it (CJK letters do not). */

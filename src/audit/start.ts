@@ -11,7 +11,7 @@ import { parseDate, today } from '../model/dates.js';
 import { normalizeText, splitNames } from '../model/text.js';
 import { centersByCode, readCenters } from '../sources/centers.js';
 import type { Prompter } from '../prompts/prompter.js';
-import { checklistArgFor, draftPath, newSession, resumeCommand, saveDraft, unansweredIndexes, type Session } from './session.js';
+import { draftPath, isFinalAudit, recordedChecklistFile, newSession, resumeCommand, saveDraft, unansweredIndexes, type Session } from './session.js';
 
 /** The `zongzhi audit` options, as commander gives them. */
 export interface AuditOptions {
@@ -41,9 +41,12 @@ async function resume(file: string, opts: AuditOptions, p: Prompter): Promise<Se
   if (!read.audit || !read.checklist) throw new UserError(read.problems);
   // The inspector accepted the changed checklist: from now on the draft records that one.
   read.audit.checklist.sha256 = read.checklist.sha256;
-  const s = newSession(read.checklist, read.audit, file, opts.checklistGiven ? checklistArgFor(opts.checklist) : undefined);
-  const answered = s.items.filter((i) => s.audit.answers[i.item.id]).length;
-  p.say(t('walk.resumed', { name: s.audit.center.name, code: s.audit.center.code, date: s.audit.date, answered, total: s.items.length, open: unansweredIndexes(s).length }));
+  const named = opts.checklistGiven ? recordedChecklistFile(opts.checklist, file) : undefined;
+  if (named) read.audit.checklist.file = named;
+  const s = newSession(read.checklist, read.audit, file);
+  const scored = s.items.filter((i) => i.dimension);
+  const answered = scored.filter((i) => s.audit.answers[i.item.id]).length;
+  p.say(t('walk.resumed', { name: s.audit.center.name, code: s.audit.center.code, date: s.audit.date, answered, total: scored.length, open: unansweredIndexes(s).length }));
   if (s.audit.status === 'final') p.say(p.paint('yellow', t('walk.resumed-final')));
   return s;
 }
@@ -63,8 +66,6 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
     const wrong = levelMismatch(presetCode, checklist(), levels);
     if (wrong !== true) throw inputError('walk.level-refused', { reason: wrong });
   }
-  // Refuse before asking anything when the options already name an existing draft.
-  if (presetCode && presetDate) refuseExisting(draftPath(opts.out, presetDate, presetCode, checklist().id), opts.force);
 
   const validCenter = (v: string) => {
     const valid = validCode(v);
@@ -74,7 +75,8 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
   const date = presetDate ?? parseDate(await p.input({ message: t('walk.ask-date'), default: today(), validate: validDate, meanwhile }))!;
   const { id, name: title, version, dimensions } = checklist();
   const file = draftPath(opts.out, date, code, id);
-  refuseExisting(file, opts.force);
+  // With --center and --date this comes before any question: an existing audit is named first.
+  await refuseExisting(p, file, opts.force);
   p.say(p.paint('bold', t('walk.starting', { name: title, id, version, count: dimensions.reduce((n, d) => n + d.items.length, 0) })));
 
   const known = registry?.get(code)?.name;
@@ -84,7 +86,7 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
 
   const audit: Audit = {
     source: file,
-    checklist: refOf(checklist()),
+    checklist: { ...refOf(checklist()), file: recordedChecklistFile(opts.checklist, file) },
     center: { code, name },
     date,
     inspectors,
@@ -92,7 +94,7 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
     answers: {},
     findings: {},
   };
-  const s = newSession(checklist(), audit, file, checklistArgFor(opts.checklist));
+  const s = newSession(checklist(), audit, file);
   // The draft exists from the start, so a resume command always has something to continue.
   saveDraft(s);
   p.say(t('walk.draft-at', { file, command: resumeCommand(s) }));
@@ -143,6 +145,22 @@ function validDate(v: string): true | string {
   return parseDate(v) !== undefined || t('walk.date-invalid', { value: v });
 }
 
-function refuseExisting(file: string, force?: boolean): void {
-  if (!force && existsSync(file)) throw inputError('walk.draft-exists', { file });
+/**
+ * An audit already started here is continued with --resume, or discarded with --force.
+ * A final one is the record of a finished audit: --force replaces it only once the
+ * inspector confirms, and the wording never calls it a draft.
+ */
+async function refuseExisting(p: Prompter, file: string, force?: boolean): Promise<void> {
+  if (!existsSync(file)) return;
+  const final = isFinalAudit(file);
+  if (!force) throw inputError(final ? 'walk.final-exists' : 'walk.draft-exists', { file });
+  if (!final) return;
+  const replace = await p.select({
+    message: t('walk.final-replace.ask', { file }),
+    choices: [
+      { value: false, name: t('walk.final-replace.keep') },
+      { value: true, name: t('walk.final-replace.confirm') },
+    ],
+  });
+  if (!replace) throw inputError('walk.final-kept', { file });
 }

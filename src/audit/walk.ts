@@ -5,7 +5,7 @@ import type { PlacedItem } from '../model/checklist.js';
 import { normalizeText } from '../model/text.js';
 import { isPromptExit, type Prompter } from '../prompts/prompter.js';
 import { askItem } from './ask.js';
-import { field, itemCard, losesPoints } from './card.js';
+import { earnedBy, field, itemCard, losesPoints } from './card.js';
 import { reviewFinding } from './finding.js';
 import { finishStep, type Ending, type OutputOptions } from './finish.js';
 import { menu, type Move } from './navigate.js';
@@ -27,19 +27,24 @@ export async function runAudit(opts: AuditOptions, p: Prompter): Promise<AuditEn
   } catch (e) {
     if (!isPromptExit(e)) throw e;
     p.say('');
-    p.say(session ? t('walk.interrupted', { file: session.file, command: resumeCommand(session) }) : t('walk.interrupted-early'));
+    if (!session) p.say(t('walk.interrupted-early'));
+    // A final audit is the record, not a draft: say that it stands as it is.
+    else p.say(t(session.audit.status === 'final' ? 'walk.interrupted-final' : 'walk.interrupted', { file: session.file, command: resumeCommand(session) }));
     return { outcome: 'interrupted', file: session?.file };
   }
 }
 
 /**
- * One item at a time. Answering moves to the next item (or, when going through the
- * unanswered ones, to the next unanswered); the menu behind "⋯" (or "?" at a typed
- * question) goes back, skips, jumps, takes a note, finishes or leaves.
+ * One item at a time. Answering moves on to the next item not yet answered (or, when
+ * going through the unanswered ones, to the next unanswered scored item); after going
+ * back it walks item by item up to where the inspector was. The menu behind "⋯" (or "?"
+ * at a typed question) goes back, skips, jumps, takes a note, finishes or leaves.
  */
 async function walk(s: Session, p: Prompter, outputs: OutputOptions): Promise<Ending> {
   let index = firstUnanswered(s);
   let open = false;
+  // The furthest item reached before going back: up to it, answered items are shown again.
+  let reached = index;
   // A note typed before the item is answered; the audit file keeps notes with answers only.
   let pending: { index: number; note: string } | undefined;
   for (;;) {
@@ -54,21 +59,54 @@ async function walk(s: Session, p: Prompter, outputs: OutputOptions): Promise<En
     if (pending?.index === index) p.say(field(t('walk.card.note'), pending.note, p.width));
     const asked = await askItem(p, placed.item, s.audit.answers[placed.item.id]);
     if (asked.kind === 'answer') {
+      if (!(await vetoConfirmed(s, p, placed, asked.answer))) continue;
       const note = pending?.index === index && !asked.answer.na ? pending.note : undefined;
       await record(s, p, placed, note ? { ...asked.answer, note } : asked.answer);
       pending = undefined;
-      index = open ? nextUnanswered(s, index) : index + 1;
+      index = forward(s, index, open, reached);
+      reached = Math.max(reached, index);
       continue;
     }
     const move = await menu(s, p, index);
-    if (move.to === 'next') index = open ? nextUnanswered(s, index) : index + 1;
+    if (move.to === 'next') index = forward(s, index, open, reached);
     else if (move.to === 'note') {
       const note = await takeNote(s, p, placed, pending?.index === index ? pending.note : undefined);
       if (note !== undefined) pending = { index, note };
     } else if (move.to === 'finish') index = s.items.length;
     else if (move.to === 'leave') return leaving(s, p, { outcome: 'saved', file: s.file });
     else ({ index, open } = at(move, index, open));
+    reached = Math.max(reached, index);
   }
+}
+
+/**
+ * The item after this one: the next unanswered scored item when going through those;
+ * the very next item while coming back up to where the inspector had gone; otherwise
+ * the next item without an answer (a resumed audit does not ask its answers again).
+ */
+function forward(s: Session, index: number, open: boolean, reached: number): number {
+  if (open) return nextUnanswered(s, index);
+  if (index + 1 < reached) return index + 1;
+  const next = s.items.findIndex((placed, i) => i > index && !s.audit.answers[placed.item.id]);
+  return next === -1 ? s.items.length : next;
+}
+
+/**
+ * A veto item that earns nothing sets the grade to the lowest whatever the total: say
+ * so at once and have it confirmed. Returns false to ask the item again.
+ */
+async function vetoConfirmed(s: Session, p: Prompter, placed: PlacedItem, answer: Answer): Promise<boolean> {
+  const { item } = placed;
+  if (!item.veto || answer.na || earnedBy(item, answer)?.isZero() !== true || sameValue(placed, s.audit.answers[item.id], answer)) return true;
+  const lowest = s.checklist.grades[s.checklist.grades.length - 1].name;
+  p.say(p.paint('red', t('walk.veto.warning', { id: item.id, grade: lowest })));
+  return p.select({
+    message: t('walk.veto.ask'),
+    choices: [
+      { value: true, name: t('walk.veto.confirm', { grade: lowest }) },
+      { value: false, name: t('walk.veto.again') },
+    ],
+  });
 }
 
 function at(move: Move, index: number, open: boolean): { index: number; open: boolean } {
@@ -135,6 +173,6 @@ async function takeNote(s: Session, p: Prompter, { item }: PlacedItem, pending?:
 }
 
 function leaving(s: Session, p: Prompter, end: Ending): Ending {
-  if (end.outcome === 'saved') p.say(t('walk.saved', { file: s.file, command: resumeCommand(s) }));
+  if (end.outcome === 'saved') p.say(t(s.audit.status === 'final' ? 'walk.left-final' : 'walk.saved', { file: s.file, command: resumeCommand(s) }));
   return end;
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { problem, type Place, type Problem } from '../errors.js';
 import type { Checklist, ChecklistRef } from '../model/checklist.js';
 import { checklistFiles, loadChecklistFile, resolveChecklist } from './load.js';
@@ -37,8 +38,19 @@ export class ChecklistRegistry {
     return this.loaded;
   }
 
-  find(ref: ChecklistRef, place: Place): Lookup {
-    const sameId = this.all().filter((c) => c.id === ref.id);
+  private recorded = new Map<string, Checklist | undefined>();
+
+  /** A checklist file an audit recorded, loaded once; undefined when it is gone or broken (the search goes on). */
+  private recordedAt(file: string): Checklist | undefined {
+    if (!this.recorded.has(file)) this.recorded.set(file, existsSync(file) ? loadChecklistFile(file).checklist : undefined);
+    return this.recorded.get(file);
+  }
+
+  /** `recordedFile`: the checklist file the response names, tried first unless --checklist names one with its id. */
+  find(ref: ChecklistRef, place: Place, recordedFile?: string): Lookup {
+    const overridden = this.named().some((c) => c.id === ref.id);
+    const recorded = recordedFile && !overridden ? this.recordedAt(recordedFile) : undefined;
+    const sameId = [...(recorded ? [recorded] : []), ...this.all()].filter((c) => c.id === ref.id);
     if (sameId.length === 0) {
       const ids = [...new Set(this.all().map((c) => c.id))].join(', ');
       return { ok: false, problem: problem('checklist.unknown-id', { id: ref.id, ids }, place) };

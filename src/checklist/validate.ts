@@ -1,6 +1,7 @@
 import generated from './validate.generated.cjs';
 import { problem, type Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { nearest } from '../model/text.js';
 import type { YamlPath, YamlSource } from '../sources/yaml-doc.js';
 
 interface SchemaError {
@@ -58,8 +59,10 @@ function toProblem(e: SchemaError, source: YamlSource): Problem {
     case 'required':
       return problem('schema.required', { key: String(p.missingProperty) }, source.at(path));
     case 'additionalProperties': {
-      const allowed = Object.keys(e.parentSchema?.properties ?? {}).join(', ');
-      return problem('schema.additional-property', { key: String(p.additionalProperty), allowed }, source.keyAt([...path, String(p.additionalProperty)]));
+      const keys = Object.keys(e.parentSchema?.properties ?? {});
+      const key = String(p.additionalProperty);
+      const near = nearest(key, keys);
+      return problem(near ? 'schema.additional-property-near' : 'schema.additional-property', { key, near: near ?? '', allowed: keys.join(', ') }, source.keyAt([...path, key]));
     }
     case 'type':
       return problem('schema.type', { type: t(`type.${p.type}`), actual: describe(e.data) }, source.at(path));

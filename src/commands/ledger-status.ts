@@ -3,6 +3,7 @@ import { readLedger } from '../formats/ledger-workbook.js';
 import { t } from '../i18n/index.js';
 import { ledgerProgress, overdueRows, type OverdueRow, type Progress } from '../ledger/progress.js';
 import { parseDate, today } from '../model/dates.js';
+import { Exact } from '../model/exact.js';
 import { renderTable } from '../sinks/terminal.js';
 import { countyNames, readCenters } from '../sources/centers.js';
 
@@ -21,7 +22,8 @@ export default async function run(ledgerFile: string, opts: Options): Promise<vo
   const progress = ledgerProgress(rows, asOf, names);
   const overdue = overdueRows(rows, asOf);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ asOf, ...progress, overdue: overdue.map(overdueJson) }, null, 2)}\n`);
+    const json = { format: 1, asOf, counties: progress.counties.map(progressJson), total: progressJson(progress.total), overdue: overdue.map(overdueJson) };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
   const lines = [t('ledger.status.title', { asOf }), progressTable([...progress.counties, { ...progress.total, label: t('ledger.status.total') }]), ''];
@@ -57,6 +59,39 @@ function overdueTable(rows: OverdueRow[]): string {
   );
 }
 
+// The JSON follows the convention of the briefing JSON (README, "JSON 输出的约定"): camelCase,
+// a center or county as {code, name}, percentages in percent as `…Percent`, null for "—".
+
+/** 所属县 as the ledger shows it, "999902 乙县" or "999902", as {code, name}. */
+function countyJson(code: string, label: string) {
+  return { code, name: label.startsWith(code) ? label.slice(code.length).trim() : label };
+}
+
+function progressJson(p: Progress) {
+  return {
+    ...(p.county ? { county: countyJson(p.county, p.label) } : {}),
+    findings: p.findings,
+    open: p.open,
+    inProgress: p.inProgress,
+    fixed: p.fixed,
+    closed: p.closed,
+    rebound: p.rebound,
+    overdue: p.overdue,
+    // From the counts, rounded half-up once (closedRate is already rounded for the table).
+    closureRatePercent: p.findings ? Number(Exact.of(BigInt(p.closed * 100), BigInt(p.findings)).toFixed(1)) : null,
+  };
+}
+
 function overdueJson({ row, daysOverdue }: OverdueRow) {
-  return { id: row.id, centerCode: row.centerCode, centerName: row.centerName, county: row.county, problem: row.problem, owner: row.owner, deadline: row.deadline, status: row.status, daysOverdue };
+  const county = row.centerCode.slice(0, 6);
+  return {
+    id: row.id,
+    center: { code: row.centerCode, name: row.centerName },
+    county: countyJson(county, row.county),
+    problem: row.problem,
+    owner: row.owner,
+    deadline: row.deadline,
+    status: row.status,
+    daysOverdue,
+  };
 }

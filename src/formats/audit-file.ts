@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Problem } from '../errors.js';
@@ -64,7 +65,7 @@ class AuditReader {
     const status = v.status === undefined ? 'draft' : v.status;
     if (status !== 'draft' && status !== 'final') this.fail('audit.status', { value: String(status) }, ['status']);
     if (!ref) return { problems: this.problems };
-    const found = this.registry.find(ref, this.src.at(['checklist']));
+    const found = this.registry.find(ref, this.src.at(['checklist']), ref.file && resolve(dirname(this.src.file), ref.file));
     if (!found.ok) {
       this.problems.push(found.problem);
       return { problems: this.problems };
@@ -76,7 +77,7 @@ class AuditReader {
     const audit: Audit = {
       source: this.src.file,
       centerAt: () => this.src.at(['center', 'code']),
-      checklist: { id: checklist.id, version: checklist.version, sha256: ref.sha256 ?? checklist.sha256 },
+      checklist: { id: checklist.id, version: checklist.version, sha256: ref.sha256 ?? checklist.sha256, ...(ref.file ? { file: ref.file } : {}) },
       center,
       date,
       inspectors,
@@ -89,7 +90,9 @@ class AuditReader {
 
   private unknownKeys(obj: Record<string, unknown>, path: YamlPath, allowed: string[]) {
     for (const key of Object.keys(obj)) {
-      if (!allowed.includes(key)) this.fail('audit.unknown-key', { key, allowed: allowed.join(', ') }, [...path, key], true);
+      if (allowed.includes(key)) continue;
+      const near = nearest(key, allowed);
+      this.fail(near ? 'audit.unknown-key-near' : 'audit.unknown-key', { key, near: near ?? '', allowed: allowed.join(', ') }, [...path, key], true);
     }
   }
 
@@ -99,12 +102,12 @@ class AuditReader {
       return undefined;
     }
     const c = raw as Record<string, unknown>;
-    this.unknownKeys(c, ['checklist'], ['id', 'version', 'sha256']);
+    this.unknownKeys(c, ['checklist'], ['id', 'version', 'sha256', 'file']);
     if (typeof c.id !== 'string' || c.version === undefined) {
       this.fail('audit.checklist-ref', {}, ['checklist']);
       return undefined;
     }
-    return { id: c.id, version: String(c.version), sha256: typeof c.sha256 === 'string' ? c.sha256 : undefined };
+    return { id: c.id, version: String(c.version), sha256: typeof c.sha256 === 'string' ? c.sha256 : undefined, file: typeof c.file === 'string' ? c.file : undefined };
   }
 
   private center(raw: unknown) {
@@ -211,7 +214,7 @@ export function auditFileText(audit: Audit, checklist: Checklist): string {
   }
   const doc = new Document({
     format: 1,
-    checklist: { id: checklist.id, version: checklist.version, sha256: audit.checklist.sha256 ?? checklist.sha256 },
+    checklist: { id: checklist.id, version: checklist.version, sha256: audit.checklist.sha256 ?? checklist.sha256, ...(audit.checklist.file ? { file: audit.checklist.file } : {}) },
     center: audit.center,
     date: audit.date,
     inspectors: audit.inspectors,

@@ -45,6 +45,8 @@ export const INFO_SHEET = '基本信息';
 export const FORM_SHEET = '评分表';
 export const WIDE_SHEET = '评分表';
 export const FORM_HEADERS = ['编号', '类别', '评分项目', '评分标准', '分值', '答案', '问题说明'] as const;
+/** How to check each item, for whoever fills the form in; last, so the answer stays in column F. */
+export const GUIDANCE_HEADER = '检查方法';
 export const WIDE_HEADERS = ['编码', '名称', '检查日期', '检查人'] as const;
 export const NOTE_SUFFIX = '说明';
 export const INFO_LABELS = ['中心编码', '中心名称', '检查日期', '检查人', '评估清单'] as const;
@@ -179,17 +181,18 @@ export async function writeFormTemplate(path: string, checklist: Checklist, cent
         { header: FORM_HEADERS[0], width: 8 },
         { header: FORM_HEADERS[1], width: 10, wrap: true },
         { header: FORM_HEADERS[2], width: 18, wrap: true },
-        { header: FORM_HEADERS[3], width: 46, wrap: true },
+        { header: FORM_HEADERS[3], width: 36, wrap: true },
         { header: FORM_HEADERS[4], width: 5, kind: 'number', align: 'center' },
         { header: FORM_HEADERS[5], width: 12, unlocked: true, input: true, wrap: true },
         { header: FORM_HEADERS[6], width: 20, unlocked: true, input: true, wrap: true },
+        { header: GUIDANCE_HEADER, width: 22, wrap: true },
       ],
     });
     const answerCol = 6;
     for (const { item, dimension } of placedItems(checklist)) {
       const category = dimension ? dimension.name : t('template.bonus', { cap: checklist.bonus?.cap ?? 0 });
       const title = item.veto ? `${item.title}${t('template.veto')}` : item.title;
-      const row = sheet.addRow([item.id, category, title, item.criteria, item.points, null, null]);
+      const row = sheet.addRow([item.id, category, title, item.criteria, item.points, null, null, item.guidance ?? '']);
       const ref = cellAddress(answerCol, row);
       sheet.validate(ref, answerRule(item, ref));
     }

@@ -33,6 +33,11 @@ export interface ChecklistRef {
   id: string;
   version: string;
   sha256?: string;
+  /**
+   * Where the checklist file was, relative to the audit file, when it was named by path
+   * (kept outside checklists/): resuming or scoring finds it without --checklist.
+   */
+  file?: string;
 }
 
 export function refOf(checklist: Checklist): ChecklistRef {

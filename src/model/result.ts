@@ -75,7 +75,7 @@ export interface Derivation {
 export interface Result {
   format: 1;
   center: Center;
-  checklist: Required<ChecklistRef> & { name: string; level: string };
+  checklist: Required<Omit<ChecklistRef, 'file'>> & { name: string; level: string };
   date: string;
   inspectors: string[];
   status: 'draft' | 'final';

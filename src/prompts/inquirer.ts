@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
-import { t } from '../i18n/index.js';
+import { hasMessage, t } from '../i18n/index.js';
+import { wrapText } from '../util/line-break.js';
 import { SEPARATOR, type CheckboxQuestion, type InputQuestion, type Prompter, type SelectQuestion, type Style } from './prompter.js';
 
 // Each prompt package costs ~40 ms to load: only the ones a question needs, once.
@@ -14,9 +15,14 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
   return () => (p ??= f());
 }
 
-/** inquirer's key help is English; say it in the user's language. */
+/** inquirer's key help is English (`space select`); say it, key names too, in the user's language. */
 function keysHelpTip(keys: [string, string][]): string {
-  return keys.map(([key, action]) => `${key} ${t(`prompt.key.${action}`)}`).join(' · ');
+  return keys.map(([key, action]) => `${hasMessage(`prompt.keyname.${key}`) ? t(`prompt.keyname.${key}`) : key} ${t(`prompt.key.${action}`)}`).join(' · ');
+}
+
+/** The ticked options echoed after the question, listed as the language lists them (法院、公安). */
+function renderSelectedChoices(chosen: { short: string }[]): string {
+  return chosen.map((c) => c.short).join(t('prompt.list-separator'));
 }
 
 /** Where prompts read and write; the process's stdin and stdout unless a test gives its own. */
@@ -42,7 +48,7 @@ export class InquirerPrompter implements Prompter {
   async select<T>(q: SelectQuestion<T>): Promise<T> {
     const { default: select, Separator } = await load.select();
     return select<T>({
-      message: q.message,
+      message: this.fit(q.message),
       choices: q.choices.map((c) => (c === SEPARATOR ? new Separator() : c)),
       default: q.default,
       pageSize: 12,
@@ -54,20 +60,20 @@ export class InquirerPrompter implements Prompter {
     const { default: checkbox, Separator } = await load.checkbox();
     const validate = q.validate;
     return checkbox<T>({
-      message: q.message,
+      message: this.fit(q.message),
       choices: q.choices.map((c) => (c === SEPARATOR ? new Separator() : c)),
       pageSize: 12,
       validate: validate ? (chosen) => validate(chosen.map((c) => c.value)) : undefined,
-      // "All" and "invert" would tick the action entries (⋯, 不适用) along with the answers.
+      // Letters are for typing, not for ticking everything by accident.
       shortcuts: { all: null, invert: null },
-      theme: { style: { keysHelpTip } },
+      theme: { style: { keysHelpTip, renderSelectedChoices } },
     }, this.streams);
   }
 
   async input(q: InputQuestion): Promise<string> {
     const { default: input } = await load.input();
     const withdraw = new AbortController();
-    const asked = input({ message: q.message, default: q.default, prefill: q.editable ? 'editable' : 'tab', validate: q.validate }, { ...this.streams, signal: withdraw.signal });
+    const asked = input({ message: this.fit(q.message), default: q.default, prefill: q.editable ? 'editable' : 'tab', validate: q.validate }, { ...this.streams, signal: withdraw.signal });
     let failure: { error: unknown } | undefined;
     const meanwhile = q.meanwhile;
     // inquirer draws the question on the next turn of the event loop; this runs just after.
@@ -86,6 +92,14 @@ export class InquirerPrompter implements Prompter {
     } catch (e) {
       throw failure ? failure.error : e;
     }
+  }
+
+  /**
+   * inquirer breaks a long question wherever the screen ends (inside `0.5分`); broken
+   * here first by our rules, it fits and inquirer leaves it alone. The `? ` takes two columns.
+   */
+  private fit(message: string): string {
+    return wrapText(message, this.width - 2);
   }
 
   say(text: string): void {

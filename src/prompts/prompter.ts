@@ -6,6 +6,8 @@
 export interface Choice<T> {
   value: T;
   name: string;
+  /** Echoed after the question once chosen (the name without what it earns); the name otherwise. */
+  short?: string;
   /** Shown under the list while this choice is highlighted. */
   description?: string;
   checked?: boolean;

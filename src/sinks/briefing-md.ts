@@ -1,6 +1,7 @@
 import type { Briefing } from '../briefing/model.js';
 import { briefingTables, cellText, overviewText, type BriefingTable } from '../briefing/tables.js';
 import { t } from '../i18n/index.js';
+import { markdownTable } from './md-table.js';
 
 /** The most overdue findings a 简报 lists; the workbook and JSON list them all. */
 const OVERDUE_SHOWN = 20;
@@ -17,17 +18,11 @@ export function briefingMarkdown(b: Briefing, title: string): string {
 function section(table: BriefingTable, n: number): string {
   const lines = [`## ${heading(n, table.title)}`, ''];
   if (table.rows.length) {
-    lines.push(row(table.columns.map((c) => c.header)));
-    lines.push(row(table.columns.map((c) => (c.align === 'right' ? '---:' : '---'))));
-    for (const r of table.rows) lines.push(row(r.cells.map((c) => (r.total ? `**${cellText(c)}**` : cellText(c)))));
-    lines.push('');
+    const columns = table.columns.map((c) => ({ header: c.header, align: c.align === 'right' ? ('right' as const) : ('left' as const) }));
+    lines.push(markdownTable(columns, table.rows.map((r) => r.cells.map((c) => (r.total ? `**${cellText(c)}**` : cellText(c))))), '');
   }
   for (const note of table.notes) lines.push(note, '');
   return lines.join('\n');
-}
-
-function row(cells: string[]): string {
-  return `| ${cells.map((c) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;
 }
 
 function heading(n: number, title: string): string {

@@ -1,7 +1,7 @@
 import type { Briefing } from '../briefing/model.js';
 import { briefingTables, cellText, overviewText, toneOf, type BriefingTable } from '../briefing/tables.js';
-import { displayWidth } from '../util/width.js';
-import { colors, renderTable, wrap } from './terminal.js';
+import { wrapText } from '../util/line-break.js';
+import { colors, renderTable } from './terminal.js';
 
 /** The most overdue findings a screen shows; the workbook and JSON list them all. */
 const OVERDUE_SHOWN = 20;
@@ -19,7 +19,7 @@ function tableText(table: BriefingTable): string {
   const body = table.rows.length
     ? renderTable(
         // Headers are wrapped here too: renderTable wraps only the body, and five dimension names would double the width.
-        table.columns.map((col) => ({ header: col.wrap ? wrapHeader(col.header, col.wrap) : col.header, align: col.align, width: col.wrap })),
+        table.columns.map((col) => ({ header: col.wrap ? wrapText(col.header, col.wrap) : col.header, align: col.align, width: col.wrap })),
         table.rows.map((row) =>
           row.cells.map((cell) => {
             const text = cellText(cell);
@@ -31,16 +31,4 @@ function tableText(table: BriefingTable): string {
       )
     : null;
   return [c.bold(table.title), ...(body ? [body] : []), ...table.notes.map((n) => c.dim(n))].join('\n');
-}
-
-/** Chinese wraps anywhere; words (an English header) are kept whole, one or more to a line. */
-function wrapHeader(header: string, width: number): string {
-  if (!header.includes(' ')) return wrap(header, width);
-  const lines: string[] = [];
-  for (const word of header.split(' ')) {
-    const last = lines.length ? lines[lines.length - 1] : undefined;
-    if (last !== undefined && displayWidth(`${last} ${word}`) <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines.join('\n');
 }

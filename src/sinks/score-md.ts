@@ -1,20 +1,39 @@
 import { t } from '../i18n/index.js';
 import type { ChecklistRanking } from '../model/rank.js';
-import { shownScore } from '../model/result.js';
+import { shownScore, type Result } from '../model/result.js';
+import { markdownTable } from './md-table.js';
 import { dimensionColumns, groupHeading, vetoItems } from './score-table.js';
 
-/** Markdown ranking tables, one per checklist under its heading, ready to paste into a 工作简报. */
+/**
+ * A Markdown ranking, ready to paste into a 工作简报: a title saying what it is, which
+ * dates and which checklists, then one table per checklist under its heading, with each
+ * center's 检查日期.
+ */
 export function scoreMarkdown(groups: ChecklistRanking[]): string {
-  return groups.map((g) => `### ${groupHeading(g)}\n\n${groupMarkdown(g)}`).join('\n');
+  const results = groups.flatMap((g) => g.rows.map((row) => row.item));
+  const tables = groups.map((g) => `### ${groupHeading(g)}\n\n${groupMarkdown(g)}`).join('\n');
+  return `# ${scoreTitle(results)}\n\n${tables}`;
 }
 
 function groupMarkdown(g: ChecklistRanking): string {
   const dims = dimensionColumns(g.rows.map((row) => row.item));
-  const head = [t('table.rank'), t('table.code'), t('table.name'), t('table.total'), t('table.grade'), ...dims.map((d) => d.name), t('table.findings'), t('table.veto-items')];
+  const right = (header: string) => ({ header, align: 'right' as const });
+  const columns = [
+    right(t('table.rank')),
+    { header: t('table.code') },
+    { header: t('table.name') },
+    { header: t('table.date') },
+    right(t('table.total')),
+    { header: t('table.grade') },
+    ...dims.map((d) => right(d.name)),
+    right(t('table.findings')),
+    { header: t('table.veto-items') },
+  ];
   const rows = g.rows.map(({ item: r, rank }) => [
     String(rank),
     r.center.code,
     r.center.name,
+    r.date,
     shownScore(r.total, r.derivation.precision),
     r.grade,
     ...dims.map((d) => {
@@ -24,8 +43,13 @@ function groupMarkdown(g: ChecklistRanking): string {
     String(r.findings.length),
     r.veto.length ? vetoItems(r) : '—',
   ]);
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
-  const text = new Set([1, 2, 4, head.length - 1]);
-  const align = head.map((_, i) => (text.has(i) ? '---' : '---:'));
-  return [line(head), line(align), ...rows.map(line)].join('\n') + '\n';
+  return `${markdownTable(columns, rows)}\n`;
+}
+
+/** 评分结果(2026-11-01 至 2026-11-20;县级综治中心规范化建设评估细则 county 2025.1) */
+function scoreTitle(results: Result[]): string {
+  const dates = results.map((r) => r.date).sort();
+  const when = dates.length === 0 ? '' : dates[0] === dates[dates.length - 1] ? dates[0] : t('md.date-range', { from: dates[0], to: dates[dates.length - 1] });
+  const checklists = [...new Set(results.map((r) => `${r.checklist.name} ${r.checklist.id} ${r.checklist.version}`))].join(t('md.list-separator'));
+  return t('md.score-title', { when, checklists });
 }

@@ -1,29 +1,13 @@
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { asciiOnly } from '../util/console.js';
+import { wrapText } from '../util/line-break.js';
 import { displayWidth } from '../util/width.js';
 
 /** chalk 5 ignores NO_COLOR on a TTY; honour it here, once. */
 export function colors(): ChalkInstance {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return new Chalk({ level: 0 });
   return chalk;
-}
-
-/** Breaks text into lines of at most `width` columns, counting CJK as two (cli-table3 cannot wrap CJK). */
-export function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const ch of para) {
-      if (displayWidth(line + ch) > width && line !== '') {
-        lines.push(line);
-        line = '';
-      }
-      line += ch;
-    }
-    lines.push(line);
-  }
-  return lines.join('\n');
 }
 
 export interface Column {
@@ -38,7 +22,7 @@ export function renderTable(columns: Column[], rows: (string | number)[][]): str
   const cells = rows.map((row) => row.map((cell, i) => {
     const text = String(cell);
     const width = columns[i]?.width;
-    return width ? wrap(text, width) : text;
+    return width ? wrapText(text, width) : text;
   }));
   if (cells.length <= CHUNK_ROWS) return renderChunk(columns, cells);
   // cli-table3 lays a table out in quadratic time (10,000 rows take minutes): render it in

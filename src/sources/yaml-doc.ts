@@ -32,7 +32,7 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; pr
   const problems: Problem[] = [];
   for (const doc of docs) {
     for (const e of [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
-      problems.push(yamlProblem(e.code, e.message, pos(e.pos[0])));
+      problems.push(e.code === 'DUPLICATE_KEY' ? duplicateKey(doc, text, e.pos, pos) : yamlProblem(e.code, e.message, pos(e.pos[0])));
       // After a syntax error the parser guesses; what it reports next mostly echoes the first one.
       if (e.code !== 'DUPLICATE_KEY') break;
     }
@@ -132,8 +132,25 @@ function aliasProblem(doc: Document.Parsed, pos: (offset: number) => { file: str
   return result;
 }
 
+/** Names the repeated key and the line where it first appears in the same mapping. */
+function duplicateKey(doc: Document.Parsed, text: string, [start, end]: [number, number], pos: (offset: number) => { file: string; line: number; col: number }): Problem {
+  let key = text.slice(start, end);
+  let first = pos(start).line;
+  visit(doc, {
+    Map(_key, map) {
+      const pairs = map.items.filter((p) => isScalar(p.key) && p.key.range);
+      const repeated = pairs.find((p) => (p.key as Node).range![0] === start);
+      if (!repeated) return;
+      key = String((repeated.key as { value: unknown }).value);
+      const earlier = pairs.find((p) => (p.key as { value: unknown }).value === key);
+      if (earlier) first = pos((earlier.key as Node).range![0]).line;
+      return visit.BREAK;
+    },
+  });
+  return problem('yaml.duplicate-key', { key, first }, pos(start));
+}
+
 function yamlProblem(code: string, message: string, place: { file: string; line: number; col: number }): Problem {
-  if (code === 'DUPLICATE_KEY') return problem('yaml.duplicate-key', {}, place);
   const plain = `yaml.syntax.${code}`;
   return problem('yaml.syntax', { detail: hasMessage(plain) ? t(plain) : firstLine(message) }, place);
 }

@@ -1,6 +1,6 @@
 /**
  * A one-line progress bar on stderr, only when stderr is a terminal (never in pipes,
- * logs or tests). Redraws at most ten times a second.
+ * logs or tests). Redraws at most ten times a second, and leaves no line behind.
  */
 export interface Progress {
   tick(n?: number): void;
@@ -33,9 +33,8 @@ export function progress(label: string, total?: number, stream: NodeJS.WriteStre
       }
     },
     done() {
-      if (last === 0) return;
-      draw();
-      stream.write('\n');
+      // The bar was a passing notice: clear its line so the next output starts clean.
+      if (last !== 0) stream.write('\r\x1b[2K');
     },
   };
 }

@@ -12,8 +12,8 @@ export default {
     en: '--resume takes the center code and date from the draft itself: drop --center and --date, or drop --resume to start another audit',
   },
   'walk.resumed': {
-    zh: '继续评估 {name}({code}),检查日期 {date}:已答 {answered}/{total} 项,尚有 {open} 个评分项未答。',
-    en: 'Resuming {name} ({code}), audited {date}: {answered} of {total} items answered, {open} scored item(s) still open.',
+    zh: '继续评估 {name}({code}),检查日期 {date}:已答 {answered}/{total} 个评分项,尚有 {open} 项未答(加分项另计)。',
+    en: 'Resuming {name} ({code}), audited {date}: {answered} of {total} scored items answered, {open} still open (bonus items apart).',
   },
   'walk.resumed-final': {
     zh: '这份评估已经定稿。改动任何一项后它会回到草稿状态,需要重新确认完成。',
@@ -41,6 +41,14 @@ export default {
     zh: '评估草稿 {file} 已存在。继续这份草稿请用 zongzhi audit --resume {file};要放弃它重新开始请加 --force',
     en: 'the audit draft {file} already exists. Continue it with zongzhi audit --resume {file}; add --force to discard it and start over',
   },
+  'walk.final-exists': {
+    zh: '评估 {file} 已经定稿。要修改它请用 zongzhi audit --resume {file};要作废它、重新评估,请加 --force(会再请你确认)',
+    en: 'the audit {file} is final. Revise it with zongzhi audit --resume {file}; add --force to discard it and audit again (you will be asked to confirm)',
+  },
+  'walk.final-replace.ask': { zh: '{file} 是已定稿的评估。重新评估会用新的草稿替换它,要替换吗?', en: '{file} is a final audit. Auditing again replaces it with a new draft. Replace it?' },
+  'walk.final-replace.keep': { zh: '不替换,保留定稿', en: 'No, keep the final audit' },
+  'walk.final-replace.confirm': { zh: '替换:作废这份定稿,重新评估', en: 'Replace it: discard the final audit and audit again' },
+  'walk.final-kept': { zh: '未作改动:已定稿的评估 {file} 保持原样。要修改它请用 zongzhi audit --resume {file}', en: 'nothing changed: the final audit {file} is kept. Revise it with zongzhi audit --resume {file}' },
   'walk.draft-at': { zh: '每答一项自动保存到 {file}。中途退出后可用以下命令继续:\n  {command}', en: 'Every answer is saved to {file}. To continue after leaving:\n  {command}' },
 
   // The item card
@@ -54,24 +62,24 @@ export default {
   'walk.card.current': { zh: '当前答案', en: 'Answer' },
   'walk.card.note': { zh: '备注', en: 'Note' },
   'walk.bonus': { zh: '加分项', en: 'Bonus' },
-  'walk.method.check': { zh: '是否达到', en: 'yes/no' },
-  'walk.method.levels': { zh: '按等级', en: 'levels' },
-  'walk.method.multi': { zh: '按选项累加', en: 'options add up' },
-  'walk.method.deduct': { zh: '按问题扣分', en: 'deduct per deficiency' },
-  'walk.method.scale': { zh: '按实测值分档', en: 'measured value in bands' },
-  'walk.method.points': { zh: '直接打分', en: 'direct score' },
   'walk.earns': { zh: '(得 {points} 分)', en: ' ({points} pts)' },
 
   // Answering
   'walk.ask-answer': { zh: '评定', en: 'Answer' },
-  'walk.ask-options': { zh: '勾选已做到的(空格勾选,回车确认;都未做到直接回车)', en: 'Tick what is in place (space ticks, Enter confirms; Enter alone for none)' },
+  'walk.ask-options': { zh: '勾选已做到的(空格勾选,回车确认;一项都不勾直接回车:记为无或打开菜单)', en: 'Tick what is in place (space ticks, Enter confirms; Enter with nothing ticked: none, or the menu)' },
+  'walk.ask-options-na': {
+    zh: '勾选已做到的(空格勾选,回车确认;一项都不勾直接回车:记为无、不适用或打开菜单)',
+    en: 'Tick what is in place (space ticks, Enter confirms; Enter with nothing ticked: none, N/A, or the menu)',
+  },
+  'walk.none-ticked.ask': { zh: '没有勾选任何选项,要怎样?', en: 'Nothing is ticked. What does that mean?' },
+  'walk.none-ticked.none': { zh: '都未做到:记为"无"(得 0 分)', en: 'None is in place: record "none" (0 points)' },
+  'walk.none-ticked.again': { zh: '返回勾选', en: 'Back to ticking' },
   'walk.ask-typed': { zh: '{hint}(输入 ? 打开菜单)', en: '{hint} (? for the menu)' },
   'walk.ask-typed-na': { zh: '{hint};不适用请填"不适用"(输入 ? 打开菜单)', en: '{hint}; "N/A" if not applicable (? for the menu)' },
   'walk.choice.na': { zh: '不适用', en: 'N/A' },
   'walk.choice.na-help': { zh: '本项不计入得分和分母,须说明理由', en: 'leaves both sides of the score; needs a reason' },
   'walk.choice.menu': { zh: '⋯ 备注、跳过、上一项、跳转、完成', en: '⋯ note, skip, back, jump, finish' },
   'walk.choice.menu-help': { zh: '不作答,打开操作菜单', en: 'open the menu instead of answering' },
-  'walk.choice.alone': { zh: '"不适用"和"⋯"只能单独选择:请取消其他勾选', en: '"N/A" and "⋯" must be chosen alone: untick the rest' },
   'walk.na-not-allowed': { zh: '本项不能答"不适用"。应填:{hint}', en: 'this item cannot be N/A. Valid: {hint}' },
   'walk.answer-required': { zh: '请作答。应填:{hint};输入 ? 可跳过或返回', en: 'an answer is needed. Valid: {hint}; type ? to skip or go back' },
   'walk.invalid': { zh: '{problem}。应填:{hint}', en: '{problem}. Valid: {hint}' },
@@ -99,6 +107,15 @@ export default {
     zh: '"{value}" 不是有效的整改时限:应为不早于检查日期 {date} 的日期,格式 YYYY-MM-DD',
     en: '"{value}" is not a valid deadline: a date no earlier than the audit date {date}, as YYYY-MM-DD',
   },
+
+  // A veto item that earns nothing
+  'walk.veto.warning': {
+    zh: '{id} 是一票否决项:本项得 0 分,本次评估等次将定为"{grade}",不论总分多少。',
+    en: '{id} is a veto item: with 0 points here the grade will be "{grade}", whatever the total.',
+  },
+  'walk.veto.ask': { zh: '确认本项不达标?', en: 'Confirm that this item fails?' },
+  'walk.veto.confirm': { zh: '确认:本项得 0 分,等次定为"{grade}"', en: 'Confirm: 0 points, grade "{grade}"' },
+  'walk.veto.again': { zh: '重新作答', en: 'Answer again' },
 
   // The menu and moving around
   'walk.menu.ask': { zh: '{id}:要做什么?', en: '{id}: what next?' },
@@ -150,10 +167,17 @@ export default {
   // Leaving
   'walk.saved': { zh: '草稿已保存在 {file}。继续评估:\n  {command}', en: 'The draft is saved in {file}. To continue:\n  {command}' },
   'walk.interrupted': { zh: '已中断。已答内容都保存在草稿 {file} 中,继续评估:\n  {command}', en: 'Interrupted. Every answer given is in the draft {file}. To continue:\n  {command}' },
+  'walk.interrupted-final': {
+    zh: '已中断。已定稿的评估 {file} 保持定稿时的内容,未作改动。要修改时再用:\n  {command}',
+    en: 'Interrupted. The final audit {file} stays as it was confirmed; nothing changed. To revise it:\n  {command}',
+  },
+  'walk.left-final': { zh: '已定稿的评估 {file} 未作改动。要修改时再用:\n  {command}', en: 'The final audit {file} is unchanged. To revise it:\n  {command}' },
   'walk.interrupted-early': { zh: '已中断,尚未开始作答,没有保存任何内容。', en: 'Interrupted before the first answer; nothing was saved.' },
 
   // inquirer's key help
   'prompt.key.navigate': { zh: '移动', en: 'move' },
   'prompt.key.select': { zh: '选择', en: 'select' },
   'prompt.key.submit': { zh: '确认', en: 'confirm' },
+  'prompt.keyname.space': { zh: '空格', en: 'space' },
+  'prompt.list-separator': { zh: '、', en: ', ' },
 } satisfies Record<string, Message>;

@@ -45,15 +45,16 @@ export default {
   'checklist.show.bonus': { zh: '加分项(上限 {cap} 分)', en: 'bonus (cap {cap})' },
   'checklist.show.veto': { zh: '否决', en: 'veto' },
   'checklist.show.na': { zh: '可不适用', en: 'N/A ok' },
-  'method.check': { zh: '是否', en: 'yes/no' },
-  'method.levels': { zh: '分档', en: 'levels' },
-  'method.multi': { zh: '多选', en: 'multi' },
-  'method.deduct': { zh: '扣分', en: 'deduct' },
-  'method.scale': { zh: '数值', en: 'scale' },
-  'method.points': { zh: '直接打分', en: 'points' },
+  // One name per scoring method, wherever it is shown (checklist show, the audit card, README).
+  'method.check': { zh: '是否达到', en: 'yes/no' },
+  'method.levels': { zh: '按等级', en: 'levels' },
+  'method.multi': { zh: '按选项累加', en: 'options add up' },
+  'method.deduct': { zh: '按问题扣分', en: 'deduct per deficiency' },
+  'method.scale': { zh: '按实测值分档', en: 'measured value in bands' },
+  'method.points': { zh: '直接打分', en: 'direct score' },
 
   // YAML syntax
-  'yaml.duplicate-key': { zh: '重复的键:同一层级中已出现过该键', en: 'duplicate key: this key already appears at this level' },
+  'yaml.duplicate-key': { zh: '重复的键 {key}:同一层级中已出现过 {key}(第 {first} 行),请删除或合并其中一个', en: 'duplicate key {key}: {key} already appears at this level (line {first}); remove or merge one of them' },
   'yaml.alias-count': {
     zh: '别名(*引用)过多:展开后超过上限 {max} 个(被引用内容中的别名每复制一次计一次)',
     en: 'too many aliases (*refs): more than {max} once expanded (an alias inside a copied part counts at each copy)',
@@ -83,6 +84,7 @@ export default {
   // JSON Schema
   'schema.required': { zh: '缺少必填键 {key}', en: 'missing required key {key}' },
   'schema.additional-property': { zh: '未知的键 {key}(可用的键:{allowed})', en: 'unknown key {key} (allowed: {allowed})' },
+  'schema.additional-property-near': { zh: '未知的键 {key},是否想写 {near}?(可用的键:{allowed})', en: 'unknown key {key}; did you mean {near}? (allowed: {allowed})' },
   'schema.type': { zh: '类型应为{type},而不是 {actual}', en: 'expected {type}, not {actual}' },
   'schema.const': { zh: '值应为 {value}', en: 'value must be {value}' },
   'schema.enum': { zh: '值应为以下之一:{values}', en: 'value must be one of: {values}' },

@@ -8,6 +8,7 @@ import ledger from './ledger.js';
 import briefing from './briefing.js';
 import plan from './plan.js';
 import rules from './rules.js';
+import history from './history.js';
 
 export interface Message {
   zh: string;
@@ -24,4 +25,5 @@ export const catalog: Record<string, Message> = {
   ...briefing,
   ...plan,
   ...rules,
+  ...history,
 };

@@ -72,7 +72,7 @@ export default {
     en: 'Each item has two columns: the one headed by its id takes the answer, "<id> 说明" the note (explain lost points or N/A). Selecting an answer cell shows what to enter and the item\'s criteria.',
   },
   'template.guide.answers': {
-    zh: '答案的写法:是否项填“是/否”(也可填 √/×);等级项从下拉列表中选择;多选项填达到的选项,用顿号分隔,都未达到填“无”;扣分项填发现问题的个数;数值项填实测数值(可带 %);直接打分项填得分。全角数字和多余空格不影响计分。',
+    zh: '答案的写法:是否达到项填“是/否”(也可填 √/×);按等级项从下拉列表中选择;按选项累加项填达到的选项,用顿号分隔,都未达到填“无”;按问题扣分项填发现问题的个数;按实测值分档项填实测数值(可带 %);直接打分项填得分。全角数字和多余空格不影响计分。',
     en: 'Answers: yes/no items 是/否 (or √/×); level items from the dropdown; multiple-choice items the options met, separated by 、, or 无 for none; deduction items the number of deficiencies; measured items the value (a % is fine); direct-score items the score. Full-width digits and extra spaces are fine.',
   },
   'template.guide.na': {
