@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, formatProblem, UserError } from './errors.js';
 import { displayWidth } from './util/width.js';
+import { endQuietlyOnClosedPipe } from './util/pipe.js';
 import { detectLang, setLang, t } from './i18n/index.js';
 import { VERSION } from './paths.js';
 import { detectAscii, setAscii } from './util/console.js';
@@ -244,6 +245,7 @@ function usageMessage(e: CommanderError): string {
 export async function main(argv: string[]): Promise<number> {
   setLang(detectLang(argv));
   setAscii(detectAscii(argv));
+  for (const stream of [process.stdout, process.stderr]) endQuietlyOnClosedPipe(stream, (e) => process.exit(unexpected(e)));
   const program = buildProgram(VERSION);
   try {
     await program.parseAsync(argv, { from: 'user' });
