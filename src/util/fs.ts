@@ -213,11 +213,16 @@ export class OutputSet {
     if (problems.length) throw new UserError(problems);
   }
 
-  /** Where to write `path`'s content: a temp file beside it, made ready (its folder exists). */
+  /** Where to write `path`'s content: a temp file beside it, created now so that a folder it cannot write to is named as the output's. */
   stage(path: string): string {
     assertWritable(path, this.force);
     prepareOutputDir(path);
     const temp = tempPathFor(path);
+    try {
+      closeSync(openSync(temp, 'wx'));
+    } catch (e) {
+      throw inputError('file.write-failed', { path, reason: fsErrorReason(e) });
+    }
     this.staged.push({ path, temp });
     return temp;
   }
