@@ -387,6 +387,21 @@ describe('ledger status', () => {
     ]);
   });
 
+  it('lists approved extensions as 延期, and judges overdue on the extended deadline', async () => {
+    const dir = tempDir();
+    const ledger = await build(dir);
+    const copy = join(dir, '甲区.xlsx');
+    await editCopy(ledger, copy, { set: { [INS01]: { 整改时限: '2027-01-31', 备注: '经县委政法委批准延期至2027-01-31' } } });
+    const out = join(dir, 'merged.xlsx');
+    expect((await merge(ledger, [copy], out)).code).toBe(0);
+    const text = await runCli(['ledger', 'status', out, '--as-of', '2026-12-05']);
+    expect(text.stdout).toContain('延期:经批准延长整改时限的问题(1 处)');
+    expect(text.stdout).toMatch(new RegExp(`│ ${INS01}\\s+│ 2026-11-09\\s+│ 2027-01-31`));
+    const json = JSON.parse((await runCli(['ledger', 'status', out, '--as-of', '2026-12-05', '--json'])).stdout);
+    expect(json.extended).toEqual([expect.objectContaining({ id: INS01, from: '2026-11-09', to: '2027-01-31', file: copy })]);
+    expect(json.overdue.map((o: { id: string }) => o.id)).not.toContain(INS01);
+  });
+
   it('refuses an --as-of that is not a date (exit 2)', async () => {
     const r = await runCli(['ledger', 'status', join(LO, 'ledger.xlsx'), '--as-of', '2026-13-01']);
     expect(r.code).toBe(2);
