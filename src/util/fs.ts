@@ -78,14 +78,14 @@ function blockingFile(dir: string): string {
 }
 
 /** Removes this tool's temp files in `dir` whose process is gone or that are a day old. Best effort: a failure here blocks nothing. */
-export function removeStaleTemps(dir: string, now = Date.now()): string[] {
-  const removed: string[] = [];
+function removeStaleTemps(dir: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
-    return removed;
+    return;
   }
+  const now = Date.now();
   for (const name of names) {
     const m = TEMP_NAME.exec(name);
     if (!m) continue;
@@ -93,15 +93,11 @@ export function removeStaleTemps(dir: string, now = Date.now()): string[] {
     if (pid === process.pid || (isAlive(pid) && now - Number(m[2]) < STALE_TEMP_MS)) continue;
     const path = join(dir, name);
     try {
-      if (lstatSync(path).isFile()) {
-        rmSync(path, { force: true });
-        removed.push(path);
-      }
+      if (lstatSync(path).isFile()) rmSync(path, { force: true });
     } catch {
       // Another run may be removing it too.
     }
   }
-  return removed;
 }
 
 /** Whether a process of that id runs on this machine (EPERM: it runs, as another user). */
@@ -187,8 +183,8 @@ export function atomicTarget(path: string, opts: { force?: boolean } = {}) {
 
 /**
  * The outputs of one command, committed together: each is written in full to a temp
- * file beside its target (`stage`), and only when every one is written are they all
- * renamed into place (`commit`). A failure or a kill before that leaves no output
+ * file beside its target, and only when every one is written are they all renamed
+ * into place. A failure or a kill before that leaves no output
  * changed; the temp files it leaves are removed by the next run.
  */
 export class OutputSet {
@@ -214,7 +210,7 @@ export class OutputSet {
   }
 
   /** Where to write `path`'s content: a temp file beside it, created now so that a folder it cannot write to is named as the output's. */
-  stage(path: string): string {
+  private stage(path: string): string {
     assertWritable(path, this.force);
     prepareOutputDir(path);
     const temp = tempPathFor(path);
@@ -228,13 +224,13 @@ export class OutputSet {
   }
 
   /** Renames every staged file into place. */
-  commit(): void {
+  private commit(): void {
     for (const { temp, path } of this.staged) renameIntoPlace(temp, path);
     this.staged.length = 0;
   }
 
   /** Removes every staged temp file; the targets stay as they were. */
-  abort(): void {
+  private abort(): void {
     for (const { temp } of this.staged) rmSync(temp, { force: true });
     this.staged.length = 0;
   }

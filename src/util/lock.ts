@@ -16,18 +16,14 @@ export interface LockHolder {
 /** A lock older than this is stale whatever host holds it (a merge takes seconds, a crashed machine never cleans up). */
 const STALE_LOCK_MS = 60 * 60 * 1000;
 
-/** The lock file of a target: beside it, so every copy of the tool that writes there sees it. */
-export function lockPathOf(target: string): string {
-  return `${target}.lock`;
-}
-
 /**
  * Takes the exclusive lock beside `target`, or refuses naming who holds it. A lock whose
  * process is gone (same host) or that is over an hour old is stale and taken over.
  * `messageCode` is the refusal's catalog code (params: path, lock, pid, host, user, since).
  */
 export function acquireLock(target: string, messageCode: string): { release(): void } {
-  const lock = lockPathOf(target);
+  // Beside the target, so every copy of the tool that writes there (another user, a shared folder) sees it.
+  const lock = `${target}.lock`;
   const me: LockHolder = { pid: process.pid, host: hostname(), user: userName(), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
