@@ -33,7 +33,13 @@ export function acquireLock(target: string, messageCode: string): { release(): v
       } finally {
         closeSync(fd);
       }
-      return { release: () => releaseIfMine(lock, me) };
+      // process.exit() (a closed pipe, say) skips `finally`: the lock goes on exit as well.
+      const release = () => {
+        process.off('exit', release);
+        releaseIfMine(lock, me);
+      };
+      process.on('exit', release);
+      return { release };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw inputError('file.write-failed', { path: lock, reason: fsErrorReason(e) });
     }
