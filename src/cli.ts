@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EXIT, formatProblem, UserError } from './errors.js';
 import { wrapText } from './util/line-break.js';
 import { displayWidth } from './util/width.js';
+import { endQuietlyOnClosedPipe } from './util/pipe.js';
 import { detectLang, setLang, t } from './i18n/index.js';
 import { VERSION } from './paths.js';
 import { detectAscii, setAscii } from './util/console.js';
@@ -267,6 +268,7 @@ export async function main(argv: string[]): Promise<number> {
   setAscii(detectAscii(argv));
   // chalk and the prompts read NO_COLOR when they load, which is after this.
   if (argv.includes('--no-color')) process.env.NO_COLOR = '1';
+  for (const stream of [process.stdout, process.stderr]) endQuietlyOnClosedPipe(stream, (e) => process.exit(unexpected(e)));
   const program = buildProgram(VERSION);
   try {
     await program.parseAsync(argv, { from: 'user' });

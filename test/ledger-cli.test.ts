@@ -120,7 +120,7 @@ describe('ledger merge', () => {
       set: {
         [INS01]: { 整改状态: '整改中', 整改进展: '场所已落实' },
         [MEC01A]: { 整改状态: '已销号', 销号日期: new Date(Date.UTC(2026, 10, 20)), 核验人: '赵六' },
-        [MEC01B]: { 整改时限: 46371 },
+        [MEC01B]: { 整改时限: 46371, 备注: '经县委政法委批准延期至2026-12-15' },
       },
     });
     const out = join(dir, 'merged.xlsx');
@@ -138,7 +138,7 @@ describe('ledger merge', () => {
     expect(byId(after, MEC01B).deadline).toBe('2026-12-15');
     const log = (await workbook(out)).getWorksheet('合并记录')!;
     expect((log.getRow(2).values as unknown[]).slice(1)).toEqual(['时间', '来源文件', '问题编号', '字段', '原值', '新值', '说明']);
-    expect(log.rowCount).toBe(2 + 6);
+    expect(log.rowCount).toBe(2 + 7);
     expect((log.getRow(3).values as unknown[]).slice(2)).toEqual([copy, INS01, '整改状态', '未整改', '整改中', '单位更新']);
 
     // A second merge extends the record.
@@ -147,8 +147,8 @@ describe('ledger merge', () => {
     const out2 = join(dir, 'merged2.xlsx');
     expect((await merge(out, [copy2], out2)).code).toBe(0);
     const ledger2 = await loadLedger(out2);
-    expect(ledger2.log).toHaveLength(6 + 2);
-    expect(ledger2.log.slice(0, 6)).toEqual((await loadLedger(out)).log);
+    expect(ledger2.log).toHaveLength(7 + 2);
+    expect(ledger2.log.slice(0, 7)).toEqual((await loadLedger(out)).log);
   });
 
   it('lists every conflict and invalid row with file!sheet!cell, writes nothing and exits 1', async () => {
@@ -254,8 +254,8 @@ describe('ledger merge', () => {
     const rows = await readLedger(join(dir, 'm.xlsx'));
     expect(byId(rows, INS01)).toMatchObject({ status: '整改中', person: '王五', progress: '场所已落实,专职人员11月底到岗' });
     expect(byId(rows, MEC01A)).toMatchObject({ status: '已销号', closedOn: '2026-11-20', verifier: '赵六' });
-    expect(byId(rows, MEC01B)).toMatchObject({ deadline: '2026-12-15', progress: '已补建10月台账' });
-    expect(r.stdout.trim().split('\n')).toHaveLength(8);
+    expect(byId(rows, MEC01B)).toMatchObject({ deadline: '2026-12-15', progress: '已补建10月台账', note: '经县委政法委批准延期至2026-12-15' });
+    expect(r.stdout.trim().split('\n')).toHaveLength(9);
   });
 
   const soffice = spawnSync('soffice', ['--version']).status === 0;
@@ -388,6 +388,21 @@ describe('ledger status', () => {
     // The same names as the briefing JSON for the same things (README, "JSON 输出的约定").
     expect(json.overdue[0]).toMatchObject({ center: { code: '999901101' }, county: { code: '999901' } });
     expect(Object.keys(json.total).sort()).toEqual(['closed', 'closureRatePercent', 'findings', 'fixed', 'inProgress', 'open', 'overdue', 'rebound']);
+  });
+
+  it('lists approved extensions as 延期, and judges overdue on the extended deadline', async () => {
+    const dir = tempDir();
+    const ledger = await build(dir);
+    const copy = join(dir, '甲区.xlsx');
+    await editCopy(ledger, copy, { set: { [INS01]: { 整改时限: '2027-01-31', 备注: '经县委政法委批准延期至2027-01-31' } } });
+    const out = join(dir, 'merged.xlsx');
+    expect((await merge(ledger, [copy], out)).code).toBe(0);
+    const text = await runCli(['ledger', 'status', out, '--as-of', '2026-12-05']);
+    expect(text.stdout).toContain('延期:经批准延长整改时限的问题(1 处)');
+    expect(text.stdout).toMatch(new RegExp(`│ ${INS01}\\s+│ 2026-11-09\\s+│ 2027-01-31`));
+    const json = JSON.parse((await runCli(['ledger', 'status', out, '--as-of', '2026-12-05', '--json'])).stdout);
+    expect(json.extended).toEqual([expect.objectContaining({ id: INS01, from: '2026-11-09', to: '2027-01-31', file: copy })]);
+    expect(json.overdue.map((o: { id: string }) => o.id)).not.toContain(INS01);
   });
 
   it('refuses an --as-of that is not a date (exit 2)', async () => {

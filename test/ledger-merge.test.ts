@@ -23,7 +23,7 @@ const ledger = built();
 const [ins01, mec01a, mec01b, town] = ledger.rows;
 
 function merge(copies: LedgerCopy[], audits: SourcedResult[] = [], base: Ledger = ledger) {
-  return mergeLedger({ ledger: base, ledgerFile: 'ledger.xlsx', copies, audits, time: '2026-11-01 09:00:00' });
+  return mergeLedger({ ledger: base, ledgerFile: 'ledger.xlsx', copies, audits, time: '2026-11-30 09:00:00' });
 }
 
 function merged(copies: LedgerCopy[], audits: SourcedResult[] = [], base: Ledger = ledger) {
@@ -88,7 +88,7 @@ describe('merging units’ copies', () => {
       { source: '甲区.xlsx', id: ins01.id, field: 'status', from: '未整改', to: '整改中', reason: 'update' },
       { source: '甲区.xlsx', id: ins01.id, field: 'progress', from: '', to: '已落实场所,人员调配中', reason: 'update' },
     ]);
-    expect(out.ledger.log).toContainEqual({ time: '2026-11-01 09:00:00', file: '甲区.xlsx', id: ins01.id, field: '整改状态', from: '未整改', to: '整改中', reason: '单位更新' });
+    expect(out.ledger.log).toContainEqual({ time: '2026-11-30 09:00:00', file: '甲区.xlsx', id: ins01.id, field: '整改状态', from: '未整改', to: '整改中', reason: '单位更新' });
   });
 
   it('leaves rows absent from a copy untouched: absence is not deletion', () => {
@@ -136,6 +136,41 @@ describe('merging units’ copies', () => {
     expect(problems([noDate])).toMatchObject([{ code: 'ledger.close-needs', cell: 'P3', message: expect.stringContaining('销号日期') }]);
     const both = asCopy([edited(ins01, { status: '已销号', closedOn: '2026-11-20', verifier: '赵六' })], 'a.xlsx', ledger.rows);
     expect(byId(merged([both]).ledger.rows, ins01.id)).toMatchObject({ status: '已销号', closedOn: '2026-11-20', verifier: '赵六' });
+  });
+
+  it('refuses a unit’s change to 整改时限 — cleared, moved or set — unless 备注 states an approved extension', () => {
+    // ins01's deadline is 2026-11-09; the merge runs on 2026-11-30, so the row is overdue.
+    for (const deadline of ['', '2026-12-31', '2026-11-01']) {
+      const copy = asCopy([edited(ins01, { deadline, note: '单位申请延期' })], 'a.xlsx', ledger.rows);
+      expect(problems([copy])).toMatchObject([{ code: 'ledger.deadline-owned', cell: 'M3', message: expect.stringContaining('经县委政法委批准延期至2027-01-31') }]);
+    }
+  });
+
+  it('takes an extension stated in 备注 as 经…批准延期至<date>, records it as 批准延期, and only to that later date', () => {
+    const extended = asCopy([edited(ins01, { deadline: '2026-12-31', note: '经县委政法委批准延期至2026年12月31日' })], 'a.xlsx', ledger.rows);
+    const out = merged([extended]);
+    expect(byId(out.ledger.rows, ins01.id).deadline).toBe('2026-12-31');
+    expect(out.ledger.log).toContainEqual({ time: '2026-11-30 09:00:00', file: 'a.xlsx', id: ins01.id, field: '整改时限', from: '2026-11-09', to: '2026-12-31', reason: '批准延期' });
+    const otherDate = asCopy([edited(ins01, { deadline: '2026-12-31', note: '经县委政法委批准延期至2027-01-31' })], 'a.xlsx', ledger.rows);
+    expect(problems([otherDate])).toMatchObject([{ code: 'ledger.extension-mismatch', cell: 'M3' }]);
+    const earlier = asCopy([edited(ins01, { deadline: '2026-11-01', note: '经县委政法委批准延期至2026-11-01' })], 'a.xlsx', ledger.rows);
+    expect(problems([earlier])).toMatchObject([{ code: 'ledger.extension-not-later', cell: 'M3' }]);
+    const cleared = asCopy([edited(ins01, { deadline: '', note: '经县委政法委批准延期至2026-12-31' })], 'a.xlsx', ledger.rows);
+    expect(problems([cleared])).toMatchObject([{ code: 'ledger.extension-mismatch', cell: 'M3' }]);
+    const noApprover = asCopy([edited(ins01, { deadline: '2026-12-31', note: '批准延期至2026-12-31' })], 'a.xlsx', ledger.rows);
+    expect(problems([noApprover])).toMatchObject([{ code: 'ledger.deadline-owned' }]);
+  });
+
+  it('refuses a 销号日期 before the audit that found the problem or after the day of the merge', () => {
+    // ins01 was found on 2026-10-10; the merge runs on 2026-11-30.
+    for (const closedOn of ['2099-01-01', '2026-12-01', '2026-10-09', '2025-01-01']) {
+      const copy = asCopy([edited(ins01, { status: '已销号', closedOn, verifier: '赵六' })], 'a.xlsx', ledger.rows);
+      expect(problems([copy])).toMatchObject([{ code: 'ledger.closed-on-range', cell: 'P3', message: expect.stringContaining('2026-10-10') }]);
+    }
+    for (const closedOn of ['2026-10-10', '2026-11-30']) {
+      const copy = asCopy([edited(ins01, { status: '已销号', closedOn, verifier: '赵六' })], 'a.xlsx', ledger.rows);
+      expect(byId(merged([copy]).ledger.rows, ins01.id).closedOn).toBe(closedOn);
+    }
   });
 
   it('reads dates typed as text, as serials and as date cells; refuses what is not a date', () => {

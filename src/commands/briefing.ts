@@ -21,7 +21,7 @@ import { readResponses } from '../sources/responses.js';
 import { readPlanFile } from '../formats/plan-json.js';
 import { planCoverage, type Coverage } from '../plan/coverage.js';
 import { coverageMarkdown, coverageText } from '../sinks/plan-coverage.js';
-import { assertWritable, extensionOf, writeFileAtomic } from '../util/fs.js';
+import { assertInputFile, extensionOf, OutputSet, writeFileAtomic } from '../util/fs.js';
 
 interface Options {
   month: string;
@@ -52,7 +52,9 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const unsupported = outputs.filter((o) => !OUTPUTS.includes(extensionOf(o)));
   if (unsupported.length) throw new UserError(unsupported.map((path) => problem('briefing.bad-output', { path })), EXIT.usage);
   // Refuse before the work, not after it.
-  for (const path of outputs) assertWritable(path, opts.force);
+  const set = new OutputSet(opts.force);
+  set.check(outputs);
+  if (opts.ledger) assertInputFile(opts.ledger);
 
   const plan = opts.plan ? readPlanFile(opts.plan).plan : undefined;
   const registry = new ChecklistRegistry(opts.checklist ?? []);
@@ -83,7 +85,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   // Audits after the month are not known to its briefing.
   const coverage = plan ? planCoverage(plan, read.responses.map((r) => r.audit), centers, `${month}-31`) : undefined;
 
-  for (const path of outputs) await write(path, briefing, title, opts.force, coverage);
+  // All outputs or none: each is written to a temp file, then they are renamed together.
+  await set.writeAll(outputs, (temp, path) => write(temp, extensionOf(path), briefing, title, coverage));
   process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
   if (coverage) process.stdout.write(`\n${coverageText(coverage, centers !== undefined)}`);
   if (problems.length) {
@@ -127,13 +130,13 @@ async function readLedgerRows(file: string) {
   return readLedger(file);
 }
 
-async function write(path: string, b: Briefing, title: string, force?: boolean, coverage?: Coverage): Promise<void> {
-  const ext = extensionOf(path);
-  if (ext === '.json') writeFileAtomic(path, briefingJsonText(b, title), { force });
-  if (ext === '.md') writeFileAtomic(path, coverage ? `${briefingMarkdown(b, title)}\n${coverageMarkdown(coverage)}` : briefingMarkdown(b, title), { force });
+/** Writes one output's content (of kind `ext`) to `temp`, a staged file of the command's output set. */
+async function write(temp: string, ext: string, b: Briefing, title: string, coverage?: Coverage): Promise<void> {
+  if (ext === '.json') writeFileAtomic(temp, briefingJsonText(b, title), { force: true });
+  if (ext === '.md') writeFileAtomic(temp, coverage ? `${briefingMarkdown(b, title)}\n${coverageMarkdown(coverage)}` : briefingMarkdown(b, title), { force: true });
   if (ext === '.xlsx') {
     // exceljs costs a quarter second to load: only when a workbook is asked for.
     const { writeBriefingXlsx } = await import('../sinks/briefing-xlsx.js');
-    await writeBriefingXlsx(path, b, title, { force });
+    await writeBriefingXlsx(temp, b, title, { force: true });
   }
 }

@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import { ChecklistRegistry } from '../checklist/registry.js';
-import { EXIT, formatProblem, UserError, type Problem } from '../errors.js';
+import { EXIT, formatProblem, inputError, UserError, type Problem } from '../errors.js';
 import { loadLedger, readLedgerCopy, writeLedger } from '../formats/ledger-workbook.js';
 import { t } from '../i18n/index.js';
 import type { LedgerChange } from '../ledger/ledger.js';
@@ -8,7 +9,8 @@ import { columnOf } from '../ledger/model.js';
 import { countyNames, levelsOf, readCenters } from '../sources/centers.js';
 import { RESPONSE_EXTENSIONS } from '../sources/responses.js';
 import { readScoredResults } from '../sources/results.js';
-import { assertWritable, collectInputs, extensionOf } from '../util/fs.js';
+import { assertInputFile, collectInputs, extensionOf, OutputSet, prepareOutputDir } from '../util/fs.js';
+import { acquireLock, changedSince, snapshot } from '../util/lock.js';
 import { countyNamesOf } from '../model/audit.js';
 
 interface Options {
@@ -23,7 +25,22 @@ interface Options {
  * and new results into the ledger. Any problem anywhere and nothing is written.
  */
 export default async function run(ledgerFile: string, updates: string[], opts: Options): Promise<void> {
-  assertWritable(opts.output, opts.force);
+  assertInputFile(ledgerFile);
+  const set = new OutputSet(opts.force);
+  set.check([opts.output]);
+  prepareOutputDir(opts.output);
+  // Two merges into one ledger at once would each write it from what they read: one unit's update would be lost.
+  const lock = acquireLock(opts.output, 'ledger.locked');
+  try {
+    await mergeInto(ledgerFile, updates, opts, set);
+  } finally {
+    lock.release();
+  }
+}
+
+async function mergeInto(ledgerFile: string, updates: string[], opts: Options, set: OutputSet): Promise<void> {
+  // What the ledger (and the output, when it is another file) held when read: checked again before the rename.
+  const read = snapshot([...new Set([resolve(ledgerFile), resolve(opts.output)])]);
   const ledger = await loadLedger(ledgerFile);
   const copies: LedgerCopy[] = [];
   const responses: string[] = [];
@@ -41,19 +58,24 @@ export default async function run(ledgerFile: string, updates: string[], opts: O
     }
   }
   const centers = opts.centers ? await readCenters(opts.centers) : undefined;
-  const read = responses.length ? await readScoredResults(responses, new ChecklistRegistry(opts.checklist ?? []), centers && levelsOf(centers)) : { audits: [], problems: [] };
-  const names = new Map([...countyNamesOf(ledger.rows.map((r) => ({ code: r.centerCode, name: r.centerName }))), ...countyNamesOf(read.audits.map((a) => a.result.center)), ...(centers ? countyNames(centers) : [])]);
-  const outcome = mergeLedger({ ledger, ledgerFile, copies, audits: read.audits, time: localTime(new Date()), countyNames: names });
+  const audits = responses.length ? await readScoredResults(responses, new ChecklistRegistry(opts.checklist ?? []), centers && levelsOf(centers)) : { audits: [], problems: [] };
+  const names = new Map([...countyNamesOf(ledger.rows.map((r) => ({ code: r.centerCode, name: r.centerName }))), ...countyNamesOf(audits.audits.map((a) => a.result.center)), ...(centers ? countyNames(centers) : [])]);
+  const outcome = mergeLedger({ ledger, ledgerFile, copies, audits: audits.audits, time: localTime(new Date()), countyNames: names });
   for (const notice of outcome.notices) process.stderr.write(`${formatProblem(notice)}\n`);
-  const problems = [...unreadable, ...read.problems, ...(outcome.ok ? [] : outcome.problems)];
+  const problems = [...unreadable, ...audits.problems, ...(outcome.ok ? [] : outcome.problems)];
   if (problems.length || !outcome.ok) {
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.stderr.write(`${t('ledger.merge.not-written', { count: problems.length })}\n`);
     process.exitCode = EXIT.invalid;
     return;
   }
+  await set.writeAll([opts.output], async (temp) => {
+    await writeLedger(temp, outcome.ledger, { force: true });
+    // Someone saved the ledger (in Excel, say) while this merge ran: writing now would undo their save.
+    const changed = changedSince(read);
+    if (changed.length) throw inputError('ledger.changed-since-read', { path: changed[0] }, { file: changed[0] });
+  });
   for (const change of outcome.changes) process.stdout.write(`${describe(change)}\n`);
-  await writeLedger(opts.output, outcome.ledger, { force: opts.force });
   process.stderr.write(`${summary(outcome.changes, opts.output)}\n`);
 }
 

@@ -1,11 +1,14 @@
 import { usageError } from '../errors.js';
-import { readLedger } from '../formats/ledger-workbook.js';
+import { loadLedger } from '../formats/ledger-workbook.js';
+import { extensionsOf } from '../ledger/extension.js';
+import type { MergeLogEntry } from '../ledger/ledger.js';
 import { t } from '../i18n/index.js';
 import { ledgerProgress, overdueRows, type OverdueRow, type Progress } from '../ledger/progress.js';
 import { parseDate, today } from '../model/dates.js';
 import { Exact } from '../model/exact.js';
 import { renderTable } from '../sinks/terminal.js';
 import { countyNames, readCenters } from '../sources/centers.js';
+import { assertInputFile } from '../util/fs.js';
 
 interface Options {
   asOf?: string;
@@ -17,12 +20,14 @@ interface Options {
 export default async function run(ledgerFile: string, opts: Options): Promise<void> {
   const asOf = opts.asOf === undefined ? today() : parseDate(opts.asOf);
   if (!asOf) throw usageError('ledger.status.bad-as-of', { value: String(opts.asOf) });
-  const rows = await readLedger(ledgerFile);
+  assertInputFile(ledgerFile);
+  const { rows, log } = await loadLedger(ledgerFile);
   const names = opts.centers ? countyNames(await readCenters(opts.centers)) : undefined;
   const progress = ledgerProgress(rows, asOf, names);
   const overdue = overdueRows(rows, asOf);
+  const extended = extensionsOf(log);
   if (opts.json) {
-    const json = { format: 1, asOf, counties: progress.counties.map(progressJson), total: progressJson(progress.total), overdue: overdue.map(overdueJson) };
+    const json = { format: 1, asOf, counties: progress.counties.map(progressJson), total: progressJson(progress.total), overdue: overdue.map(overdueJson), extended: extended.map(extensionJson) };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
@@ -30,6 +35,7 @@ export default async function run(ledgerFile: string, opts: Options): Promise<vo
   if (overdue.length === 0) lines.push(t('ledger.status.no-overdue'));
   else lines.push(t('ledger.status.overdue-title', { count: overdue.length }), overdueTable(overdue.slice(0, OVERDUE_SHOWN)));
   if (overdue.length > OVERDUE_SHOWN) lines.push(t('ledger.status.overdue-more', { count: overdue.length - OVERDUE_SHOWN }));
+  if (extended.length) lines.push('', t('ledger.status.extended-title', { count: extended.length }), extendedTable(extended));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -94,4 +100,16 @@ function overdueJson({ row, daysOverdue }: OverdueRow) {
     status: row.status,
     daysOverdue,
   };
+}
+
+/** 延期: every deadline moved under an approved extension, as 合并记录 holds them. */
+function extendedTable(entries: MergeLogEntry[]): string {
+  return renderTable(
+    [{ header: t('ledger.status.id') }, { header: t('ledger.status.extended-from') }, { header: t('ledger.status.extended-to') }, { header: t('ledger.status.extended-when') }, { header: t('ledger.status.extended-file'), width: 30 }],
+    entries.map((e) => [e.id, e.from, e.to, e.time, e.file]),
+  );
+}
+
+function extensionJson(e: MergeLogEntry) {
+  return { id: e.id, from: e.from, to: e.to, time: e.time, file: e.file };
 }

@@ -9,7 +9,7 @@ import { scoreTable } from '../sinks/score-table.js';
 import { readResponses } from '../sources/responses.js';
 import { levelsOf, readCenters } from '../sources/centers.js';
 import { checkLevels } from '../model/level.js';
-import { assertWritable, extensionOf, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
+import { extensionOf, OutputSet, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 import { gradeNames } from '../model/checklist.js';
 import { rankPerChecklist } from '../model/rank.js';
 
@@ -32,7 +32,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const unsupported = outputs.filter((o) => !OUTPUTS.includes(extensionOf(o)));
   if (unsupported.length) throw new UserError(unsupported.map((path) => ({ code: 'score.bad-output', message: t('score.bad-output', { path }) })), 2);
   // Refuse before the work, not after it.
-  for (const path of outputs) assertWritable(path, opts.force);
+  const set = new OutputSet(opts.force);
+  set.check(outputs);
 
   const registry = new ChecklistRegistry(opts.checklist ?? [], opts.allowChecklistChange);
   const read = await readResponses(inputs, registry);
@@ -46,15 +47,16 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   // Every output in ranking order, checklist by checklist.
   const results = groups.flatMap((g) => g.rows.map((row) => row.item));
 
-  for (const path of outputs) {
+  // All outputs or none: each is written to a temp file, then they are renamed together.
+  await set.writeAll(outputs, async (temp, path) => {
     const ext = extensionOf(path);
-    if (ext === '.json') writeChunksAtomic(path, resultsJsonChunks(results), { force: opts.force });
-    if (ext === '.md') writeFileAtomic(path, scoreMarkdown(groups), { force: opts.force });
+    if (ext === '.json') writeChunksAtomic(temp, resultsJsonChunks(results), { force: true });
+    if (ext === '.md') writeFileAtomic(temp, scoreMarkdown(groups), { force: true });
     if (ext === '.xlsx') {
       const { writeReport } = await import('../sinks/report-xlsx.js');
-      await writeReport(path, results, { force: opts.force, skipped: problems, centers: opts.centers, grades });
+      await writeReport(temp, results, { force: true, skipped: problems, centers: opts.centers, grades });
     }
-  }
+  });
 
   if (opts.json) {
     for (const chunk of resultsJsonChunks(results)) process.stdout.write(chunk);

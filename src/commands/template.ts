@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveChecklist } from '../checklist/load.js';
 import { inputError, usageError } from '../errors.js';
 import { writeFormTemplate, writeWideTemplate, type TemplateCenter } from '../formats/fill-in-workbook.js';
 import { t } from '../i18n/index.js';
 import { readCenters, type CenterEntry } from '../sources/centers.js';
-import { assertWritable, extensionOf } from '../util/fs.js';
+import { extensionOf, OutputSet } from '../util/fs.js';
 import { safeFileName } from '../util/file-name.js';
 import { progress } from '../xlsx/progress.js';
 
@@ -42,14 +41,14 @@ export default async function run(opts: Options): Promise<void> {
     if (other) throw inputError('template.duplicate-file', { a: other.code, b: c.code, file });
     files.set(file, c);
   }
-  // Refuse before writing anything, not halfway through.
-  for (const file of files.keys()) assertWritable(file, opts.force);
-  mkdirSync(out, { recursive: true });
+  // Refuse before writing anything, not halfway through; then every workbook or none.
+  const set = new OutputSet(opts.force);
+  set.check([...files.keys()]);
   const bar = progress(out, files.size);
-  for (const [file, center] of files) {
-    await writeFormTemplate(file, checklist, center, { force: opts.force });
+  await set.writeAll([...files.keys()], async (temp, file) => {
+    await writeFormTemplate(temp, checklist, files.get(file), { force: true });
     bar.tick();
-  }
+  });
   bar.done();
   process.stderr.write(`${t('template.wrote-many', { dir: out, count: files.size })}\n`);
 }

@@ -10,7 +10,7 @@ export interface MergeLogEntry {
   field: string;
   from: string;
   to: string;
-  /** 单位更新, 新评估 or 回头看. */
+  /** 单位更新, 批准延期, 新评估 or 回头看. */
   reason: string;
 }
 
@@ -20,7 +20,8 @@ export interface Ledger {
   log: MergeLogEntry[];
 }
 
-export type ChangeReason = 'update' | 'audit' | 'review';
+/** `extension`: a unit moved 整改时限 under an approved extension stated in 备注. */
+export type ChangeReason = 'update' | 'extension' | 'audit' | 'review';
 
 /** One change a merge makes; `field` is absent when a whole row was added. */
 export interface LedgerChange {

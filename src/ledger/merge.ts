@@ -1,7 +1,8 @@
 import { formatPlace, problem, type Problem } from '../errors.js';
 import { addAudits, type AuditOptions, type SourcedResult } from './audits.js';
 import type { ChangeReason, Ledger, LedgerChange, MergeLogEntry } from './ledger.js';
-import { canonical, columnOf, fieldHash, LEDGER_COLUMNS, type LedgerField, type LedgerRow, type LedgerStatus } from './model.js';
+import { EXTENSION_REASON, statedExtension } from './extension.js';
+import { canonical, columnOf, fieldHash, findingKey, LEDGER_COLUMNS, type LedgerField, type LedgerRow, type LedgerStatus } from './model.js';
 import { isBlankRow, placeOf, readRowFields, type ReadRow } from './rows.js';
 
 /** A copy of the ledger a unit edited and sent back. */
@@ -57,7 +58,7 @@ export function mergeLedger(req: MergeRequest): MergeOutcome {
   const notices: Problem[] = [];
   const master = new Map(req.ledger.rows.map((r) => [r.id, r]));
   const proposals = req.copies.flatMap((copy) => proposalsOf(copy, master, req.ledgerFile, problems, notices));
-  const updated = applyProposals(req.ledger.rows, proposals, problems);
+  const updated = applyProposals(req.ledger.rows, proposals, req.time.slice(0, 10), problems);
   const audited = addAudits(updated.rows, req.audits, req);
   problems.push(...audited.problems);
   if (problems.length) return { ok: false, problems, notices };
@@ -124,7 +125,7 @@ function rowProposals(edit: RowEdit, current: LedgerRow, base: ReadonlyMap<Ledge
   return proposals;
 }
 
-function applyProposals(rows: readonly LedgerRow[], proposals: Proposal[], problems: Problem[]): { rows: LedgerRow[]; changes: LedgerChange[] } {
+function applyProposals(rows: readonly LedgerRow[], proposals: Proposal[], asOf: string, problems: Problem[]): { rows: LedgerRow[]; changes: LedgerChange[] } {
   const groups = new Map<string, Proposal[]>();
   for (const p of proposals) {
     const key = `${p.edit.id}\u0000${p.field}`;
@@ -142,7 +143,7 @@ function applyProposals(rows: readonly LedgerRow[], proposals: Proposal[], probl
     if (!mine) return row;
     const next = { ...row };
     for (const p of mine) (next as Record<LedgerField, unknown>)[p.field] = p.edit.values[p.field];
-    checkRules(row, next, mine, problems);
+    checkRules(row, next, mine, asOf, problems);
     changes.push(...rowChanges(row, next, mine));
     return next;
   });
@@ -164,16 +165,42 @@ function conflicts(group: Proposal[], problems: Problem[]): boolean {
 
 const RANK: Record<LedgerStatus, number> = { 反弹: -1, 未整改: 0, 整改中: 1, 已整改: 2, 已销号: 3 };
 
-/** Status moves only forward unless the same row explains the step back; 已销号 needs its date and verifier. */
-function checkRules(before: LedgerRow, after: LedgerRow, applied: Proposal[], problems: Problem[]): void {
+/**
+ * Status moves only forward unless the same row explains the step back; 整改时限 moves only
+ * by an approved extension; 已销号 needs its date and verifier, the date between the audit
+ * and today (`asOf`).
+ */
+function checkRules(before: LedgerRow, after: LedgerRow, applied: Proposal[], asOf: string, problems: Problem[]): void {
   const statusSet = applied.filter((p) => p.field === 'status');
   if (statusSet.length && RANK[after.status] < RANK[before.status] && !statusSet.some((p) => p.edit.explains)) {
     problems.push(problem('ledger.step-back', { from: before.status, to: after.status }, placeOf(statusSet[0].edit.read, 'status')));
   }
+  const deadlineSet = applied.find((p) => p.field === 'deadline');
+  if (deadlineSet) checkExtension(before, after, deadlineSet, problems);
+  const closedSet = applied.find((p) => p.field === 'closedOn');
+  if (closedSet && after.closedOn) checkClosedOn(after, closedSet, asOf, problems);
   if (after.status !== '已销号') return;
   const edit = (statusSet[0] ?? applied[0]).edit;
   for (const field of ['closedOn', 'verifier'] as const) {
     if (canonical(after, field) === '') problems.push(problem('ledger.close-needs', { field: columnOf(field).header, status: after.status }, placeOf(edit.read, field)));
+  }
+}
+
+/** A unit's new 整改时限 stands only on an extension its 备注 states (see extension.ts), to that very date, later than before. */
+function checkExtension(before: LedgerRow, after: LedgerRow, set: Proposal, problems: Problem[]): void {
+  const place = placeOf(set.edit.read, 'deadline');
+  const params = { from: before.deadline || '(空)', to: after.deadline || '(空)' };
+  const stated = statedExtension(canonical(set.edit.values, 'note'));
+  if (!stated) problems.push(problem('ledger.deadline-owned', params, place));
+  else if (stated.until !== after.deadline) problems.push(problem('ledger.extension-mismatch', { ...params, until: stated.until }, place));
+  else if (before.deadline && after.deadline <= before.deadline) problems.push(problem('ledger.extension-not-later', params, place));
+}
+
+/** 销号日期 can be neither before the audit that found the problem nor after today. */
+function checkClosedOn(after: LedgerRow, set: Proposal, asOf: string, problems: Problem[]): void {
+  const audited = findingKey(after.id)?.date;
+  if ((audited && after.closedOn < audited) || after.closedOn > asOf) {
+    problems.push(problem('ledger.closed-on-range', { value: after.closedOn, from: audited ?? '—', to: asOf }, placeOf(set.edit.read, 'closedOn')));
   }
 }
 
@@ -186,7 +213,7 @@ function rowChanges(before: LedgerRow, after: LedgerRow, applied: Proposal[]): L
     field,
     from: shown(before, field),
     to: shown(after, field),
-    reason: 'update' as const,
+    reason: field === 'deadline' ? ('extension' as const) : ('update' as const),
   }));
 }
 
@@ -196,7 +223,7 @@ function shown(row: Partial<LedgerRow>, field: LedgerField): string {
   return v === undefined ? '' : String(v);
 }
 
-const REASON: Record<ChangeReason, string> = { update: '单位更新', audit: '新评估', review: '回头看' };
+const REASON: Record<ChangeReason, string> = { update: '单位更新', extension: EXTENSION_REASON, audit: '新评估', review: '回头看' };
 
 function logEntry(c: LedgerChange, time: string): MergeLogEntry {
   return {

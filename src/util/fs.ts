@@ -1,15 +1,133 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, basename, join, extname } from 'node:path';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, basename, join, extname, resolve } from 'node:path';
+import { t } from '../i18n/index.js';
 import { inputError, problem, UserError } from '../errors.js';
 
-/** Refuses to replace an existing output unless the user said --force. */
+/**
+ * Refuses to replace an existing output unless the user said --force, and refuses a
+ * folder in any case (renaming a file over a folder cannot work).
+ */
 export function assertWritable(path: string, force = false): void {
+  if (isDirectory(path)) throw inputError('file.output-is-folder', { path });
   if (!force && existsSync(path)) throw inputError('file.exists', { path });
 }
+
+/** A file the command must read (a ledger, a registry): a located message when it is a folder, a device or missing. */
+export function assertInputFile(path: string): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('file.not-found', { path }, { file: path });
+    throw inputError('file.unreadable', { path, reason: fsErrorReason(e) }, { file: path });
+  }
+  if (stats.isDirectory()) throw inputError('file.is-folder', { path }, { file: path });
+  if (!stats.isFile()) throw inputError('file.not-regular', { path }, { file: path });
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** What a file-system error means for the user, in words: never a bare errno code. */
+export function fsErrorReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code && FS_REASONS.includes(code)) return t(`file.reason.${code}`);
+  return t('file.reason.other', { detail: code ?? (e instanceof Error ? e.message : String(e)) });
+}
+
+const FS_REASONS = ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EBUSY', 'ENAMETOOLONG', 'EMFILE', 'EIO'];
+
+/** Temp files of this tool: `.<name>.tmp-<pid>-<ms since 1970>`, always beside their target. */
+const TEMP_NAME = /^\..+\.tmp-(\d+)-(\d{13})$/;
+
+/** A temp file older than this is left over whatever its pid says (the pid may have been reused). */
+const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 
 /** A temp path beside the target, so the final rename stays on one file system (and is atomic). */
 export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now()}`);
+}
+
+/**
+ * Makes the folder an output goes into, naming the obstacle when it cannot (a file
+ * where a folder is needed, no permission), and removes temp files that killed runs
+ * of this tool left there.
+ */
+export function prepareOutputDir(path: string): void {
+  const dir = dirname(resolve(path));
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw inputError('file.parent-is-file', { path, file: blockingFile(dir) });
+    throw inputError('file.write-failed', { path, reason: fsErrorReason(e) });
+  }
+  removeStaleTemps(dir);
+}
+
+/** The nearest part of `dir` that exists: when mkdir failed with EEXIST/ENOTDIR, a file standing where a folder should be. */
+function blockingFile(dir: string): string {
+  let at = dir;
+  while (dirname(at) !== at && !existsSync(at)) at = dirname(at);
+  return at;
+}
+
+/** Removes this tool's temp files in `dir` whose process is gone or that are a day old. Best effort: a failure here blocks nothing. */
+function removeStaleTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || (isAlive(pid) && now - Number(m[2]) < STALE_TEMP_MS)) continue;
+    const path = join(dir, name);
+    try {
+      if (lstatSync(path).isFile()) rmSync(path, { force: true });
+    } catch {
+      // Another run may be removing it too.
+    }
+  }
+}
+
+/** Whether a process of that id runs on this machine (EPERM: it runs, as another user). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Windows refuses to replace a file another program (Excel, WPS, an antivirus) holds open: these may pass when retried. */
+const RETRY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
+const RENAME_TRIES = 5;
+const RENAME_PAUSE_MS = 200;
+
+/** Renames a finished temp file onto its target, retrying a file held open; then says to close it, never a bare code. */
+export function renameIntoPlace(temp: string, path: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      renameSync(temp, path);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (!RETRY_CODES.has(code)) throw inputError('file.write-failed', { path, reason: fsErrorReason(e) });
+      if (attempt >= RENAME_TRIES) throw inputError('file.in-use', { path });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RENAME_PAUSE_MS * attempt);
+    }
+  }
 }
 
 /**
@@ -23,7 +141,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, opts: {
 /** The same, for output made piece by piece, so a large file is never one string in memory. */
 export function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8Array>, opts: { force?: boolean } = {}): void {
   assertWritable(path, opts.force);
-  mkdirSync(dirname(path) || '.', { recursive: true });
+  prepareOutputDir(path);
   const temp = tempPathFor(path);
   try {
     const fd = openSync(temp, 'w');
@@ -36,27 +154,97 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8A
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, path);
   } catch (e) {
     rmSync(temp, { force: true });
-    throw inputError('file.write-failed', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw inputError('file.write-failed', { path, reason: fsErrorReason(e) });
+  }
+  try {
+    renameIntoPlace(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
   }
 }
 
 /** For writers that stream to a path (xlsx): write to `temp`, then `commit()` renames, `abort()` cleans up. */
 export function atomicTarget(path: string, opts: { force?: boolean } = {}) {
   assertWritable(path, opts.force);
-  mkdirSync(dirname(path) || '.', { recursive: true });
+  prepareOutputDir(path);
   const temp = tempPathFor(path);
   return {
     temp,
     commit() {
-      renameSync(temp, path);
+      renameIntoPlace(temp, path);
     },
     abort() {
       rmSync(temp, { force: true });
     },
   };
+}
+
+/**
+ * The outputs of one command, committed together: each is written in full to a temp
+ * file beside its target, and only when every one is written are they all renamed
+ * into place. A failure or a kill before that leaves no output
+ * changed; the temp files it leaves are removed by the next run.
+ */
+export class OutputSet {
+  private readonly staged: { path: string; temp: string }[] = [];
+
+  constructor(private readonly force = false) {}
+
+  /** Refuses every unusable path before any work is done. */
+  check(paths: readonly string[]): void {
+    const problems = [];
+    const seen = new Set<string>();
+    for (const path of paths) {
+      try {
+        if (seen.has(resolve(path))) throw inputError('file.output-twice', { path });
+        seen.add(resolve(path));
+        assertWritable(path, this.force);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        problems.push(...e.problems);
+      }
+    }
+    if (problems.length) throw new UserError(problems);
+  }
+
+  /** Where to write `path`'s content: a temp file beside it, created now so that a folder it cannot write to is named as the output's. */
+  private stage(path: string): string {
+    assertWritable(path, this.force);
+    prepareOutputDir(path);
+    const temp = tempPathFor(path);
+    try {
+      closeSync(openSync(temp, 'wx'));
+    } catch (e) {
+      throw inputError('file.write-failed', { path, reason: fsErrorReason(e) });
+    }
+    this.staged.push({ path, temp });
+    return temp;
+  }
+
+  /** Renames every staged file into place. */
+  private commit(): void {
+    for (const { temp, path } of this.staged) renameIntoPlace(temp, path);
+    this.staged.length = 0;
+  }
+
+  /** Removes every staged temp file; the targets stay as they were. */
+  private abort(): void {
+    for (const { temp } of this.staged) rmSync(temp, { force: true });
+    this.staged.length = 0;
+  }
+
+  /** Writes every output through `write(temp, path)`, then commits them all, or none when one fails. */
+  async writeAll(paths: readonly string[], write: (temp: string, path: string) => Promise<void> | void): Promise<void> {
+    try {
+      for (const path of paths) await write(this.stage(path), path);
+      this.commit();
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
 }
 
 /** Files under the given paths (folders searched recursively) whose extension is accepted, in a stable order. */

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { displayWidth } from '../util/width.js';
-import { atomicTarget } from '../util/fs.js';
+import { atomicTarget, fsErrorReason } from '../util/fs.js';
 import { inputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { cellAddress, columnLetter, rangeAddress, sheetRef } from './address.js';
@@ -206,7 +206,7 @@ export class WorkbookOut {
       this.target.commit();
     } catch (e) {
       this.target.abort();
-      if ((e as NodeJS.ErrnoException).code) throw inputError('file.write-failed', { path: this.path, reason: (e as NodeJS.ErrnoException).code! });
+      if ((e as NodeJS.ErrnoException).code) throw inputError('file.write-failed', { path: this.path, reason: fsErrorReason(e) });
       throw e;
     }
   }

@@ -43,6 +43,30 @@ export default {
     zh: '整改状态从"{from}"退回"{to}",需要在同一行的"整改进展"或"备注"中说明原因',
     en: 'the status goes back from {from} to {to}; explain why in 整改进展 or 备注 on the same row',
   },
+  'ledger.deadline-owned': {
+    zh: '整改时限由政法委确定,单位不能自行修改(此处从"{from}"改成了"{to}");如已获批准延期,请在同一行"备注"中写明"经(批准单位)批准延期至(新日期)",如 经县委政法委批准延期至2027-01-31',
+    en: '整改时限 is set by the committee and cannot be changed by the unit (here "{from}" → "{to}"); for an approved extension, state in 备注 on the same row "经<approver>批准延期至<new date>", e.g. 经县委政法委批准延期至2027-01-31',
+  },
+  'ledger.extension-mismatch': {
+    zh: '备注写明批准延期至 {until},但整改时限填的是"{to}";两处应一致',
+    en: '备注 states an extension to {until}, but 整改时限 says "{to}"; make them agree',
+  },
+  'ledger.extension-not-later': {
+    zh: '延期后的整改时限"{to}"应晚于原时限"{from}"',
+    en: 'the extended deadline "{to}" must be later than the original "{from}"',
+  },
+  'ledger.closed-on-range': {
+    zh: '销号日期 {value} 不在检查日期 {from} 与今天 {to} 之间;请填写实际核验销号的日期',
+    en: 'the closing date {value} is not between the audit date {from} and today {to}; enter the day it was actually verified and closed',
+  },
+  'ledger.changed-since-read': {
+    zh: '台账已被更新,请重新合并:{path} 在本次合并读取之后被修改(可能有人在 Excel/WPS 中保存了它),未写入任何文件',
+    en: 'the ledger was updated meanwhile; merge again: {path} changed after this merge read it (someone may have saved it in Excel/WPS); nothing was written',
+  },
+  'ledger.locked': {
+    zh: '台账 {path} 正在被另一次合并使用({user}@{host},进程 {pid},开始于 {since});请等其结束后再合并。如确认没有合并在进行,可删除 {lock}',
+    en: 'the ledger {path} is being merged by another run ({user}@{host}, process {pid}, since {since}); merge again when it has finished. If no merge is running, delete {lock}',
+  },
   'ledger.close-needs': { zh: '整改状态为"{status}"时必须填写"{field}"', en: '{field} is required when the status is {status}' },
   'ledger.rows-dropped': {
     zh: '副本下发时有、交回时没有的 {count} 个问题:{ids};这些问题在台账中保持不变(缺行不等于删除)',
@@ -101,5 +125,10 @@ export default {
   'ledger.status.deadline': { zh: '整改时限', en: 'Deadline' },
   'ledger.status.state': { zh: '整改状态', en: 'Status' },
   'ledger.status.days': { zh: '逾期天数', en: 'Days overdue' },
+  'ledger.status.extended-title': { zh: '延期:经批准延长整改时限的问题({count} 处)', en: 'Extended: deadlines moved under an approved extension ({count})' },
+  'ledger.status.extended-from': { zh: '原整改时限', en: 'Was due' },
+  'ledger.status.extended-to': { zh: '延期至', en: 'Extended to' },
+  'ledger.status.extended-when': { zh: '合并时间', en: 'Merged at' },
+  'ledger.status.extended-file': { zh: '来源文件', en: 'From file' },
   'ledger.status.bad-as-of': { zh: '--as-of 应为 YYYY-MM-DD 格式的日期,而不是"{value}"', en: '--as-of must be a date as YYYY-MM-DD, not "{value}"' },
 } satisfies Record<string, Message>;
