@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Problem } from '../errors.js';
@@ -9,7 +8,8 @@ import { isCenterCode } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
 import { nearest, normalizeText, splitNames } from '../model/text.js';
-import { isMapping, parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
+import { readTextFile } from '../sources/text-file.js';
+import { capped, isMapping, parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
 
 /**
  * The audit file (*.audit.yaml): written by `zongzhi audit` after every answer and
@@ -23,19 +23,16 @@ const FINDING_KEYS = ['problem', 'measure', 'owner', 'person', 'deadline'];
 export type AuditRead = { audit?: Audit; checklist?: Checklist; problems: Problem[] };
 
 export function readAuditFile(file: string, registry: ChecklistRegistry): AuditRead {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { problems: [problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file })] };
-  }
+  const { text, problems } = readTextFile(file);
+  if (text === undefined) return { problems };
   return readAuditText(text, file, registry);
 }
 
 export function readAuditText(text: string, file: string, registry: ChecklistRegistry): AuditRead {
   const { source, problems } = parseYaml(text, file);
   if (!source) return { problems };
-  return new AuditReader(source, registry).read();
+  const read = new AuditReader(source, registry).read();
+  return { ...read, problems: capped(read.problems, file) };
 }
 
 class AuditReader {

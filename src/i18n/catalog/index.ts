@@ -7,6 +7,7 @@ import sheet from './sheet.js';
 import ledger from './ledger.js';
 import briefing from './briefing.js';
 import plan from './plan.js';
+import input from './input.js';
 
 export interface Message {
   zh: string;
@@ -22,4 +23,5 @@ export const catalog: Record<string, Message> = {
   ...ledger,
   ...briefing,
   ...plan,
+  ...input,
 };
