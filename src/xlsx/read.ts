@@ -64,10 +64,15 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetIn> {
     }
     yield* readStreaming(file, parts.sheets);
   } catch (e) {
-    if (e instanceof WorkbookUnreadable) throw e;
-    if (e instanceof XmlLimitExceeded) throw new WorkbookUnreadable(problem('xlsx.xml-limit', { path: file, what: t(`xlsx.xml-limit.${e.what}`) }, { file }));
-    throw new WorkbookUnreadable(problem('xlsx.corrupt', { path: file, reason: reasonOf(e) }, { file }));
+    throw unreadable(e, file);
   }
+}
+
+/** Any failure while reading, as the located problem the user sees. */
+function unreadable(e: unknown, file: string): WorkbookUnreadable {
+  if (e instanceof WorkbookUnreadable) return e;
+  if (e instanceof XmlLimitExceeded) return new WorkbookUnreadable(problem('xlsx.xml-limit', { path: file, what: t(`xlsx.xml-limit.${e.what}`) }, { file }));
+  return new WorkbookUnreadable(problem('xlsx.corrupt', { path: file, reason: reasonOf(e) }, { file }));
 }
 
 /** Every sheet with all its rows: for small workbooks and tests. */
@@ -139,9 +144,13 @@ async function* readStreaming(file: string, parts: SheetPart[]): AsyncGenerator<
         if (used) throw new Error(`rows of sheet ${name} already read`);
         used = true;
         return (async function* () {
-          for await (const row of sheet) {
-            const cells = rowCells(row, place(row.number), shared);
-            if (cells.length) yield { number: row.number, cells };
+          try {
+            for await (const row of sheet) {
+              const cells = rowCells(row, place(row.number), shared);
+              if (cells.length) yield { number: row.number, cells };
+            }
+          } catch (e) {
+            throw unreadable(e, file);
           }
         })();
       },
