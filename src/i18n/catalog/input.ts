@@ -28,6 +28,10 @@ export default {
     zh: '文件既不是 UTF-8 也不是 GB18030/GBK 或 UTF-16 编码的文本,无法读取;请用文本编辑器另存为 UTF-8',
     en: 'the file is neither UTF-8 nor GB18030/GBK or UTF-16 text and cannot be read; re-save it as UTF-8 in a text editor',
   },
+  'yaml.too-many-lines': {
+    zh: '文件超过 {max} 行,不是正常的清单或评估文件(清单约 700 行,评估文件约 100 行);请检查是否选错了文件',
+    en: 'the file has over {max} lines, which no checklist (about 700) or audit file (about 100) has; check that it is the right file',
+  },
   'yaml.timestamp': {
     zh: '日期要写成带引号的日历日期,如 "2026-11-20";!!timestamp 会按时区换算而改变日期',
     en: 'write dates as quoted calendar dates such as "2026-11-20"; a !!timestamp is converted by time zone and may change the day',
