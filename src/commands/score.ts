@@ -30,6 +30,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   if (unsupported.length) throw new UserError(unsupported.map((path) => ({ code: 'score.bad-output', message: t('score.bad-output', { path }) })), 2);
   // Refuse before the work, not after it.
   for (const path of outputs) assertWritable(path, opts.force);
+  // A registry given is checked whatever the outputs: a wrong path must not pass unnoticed.
+  if (opts.centers) await (await import('../sources/centers.js')).readCenters(opts.centers);
 
   const registry = new ChecklistRegistry(opts.checklist ?? [], opts.allowChecklistChange);
   const read = await readResponses(inputs, registry);

@@ -28,6 +28,15 @@ export default {
     zh: '文件既不是 UTF-8 也不是 GB18030/GBK 或 UTF-16 编码的文本,无法读取;请用文本编辑器另存为 UTF-8',
     en: 'the file is neither UTF-8 nor GB18030/GBK or UTF-16 text and cannot be read; re-save it as UTF-8 in a text editor',
   },
+  'input.convert': {
+    zh: '不能读取 {ext} 文件;请在 Excel/WPS 中打开,"另存为" Excel 工作簿(.xlsx)后再试;如要跳过它请加 --skip-invalid',
+    en: 'cannot read {ext} files; open it in Excel/WPS and save it as an Excel workbook (.xlsx); add --skip-invalid to skip it',
+  },
+  'input.ignored': { zh: '警告:不是输入文件(支持 {kinds}),未读取', en: 'warning: not an input file (accepted: {kinds}); not read' },
+  'input.checklist-skipped': {
+    zh: '警告:这是检查清单,不是评估记录,未作为评估读取(清单放在 checklists/ 或用 --checklist 指定)',
+    en: 'warning: this is a checklist, not an audit; not read as one (keep checklists in checklists/ or name them with --checklist)',
+  },
   'yaml.too-many-lines': {
     zh: '文件超过 {max} 行,不是正常的清单或评估文件(清单约 700 行,评估文件约 100 行);请检查是否选错了文件',
     en: 'the file has over {max} lines, which no checklist (about 700) or audit file (about 100) has; check that it is the right file',
