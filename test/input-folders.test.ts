@@ -60,4 +60,12 @@ describe('input folders: every file read or named', () => {
     expect(r.stderr).toContain('missing.csv');
     expect(r.stdout).toBe('');
   });
+
+  it('says what a file given as a ledger is, instead of calling it a renamed workbook', async () => {
+    const audit = join(AUDITS, execFileSync('ls', [AUDITS]).toString().trim().split('\n')[0]);
+    const r = await runCli(['ledger', 'status', audit]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('是评估记录、检查清单或结果');
+    expect(r.stderr).not.toContain('扩展名');
+  });
 });

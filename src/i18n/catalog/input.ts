@@ -45,6 +45,14 @@ export default {
     zh: '日期要写成带引号的日历日期,如 "2026-11-20";!!timestamp 会按时区换算而改变日期',
     en: 'write dates as quoted calendar dates such as "2026-11-20"; a !!timestamp is converted by time zone and may change the day',
   },
+  'xlsx.kind-data-file': {
+    zh: '{path} 是评估记录、检查清单或结果(YAML/JSON 文本),不是 Excel 工作簿;这里需要 .xlsx 工作簿(如整改台账)',
+    en: '{path} is an audit, checklist or results file (YAML/JSON text), not an Excel workbook; an .xlsx workbook (such as the ledger) is needed here',
+  },
+  'xlsx.kind-other-file': {
+    zh: '{path} 是 {ext} 文件,不是 Excel 工作簿(.xlsx);其他格式的表格请在 Excel/WPS 中"另存为 Excel 工作簿(*.xlsx)"',
+    en: '{path} is a {ext} file, not an Excel workbook (.xlsx); save other spreadsheets as "Excel Workbook (*.xlsx)" from Excel/WPS',
+  },
   'xlsx.too-large-inflated': {
     zh: '{path} 解压后有 {size} MB,超过工作簿上限 {max} MB;这不是正常的评分表或台账,请检查文件来源',
     en: '{path} inflates to {size} MB, over the workbook limit of {max} MB; it is not a normal form or ledger, check where it came from',
