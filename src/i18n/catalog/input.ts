@@ -38,8 +38,8 @@ export default {
     en: 'warning: this is a checklist, not an audit; not read as one (keep checklists in checklists/ or name them with --checklist)',
   },
   'yaml.too-many-lines': {
-    zh: '文件超过 {max} 行,不是正常的清单或评估文件(清单约 700 行,评估文件约 100 行);请检查是否选错了文件',
-    en: 'the file has over {max} lines, which no checklist (about 700) or audit file (about 100) has; check that it is the right file',
+    zh: '文件超过 {max} 行(或同样多的逗号分隔条目),不是正常的清单或评估文件(清单约 700 行,评估文件约 100 行);请检查是否选错了文件',
+    en: 'the file has over {max} lines (or as many comma-separated entries), which no checklist (about 700 lines) or audit file (about 100) has; check that it is the right file',
   },
   'yaml.timestamp': {
     zh: '日期要写成带引号的日历日期,如 "2026-11-20";!!timestamp 会按时区换算而改变日期',
