@@ -1,7 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditResult, fail, missing } from '../fixtures/ledger/builders.js';
 import { readFilledWorkbook } from '../src/formats/fill-in-workbook.js';
+import { readLedgerCopy, writeLedger } from '../src/formats/ledger-workbook.js';
+import { addAudits } from '../src/ledger/audits.js';
 import { collectNotices } from '../src/notices.js';
 import { workbookParts } from '../src/xlsx/parts.js';
 import { readAllSheets, WorkbookUnreadable } from '../src/xlsx/read.js';
@@ -93,6 +96,18 @@ describe('one workbook reader, whatever the size or the part order', () => {
     expect(read.problems).toEqual([]);
     expect(read.responses).toHaveLength(1);
     // Expanded cell by cell this range is 17 billion cells; as a range it costs nothing.
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  withOpenpyxl('reads a unit’s ledger copy with a whole merged column in bounded memory', async () => {
+    const dir = tempDir();
+    const ledgerFile = join(dir, 'ledger.xlsx');
+    const built = addAudits([], [{ result: auditResult('999901', '2026-11-20', { 'INS-01': fail, 'MEC-03': missing('台账缺失') }), source: 'a' }]);
+    await writeLedger(ledgerFile, { rows: built.rows, log: [] });
+    const copy = variant(ledgerFile, join(dir, 'copy.xlsx'), '--merge', `${partOf(ledgerFile, '整改台账')}:R2:R1048576`);
+    const before = process.memoryUsage().rss;
+    const read = await readLedgerCopy(copy);
+    expect(read!.rows).toHaveLength(built.rows.length);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
   });
 
