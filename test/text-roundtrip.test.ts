@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { collectNotices } from '../src/notices.js';
 import { scoreResponses } from '../src/scoring/batch.js';
 import { writeReport } from '../src/sinks/report-xlsx.js';
 import { zipEntries, zipText } from '../src/xlsx/zip.js';
-import { ROOT, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
 import { fixtureChecklist } from './scoring-helpers.js';
 
 const methodsFile = join(ROOT, 'fixtures', 'scoring', 'methods.yaml');
@@ -102,4 +103,24 @@ describe('any text through audit → report / ledger → status / merge', () => 
     expect(refused).toBeGreaterThan(0);
     expect(refused).toBeLessThan(run);
   }, 300_000);
+
+  it('the trial’s case through the CLI: an audit with Word line breaks and control characters builds a ledger that status and merge read back', async () => {
+    const dir = tempDir();
+    const audit = join(dir, 'a.audit.yaml');
+    // Every item answered (ledger build takes complete audits only): A-1 fails, the rest earn full marks.
+    const rest = '  A-2: 完全达到\n  A-3: [法院, 检察院, 公安]\n  B-1: 0\n  B-2: 99\n  B-3: { value: 不适用, note: 无 }\n';
+    writeFileSync(audit, auditWith('门牌\u0002未挂\u0003\u0007,Word 换行\u000b第二行\ufffe').replace('findings:', `${rest}findings:`));
+    const report = await runCli(['score', audit, '--checklist', methodsFile, '-o', join(dir, 'r.xlsx')]);
+    expect(report.code).toBe(0);
+    expect(report.stderr).toContain(`${audit}:6:`);
+    assertWellFormed(join(dir, 'r.xlsx'));
+    const ledger = join(dir, 'l.xlsx');
+    expect((await runCli(['ledger', 'build', audit, '--checklist', methodsFile, '-o', ledger])).code).toBe(0);
+    const status = await runCli(['ledger', 'status', ledger, '--as-of', '2026-12-01', '--json']);
+    expect(status.code).toBe(0);
+    const merged = await runCli(['ledger', 'merge', ledger, ledger, '-o', join(dir, 'm.xlsx')]);
+    expect(merged.code).toBe(0);
+    const rows = (await loadLedger(join(dir, 'm.xlsx'))).rows;
+    expect(rows.find((r) => r.id.endsWith('-A-1'))!.problem).toBe('门牌未挂,Word 换行 第二行');
+  }, 120_000);
 });
