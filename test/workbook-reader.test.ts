@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditResult, fail, missing } from '../fixtures/ledger/builders.js';
 import { readFilledWorkbook } from '../src/formats/fill-in-workbook.js';
-import { readLedgerCopy, writeLedger } from '../src/formats/ledger-workbook.js';
+import { loadLedger, readLedgerCopy, writeLedger } from '../src/formats/ledger-workbook.js';
 import { addAudits } from '../src/ledger/audits.js';
 import { collectNotices } from '../src/notices.js';
 import { workbookParts } from '../src/xlsx/parts.js';
@@ -98,6 +98,18 @@ describe('one workbook reader, whatever the size or the part order', () => {
     // Expanded cell by cell this range is 17 billion cells; as a range it costs nothing.
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
   });
+
+  withOpenpyxl('reads a ledger re-saved by openpyxl, small and padded past 256 KB, as the original', async () => {
+    const dir = tempDir();
+    const ledgerFile = join(dir, 'ledger.xlsx');
+    const built = addAudits([], [{ result: auditResult('999901', '2026-11-20', { 'INS-01': fail, 'MEC-01': missing('台账缺失', '记录不全') }), source: 'a' }]);
+    await writeLedger(ledgerFile, { rows: built.rows, log: [] });
+    const expected = (await loadLedger(ledgerFile)).rows;
+    for (const pad of [0, OLD_STREAMING_THRESHOLD + 50_000]) {
+      const file = variant(ledgerFile, join(dir, `openpyxl-${pad}.xlsx`), '--openpyxl', '--pad', String(pad));
+      expect((await loadLedger(file)).rows).toEqual(expected);
+    }
+  }, 120_000);
 
   withOpenpyxl('reads a unit’s ledger copy with a whole merged column in bounded memory', async () => {
     const dir = tempDir();
