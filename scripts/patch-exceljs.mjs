@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ORIGINAL_SHA256 = '14c05f86bc7eb0a698ad263b479ccaa53335821b9c082bb977fca980a93b1b27';
+// Earlier versions of the fix, replaced by the current one.
+const EARLIER_FIXES = ['feecea9ee20261e4eca2d54dc84f03f92d97d957fbaad764f170b654e97a5470'];
 const folder = resolve(process.argv[2] ?? '.');
 const target = createRequire(join(folder, 'package.json')).resolve('exceljs/lib/utils/parse-sax.js');
 const fixed = readFileSync(fileURLToPath(new URL('exceljs/parse-sax.js', import.meta.url)));
@@ -18,7 +20,7 @@ const sha = (b) => createHash('sha256').update(b).digest('hex');
 
 if (sha(current) === sha(fixed)) {
   process.exit(0);
-} else if (sha(current) === ORIGINAL_SHA256) {
+} else if (sha(current) === ORIGINAL_SHA256 || EARLIER_FIXES.includes(sha(current))) {
   writeFileSync(target, fixed);
   console.log(`patched ${target} (streaming UTF-8 decoding)`);
 } else {

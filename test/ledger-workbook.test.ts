@@ -51,7 +51,7 @@ describe('ledger workbook', () => {
     const rows = Array.from({ length: 12_000 }, (_, i) => row(i));
     const path = join(dir, 'big.xlsx');
     await writeLedger(path, { rows, log: [] });
-    // CJK characters straddle chunk boundaries many times over (src/xlsx/sax-decode.ts).
+    // CJK characters straddle chunk boundaries many times over (scripts/exceljs/parse-sax.js).
     expect(statSync(path).size).toBeGreaterThan(4 * 65_536);
     const back = await readLedger(path);
     const garbled = back.filter((r, i) => JSON.stringify(r) !== JSON.stringify(rows[i]));

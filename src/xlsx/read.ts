@@ -6,7 +6,6 @@ import { cellAddress } from './address.js';
 import { normalizeCell, type CellValue } from './cell.js';
 import { excel } from './load.js';
 import { stateOf, workbookParts, type SheetPart, type SheetState } from './parts.js';
-import { mergesOf, XmlLimitExceeded } from './sax-decode.js';
 import { xlsxProblem } from './sniff.js';
 
 export type { SheetState };
@@ -37,6 +36,8 @@ export interface SheetIn {
  * XML; a 1 MB file claiming gigabytes is a zip bomb, refused before it is read.
  */
 export const INFLATED_LIMIT = 400 * 1024 * 1024;
+
+const MERGES = Symbol.for('zongzhi.mergeCells');
 
 /** A workbook that could not be read at all: the problem names the file and says what to do. */
 export class WorkbookUnreadable extends Error {
@@ -71,7 +72,8 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetIn> {
 /** Any failure while reading, as the located problem the user sees. */
 function unreadable(e: unknown, file: string): WorkbookUnreadable {
   if (e instanceof WorkbookUnreadable) return e;
-  if (e instanceof XmlLimitExceeded) return new WorkbookUnreadable(problem('xlsx.xml-limit', { path: file, what: t(`xlsx.xml-limit.${e.what}`) }, { file }));
+  const limit = e as { code?: string; what?: string };
+  if (limit.code === 'ZONGZHI_XML_LIMIT') return new WorkbookUnreadable(problem('xlsx.xml-limit', { path: file, what: t(`xlsx.xml-limit.${limit.what}`) }, { file }));
   return new WorkbookUnreadable(problem('xlsx.corrupt', { path: file, reason: reasonOf(e) }, { file }));
 }
 
@@ -139,7 +141,8 @@ async function* readStreaming(file: string, parts: SheetPart[]): AsyncGenerator<
       name,
       state: part?.state ?? stateOf(sheet.state),
       index: part?.index ?? 0,
-      merges: () => mergesOf(sheet.iterator),
+      // Recorded by exceljs's parse-sax, as patched at build time (scripts/exceljs/parse-sax.js).
+      merges: () => (sheet.iterator as Record<symbol, string[] | undefined>)[MERGES] ?? [],
       rows: () => {
         if (used) throw new Error(`rows of sheet ${name} already read`);
         used = true;
@@ -155,5 +158,9 @@ async function* readStreaming(file: string, parts: SheetPart[]): AsyncGenerator<
         })();
       },
     };
+    // A sheet left unread: when its part was buffered to a temp file (parts stored before
+    // workbook.xml), exceljs deletes that file now, and the unread stream's late "ENOENT"
+    // would be an unhandled error. Nobody wants those rows.
+    if (!used) (sheet.iterator as { on?: (event: string, f: () => void) => void }).on?.('error', () => {});
   }
 }
