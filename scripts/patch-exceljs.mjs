@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const ORIGINAL_SHA256 = '14c05f86bc7eb0a698ad263b479ccaa53335821b9c082bb977fca980a93b1b27';
 // Earlier versions of the fix, replaced by the current one.
-const EARLIER_FIXES = ['feecea9ee20261e4eca2d54dc84f03f92d97d957fbaad764f170b654e97a5470'];
+const EARLIER_FIXES = ['feecea9ee20261e4eca2d54dc84f03f92d97d957fbaad764f170b654e97a5470', '39acd2cc0bd1e18666c9c7bcfb69934c799373269992056ec849964764aefe45'];
 const folder = resolve(process.argv[2] ?? '.');
 const target = createRequire(join(folder, 'package.json')).resolve('exceljs/lib/utils/parse-sax.js');
 const fixed = readFileSync(fileURLToPath(new URL('exceljs/parse-sax.js', import.meta.url)));

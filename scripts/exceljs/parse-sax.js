@@ -54,7 +54,15 @@ function cellEvents(events) {
       } else if (joined === undefined) {
         events().push({eventType: 'closetag', value: tag});
       } else if (tag.name === 'is') {
-        events().push({eventType: 'opentag', value: {name: 'is', attributes: {}}}, {eventType: 'text', value: joined}, {eventType: 'closetag', value: tag});
+        // <is><t>joined</t></is>: what the streaming reader and the in-memory one both read whole.
+        const t = {name: 't', attributes: {}};
+        events().push(
+          {eventType: 'opentag', value: {name: 'is', attributes: {}}},
+          {eventType: 'opentag', value: t},
+          {eventType: 'text', value: joined},
+          {eventType: 'closetag', value: t},
+          {eventType: 'closetag', value: tag},
+        );
         joined = undefined;
       } else if (tag.name === 'rPh') phonetic--;
       else if (tag.name === 't') inText = false;
