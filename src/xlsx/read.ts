@@ -123,6 +123,10 @@ async function* readStreaming(file: string, parts: SheetPart[]): AsyncGenerator<
     hyperlinks: 'ignore',
     entries: 'emit',
   });
+  // exceljs parses a sheet at once when its rels and shared strings came first, even before
+  // workbook.xml (exceljs's own in-memory writer stores them so), and then reads `model.sheets`
+  // and `properties` that do not exist yet: names come from `parts` anyway.
+  Object.assign(reader, { model: { sheets: [] }, properties: {} });
   // exceljs names a sheet only when its rels target matches its own pattern (not openpyxl's
   // absolute "/xl/worksheets/…"); the part it is about to yield is announced just before.
   let partNumber = '';
