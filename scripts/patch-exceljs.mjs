@@ -12,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 // Each fixed file and the sha256 of the exceljs 4.4.0 original it replaces.
 const FIXES = [
   // Streaming UTF-8 decoding: CJK split across chunks.
-  { module: 'exceljs/lib/utils/parse-sax.js', fixed: 'exceljs/parse-sax.js', original: '14c05f86bc7eb0a698ad263b479ccaa53335821b9c082bb977fca980a93b1b27' },
+  // Also refuses merged ranges cell by cell, bounds text runs, keeps inline rich text whole (reader limits).
+  {
+    module: 'exceljs/lib/utils/parse-sax.js',
+    fixed: 'exceljs/parse-sax.js',
+    original: '14c05f86bc7eb0a698ad263b479ccaa53335821b9c082bb977fca980a93b1b27',
+    // Earlier versions of this fix, replaced by the current one.
+    earlier: ['feecea9ee20261e4eca2d54dc84f03f92d97d957fbaad764f170b654e97a5470', '39acd2cc0bd1e18666c9c7bcfb69934c799373269992056ec849964764aefe45'],
+  },
   // Strings written without a shared-string table as real inline strings, not t="str" without a formula.
   { module: 'exceljs/lib/xlsx/xform/sheet/cell-xform.js', fixed: 'exceljs/cell-xform.js', original: '918a4beee95625afe5f350e89796c60dd3486cf60e4cbb4093dbc071901e12a0' },
 ];
@@ -24,7 +31,7 @@ for (const fix of FIXES) {
   const fixed = readFileSync(fileURLToPath(new URL(fix.fixed, import.meta.url)));
   const current = readFileSync(target);
   if (sha(current) === sha(fixed)) continue;
-  if (sha(current) === fix.original) {
+  if (sha(current) === fix.original || fix.earlier?.includes(sha(current))) {
     writeFileSync(target, fixed);
     console.log(`patched ${target}`);
   } else {

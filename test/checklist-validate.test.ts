@@ -3,7 +3,7 @@
 // line alone). Positions were read off the fixtures by hand, pointing at the offending
 // key or value, not copied from the code's output. CLI tests run the built bin
 // (`npm run build` first).
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadChecklistFile } from '../src/checklist/load.js';
@@ -154,6 +154,15 @@ describe('zongzhi checklist validate', () => {
       `::error file=${folder}/dup-key.yaml,line=26,col=9,title=yaml.duplicate-key::重复的键 criteria:同一层级中已出现过 criteria(第 25 行),请删除或合并其中一个`,
       `::error file=${folder}/levels-max.yaml,line=28,col=9,title=checklist.levels-max::最高等级的分值 18 应等于本项分值 20`,
     ]);
+  });
+
+  it('--format github escapes , : % and line breaks in file names so they cannot forge properties', async () => {
+    const dir = tempDir();
+    const odd = join(dir, 'a,line=9:x%.yaml');
+    copyFileSync(`${folder}/dup-key.yaml`, odd);
+    const r = await runCli(['checklist', 'validate', odd, '--format', 'github']);
+    const annotation = r.stdout.split('\n').find((l) => l.startsWith('::error '))!;
+    expect(annotation).toContain(`file=${dir.replace(/:/g, '%3A')}/a%2Cline=9%3Ax%25.yaml,line=26,col=9,`);
   });
 
   it('speaks Chinese by default and English with --lang en', async () => {

@@ -8,6 +8,7 @@ import {
   columnNumber,
   createWorkbook,
   normalizeCell,
+  NO_RESULT,
   readAllSheets,
   readWorkbook,
   sniffFile,
@@ -57,7 +58,8 @@ describe('xlsx adapter: cell normalisation', () => {
     expect(normalizeCell({ richText: [{ text: '粗' }, { text: '体' }] })).toBe('粗体');
     expect(normalizeCell({ formula: 'A1', result: 3 })).toBe(3);
     expect(normalizeCell({ sharedFormula: 'A1', result: '是' })).toBe('是');
-    expect(normalizeCell({ formula: 'A1' })).toBeNull();
+    // No cached result (written by a program, never saved in Excel): not a blank that would score 0.
+    expect(normalizeCell({ formula: 'A1' })).toEqual({ error: NO_RESULT });
     expect(normalizeCell({ formula: '1/0', result: { error: '#DIV/0!' } })).toEqual({ error: '#DIV/0!' });
     expect(normalizeCell({ sharedString: 1 }, ['a', { richText: [{ text: '共' }, { text: '享' }] }])).toBe('共享');
     expect(normalizeCell({ text: '链接', hyperlink: 'https://example.org' })).toBe('链接');
@@ -87,12 +89,12 @@ describe('xlsx adapter: cell normalisation', () => {
 });
 
 describe('xlsx adapter: write then read back', () => {
-  it('round-trips CJK text, codes, dates, numbers, formulas and sheet states, streaming and in memory', async () => {
+  it('round-trips CJK text, codes, dates, numbers, formulas, merges and sheet states', async () => {
     const dir = tempDir();
     const path = await sample(dir);
     expect(readdirSync(dir)).toEqual(['sample.xlsx']);
-    for (const mode of ['stream', 'memory'] as const) {
-      const sheets = await readAllSheets(path, { mode });
+    {
+      const sheets = await readAllSheets(path);
       expect(sheets.map((s) => [s.name, s.state])).toEqual([
         ['_meta', 'veryHidden'],
         ['汇总', 'visible'],
@@ -106,7 +108,7 @@ describe('xlsx adapter: write then read back', () => {
       expect(rows[4].cells).toEqual(['999902', '示例市乙区综治中心', new Date(Date.UTC(2026, 10, 21)), 81, '乙!', '92']);
       // A string starting with = stays a string; text that looks like a number stays text.
       expect(rows[5].cells).toEqual(['999903', '=SUM(1,2)', null, 0, null, '０７']);
-      if (mode === 'memory') expect(sheets[1].merges?.sort()).toEqual(['A1:F1', 'A2:F2']);
+      expect(sheets[1].merges.sort()).toEqual(['A1:F1', 'A2:F2']);
       expect(sheets[0].rows[0].cells).toEqual(['checklist', 'county']);
     }
     // Long dropdown lists live on a veryHidden sheet, not in a literal.
@@ -127,7 +129,7 @@ describe('xlsx adapter: write then read back', () => {
     expect(summary.getCell('A1').font).toMatchObject({ name: '黑体', size: 16 });
   });
 
-  it('reads the whole text of rich text, inline or shared (in memory for small files)', async () => {
+  it('reads the whole text of rich text, inline or shared', async () => {
     const dir = tempDir();
     for (const useSharedStrings of [false, true]) {
       const path = join(dir, `rich-${useSharedStrings}.xlsx`);
@@ -136,16 +138,13 @@ describe('xlsx adapter: write then read back', () => {
       ws.addRow([{ richText: [{ text: '粗', font: { bold: true } }, { text: '体' }] }, { text: '链接', hyperlink: 'https://example.org' }]).commit();
       ws.commit();
       await wb.commit();
-      const [auto] = await readAllSheets(path);
-      expect(auto.rows[0].cells).toEqual(['粗体', '链接']);
-      const [streamed] = await readAllSheets(path, { mode: 'stream' });
-      // Measured: exceljs's streaming reader keeps only the last run of *inline* rich text.
-      // Excel, WPS and LibreOffice write shared strings, which stream whole; small files are read in memory.
-      expect(streamed.rows[0].cells[0]).toBe(useSharedStrings ? '粗体' : '体');
+      // exceljs's streaming reader alone keeps only the last run of *inline* rich text ("体").
+      const [sheet] = await readAllSheets(path);
+      expect(sheet.rows[0].cells).toEqual(['粗体', '链接']);
     }
   });
 
-  it('reads a number shown as a percentage as the percentage typed, in both readers', async () => {
+  it('reads a number shown as a percentage as the percentage typed', async () => {
     const dir = tempDir();
     const path = join(dir, 'percent.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -154,13 +153,11 @@ describe('xlsx adapter: write then read back', () => {
     ws.getCell('A1').numFmt = '0%';
     ws.getCell('B1').value = 0.95;
     await wb.xlsx.writeFile(path);
-    for (const mode of ['stream', 'memory'] as const) {
-      const [sheet] = await readAllSheets(path, { mode });
-      expect(sheet.rows[0].cells).toEqual(['95%', 0.95]);
-    }
+    const [sheet] = await readAllSheets(path);
+    expect(sheet.rows[0].cells).toEqual(['95%', 0.95]);
   });
 
-  it('blanks the cells inside a merge in both readers and reports merges in memory', async () => {
+  it('reads a merge as its range, its inner cells blank', async () => {
     const dir = tempDir();
     const path = join(dir, 'merged.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -169,12 +166,9 @@ describe('xlsx adapter: write then read back', () => {
     ws.mergeCells('A1:A3');
     ws.getCell('B2').value = 5;
     await wb.xlsx.writeFile(path);
-    for (const mode of ['stream', 'memory'] as const) {
-      const [sheet] = await readAllSheets(path, { mode });
-      expect(sheet.rows.map((r) => r.cells)).toEqual([['是'], [null, 5]]);
-      if (mode === 'memory') expect(sheet.merges).toEqual(['A1:A3']);
-      else expect(sheet.merges).toBeUndefined();
-    }
+    const [sheet] = await readAllSheets(path);
+    expect(sheet.rows.map((r) => r.cells)).toEqual([['是'], [null, 5]]);
+    expect(sheet.merges).toEqual(['A1:A3']);
   });
 
   it('refuses an existing output without force and leaves no temp file on abort', async () => {
@@ -227,7 +221,7 @@ describe('xlsx adapter: sniffing', () => {
     const dir = tempDir();
     const path = await sample(dir);
     const names = [];
-    for await (const sheet of readWorkbook(path, { mode: 'stream' })) {
+    for await (const sheet of readWorkbook(path)) {
       names.push(sheet.name);
       if (sheet.name === '汇总') {
         let n = 0;

@@ -14,7 +14,7 @@ describe('streaming reader and CJK text', () => {
     await book.commit();
 
     const back: unknown[][] = [];
-    for await (const s of readWorkbook(path, { mode: 'stream' })) {
+    for await (const s of readWorkbook(path)) {
       for await (const row of s.rows()) if (row.number > 1) back.push(row.cells);
     }
     const garbled = back.filter((cells, i) => JSON.stringify(cells) !== JSON.stringify(rows[i]));

@@ -5,6 +5,7 @@ import { PRECOMPILED_CHECKLISTS, SHIPPED_CHECKLISTS_DIR } from '../paths.js';
 import { inputError, problem, UserError, type Problem } from '../errors.js';
 import type { Checklist, ChecklistFile } from '../model/checklist.js';
 import { checklistTotal } from '../model/checklist.js';
+import { readTextFile } from '../sources/text-file.js';
 import { isMapping, parseYaml } from '../sources/yaml-doc.js';
 import { checklistDefects } from './rules.js';
 import { schemaProblems } from './validate.js';
@@ -17,8 +18,12 @@ export interface LoadOutcome {
   problems: Problem[];
 }
 
-/** Parses, schema-checks and rule-checks one checklist text; every problem is located. */
-export function loadChecklistText(text: string, file: string): LoadOutcome {
+/**
+ * Parses, schema-checks and rule-checks one checklist text; every problem is located.
+ * `byteSha256` is the hash of the file's bytes, what audits recorded before the hash was
+ * taken over the normalised text; they still find their checklist by it.
+ */
+export function loadChecklistText(text: string, file: string, byteSha256?: string): LoadOutcome {
   const { source, problems } = parseYaml(text, file);
   if (!source) return { problems };
   const schema = schemaProblems(source);
@@ -38,9 +43,10 @@ export function loadChecklistText(text: string, file: string): LoadOutcome {
     }),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
   if (all.length) return { problems: all };
-  const sha256 = createHash('sha256').update(text).digest('hex');
+  // Over the text as decodeText leaves it, so a copy saved on Windows (BOM, CRLF) or as GBK is the same checklist.
+  const sha256 = sha256Of(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   return {
-    checklist: { ...value, file, sha256, precision: value.precision ?? 1, total: checklistTotal(value) },
+    checklist: { ...value, file, sha256, ...(byteSha256 && byteSha256 !== sha256 ? { byteSha256 } : {}), precision: value.precision ?? 1, total: checklistTotal(value) },
     problems: [],
   };
 }
@@ -53,14 +59,14 @@ function safeDefects(value: ChecklistFile, isClean: (path: (string | number)[]) 
 
 /** Loads a checklist file; a shipped one unchanged since the build comes precompiled (no YAML parse). */
 export function loadChecklistFile(path: string, opts: { parse?: boolean } = {}): LoadOutcome {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    return { problems: [problem('file.unreadable', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file: path })] };
-  }
+  const { text, bytes, problems } = readTextFile(path);
+  if (text === undefined || bytes === undefined) return { problems };
   const checklist = opts.parse ? undefined : precompiled(path, bytes);
-  return checklist ? { checklist, problems: [] } : loadChecklistText(bytes.toString('utf8'), path);
+  return checklist ? { checklist, problems: [] } : loadChecklistText(text, path, sha256Of(bytes));
+}
+
+function sha256Of(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 interface Precompiled {
@@ -78,7 +84,7 @@ function precompiled(path: string, bytes: Buffer): Checklist | undefined {
     precompiledTable = {};
   }
   const entry = precompiledTable[basename(path)];
-  if (!entry || entry.sha256 !== createHash('sha256').update(bytes).digest('hex')) return undefined;
+  if (!entry || entry.sha256 !== sha256Of(bytes)) return undefined;
   return { ...entry.checklist, file: path, total: checklistTotal(entry.checklist as ChecklistFile) } as Checklist;
 }
 

@@ -60,7 +60,7 @@ export class ChecklistRegistry {
       const versions = sameId.map((c) => `${c.version} (${c.file})`).join(', ');
       return { ok: false, problem: problem('checklist.version-mismatch', { id: ref.id, recorded: ref.version, available: versions }, place) };
     }
-    const exact = ref.sha256 ? sameVersion.find((c) => c.sha256 === ref.sha256) : sameVersion[0];
+    const exact = ref.sha256 ? sameVersion.find((c) => c.sha256 === ref.sha256 || c.byteSha256 === ref.sha256) : sameVersion[0];
     if (exact) return { ok: true, checklist: exact };
     if (this.allowChange) return { ok: true, checklist: sameVersion[0] };
     const current = sameVersion[0];

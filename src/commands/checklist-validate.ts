@@ -38,7 +38,7 @@ function render(problems: Problem[], files: string[], format: Options['format'])
   }
   const lines =
     format === 'github'
-      ? problems.map((p) => `::error file=${p.file},line=${p.line ?? 1},col=${p.col ?? 1},title=${p.code}::${escapeAnnotation(p.message)}`)
+      ? problems.map((p) => `::error file=${escapeProperty(p.file ?? '')},line=${p.line ?? 1},col=${p.col ?? 1},title=${escapeProperty(p.code)}::${escapeAnnotation(p.message)}`)
       : problems.map(formatProblem);
   const bad = new Set(problems.map((p) => p.file)).size;
   const summary = problems.length
@@ -50,4 +50,9 @@ function render(problems: Problem[], files: string[], format: Options['format'])
 /** GitHub workflow commands need %, CR and LF escaped in the message. */
 function escapeAnnotation(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** …and also `:` and `,` in a property (a file named "a,line=9.yaml" must not add a property). */
+function escapeProperty(s: string): string {
+  return escapeAnnotation(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -34,6 +34,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   // Refuse before the work, not after it.
   const set = new OutputSet(opts.force);
   set.check(outputs);
+  // A registry given is checked whatever the outputs: a wrong path must not pass unnoticed.
+  if (opts.centers) await (await import('../sources/centers.js')).readCenters(opts.centers);
 
   const registry = new ChecklistRegistry(opts.checklist ?? [], opts.allowChecklistChange);
   const read = await readResponses(inputs, registry);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import type { ChecklistRegistry } from '../checklist/registry.js';
@@ -10,7 +9,8 @@ import { isCenterCode } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
 import { nearest, normalizeText, splitNames } from '../model/text.js';
-import { isMapping, parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
+import { readTextFile } from '../sources/text-file.js';
+import { capped, isMapping, PROBLEMS_PER_FILE, parseYaml, type YamlPath, type YamlSource } from '../sources/yaml-doc.js';
 
 /**
  * The audit file (*.audit.yaml): written by `zongzhi audit` after every answer and
@@ -24,19 +24,16 @@ const FINDING_KEYS = ['problem', 'measure', 'owner', 'person', 'deadline'];
 export type AuditRead = { audit?: Audit; checklist?: Checklist; problems: Problem[] };
 
 export function readAuditFile(file: string, registry: ChecklistRegistry): AuditRead {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { problems: [problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file })] };
-  }
+  const { text, problems } = readTextFile(file);
+  if (text === undefined) return { problems };
   return readAuditText(text, file, registry);
 }
 
 export function readAuditText(text: string, file: string, registry: ChecklistRegistry): AuditRead {
   const { source, problems } = parseYaml(text, file);
   if (!source) return { problems };
-  return new AuditReader(source, registry).read();
+  const read = new AuditReader(source, registry).read();
+  return { ...read, problems: capped(read.problems, file) };
 }
 
 class AuditReader {
@@ -142,7 +139,10 @@ class AuditReader {
   private itemIdIn(checklist: Checklist, id: string, path: YamlPath) {
     const items = placedItems(checklist).map((p) => p.item);
     const item = items.find((i) => i.id === id);
-    if (!item) {
+    // Past the problems a file lists, only the count is shown: placing and suggesting there
+    // would be computed for nothing (200,000 unknown ids took minutes).
+    if (!item && this.problems.length >= PROBLEMS_PER_FILE) this.problems.push(problem('audit.unknown-item', { id, near: '', checklist: '' }));
+    else if (!item) {
       const near = nearest(id, items.map((i) => i.id));
       this.fail(near ? 'audit.unknown-item-near' : 'audit.unknown-item', { id, near: near ?? '', checklist: `${checklist.id} ${checklist.version}` }, path, true);
     }

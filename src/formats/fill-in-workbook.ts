@@ -14,6 +14,7 @@ import {
   columnLetter,
   createWorkbook,
   isCellError,
+  NO_RESULT,
   parseRange,
   readWorkbook,
   WorkbookUnreadable,
@@ -268,7 +269,8 @@ interface Meta {
   place: (key: string) => Place;
 }
 
-type Sheet = { name: string; merges?: string[]; rows: RowIn[] | AsyncIterable<RowIn> };
+/** `merges` is complete once `rows` has been read through (a sheet stores its merges after its cells). */
+type Sheet = { name: string; merges: () => string[]; rows: RowIn[] | AsyncIterable<RowIn> };
 
 function clean(v: CellValue): string {
   return normalizeText(cellText(v));
@@ -340,7 +342,7 @@ function dateFrom(v: CellValue, place: Place, problems: Problem[]): string | und
  */
 function answerFrom(item: Item, value: CellValue, note: CellValue, place: () => Place, problems: Problem[]): Answer | undefined {
   if (isCellError(value)) {
-    problems.push(problem('sheet.cell-error', { value: value.error }, place()));
+    problems.push(value.error === NO_RESULT ? problem('sheet.formula-no-result', {}, place()) : problem('sheet.cell-error', { value: value.error }, place()));
     return undefined;
   }
   const outcome = readAnswer(item, { value: rawAnswer(value), note: note === null || isCellError(note) ? undefined : cellText(note) });
@@ -452,6 +454,8 @@ async function readFilled(file: string, registry: ChecklistRegistry, opts: ReadO
           problems.push(problem('sheet.meta-field', { meta: META_SHEET }, { file, sheet: s.name }));
           return { responses, problems };
         }
+        // Without its hash the check that the checklist is unchanged would silently not run.
+        if (!meta.ref.sha256) return { responses, problems: [problem('sheet.meta-blank-sha256', { meta: META_SHEET }, meta.place('sha256'))] };
         const found = registry.find(meta.ref, meta.place('version'));
         if (!found.ok) return { responses, problems: [found.problem] };
         checklist = found.checklist;
@@ -497,8 +501,8 @@ function guessLayout(sheets: Sheet[]): Layout {
 }
 
 /** Merged ranges that cover more than one row of a column: their lower cells read blank. */
-function mergesIn(merges: string[] | undefined, col: number, fromRow: number): string[] {
-  return (merges ?? []).filter((m) => {
+function mergesIn(merges: string[], col: number, fromRow: number): string[] {
+  return merges.filter((m) => {
     const r = parseRange(m);
     return r !== undefined && r.left <= col && col <= r.right && r.bottom > r.top && r.bottom >= fromRow;
   });
@@ -541,7 +545,7 @@ function readForm(sheets: Sheet[], names: string[], file: string, meta: Meta | u
   if (!checklist) return;
   const items = new Map(placedItems(checklist).map(({ item }) => [item.id, item]));
 
-  for (const m of mergesIn(form.merges, cols.answer + 1, headerRow.number + 1)) {
+  for (const m of mergesIn(form.merges(), cols.answer + 1, headerRow.number + 1)) {
     problems.push(problem('sheet.merged', { range: m }, { file, sheet: form.name, cell: m.split(':')[0] }));
   }
 
@@ -686,9 +690,6 @@ async function readWide(
   if (headerProblems.length) return true;
 
   const answerList = [...answerCols].map(([id, col]) => ({ item: items.get(id)!, col, note: noteCols.get(id) }));
-  for (const m of mergesIn(sheet.merges, 1, header.number + 1)) {
-    problems.push(problem('sheet.merged', { range: m }, { file, sheet: sheet.name, cell: m.split(':')[0] }));
-  }
   const seen = new Map<string, number>();
   const duplicated = new Set<string>();
   const mine: ResponseRead[] = [];
@@ -729,6 +730,9 @@ async function readWide(
       const codePlace = at(cols.code, r.number);
       mine.push({ checklist, audit: { ...auditOf(`${file}!${sheet.name}!${cellAddress(cols.code + 1, r.number)}`, checklist, meta, { code, name }, date, inspectors, answers), centerAt: () => codePlace } });
     }
+  }
+  for (const m of mergesIn(sheet.merges(), 1, header.number + 1)) {
+    problems.push(problem('sheet.merged', { range: m }, { file, sheet: sheet.name, cell: m.split(':')[0] }));
   }
   // Two rows for one center: neither is trusted.
   responses.push(...(duplicated.size ? mine.filter((m) => !duplicated.has(m.audit.center.code)) : mine));

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Place, type Problem } from '../errors.js';
 import type { Params } from '../i18n/index.js';
@@ -8,7 +7,10 @@ import { isCenterCode } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
 import type { Result } from '../model/result.js';
-import { parseYaml, type YamlPath } from '../sources/yaml-doc.js';
+import { cleanText, TEXT_LIMIT } from '../model/text.js';
+import { notice } from '../notices.js';
+import { readTextFile } from '../sources/text-file.js';
+import { capped, parseYaml, type YamlPath } from '../sources/yaml-doc.js';
 
 /**
  * Results JSON: the archive `zongzhi score -o results.json` writes, and an input again:
@@ -37,12 +39,8 @@ export interface ResponseRead {
 }
 
 export function readResultsJson(file: string, registry: ChecklistRegistry): { responses: ResponseRead[]; problems: Problem[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { responses: [], problems: [problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file })] };
-  }
+  const { text, problems: unreadable } = readTextFile(file);
+  if (text === undefined) return { responses: [], problems: unreadable };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -54,16 +52,36 @@ export function readResultsJson(file: string, registry: ChecklistRegistry): { re
   // Positions cost a second parse: only pay for it when something is wrong.
   let positions: ReturnType<typeof parseYaml>['source'];
   const at = (path: YamlPath) => (positions ??= parseYaml(text, file).source)?.at(path) ?? { file };
+  const problems: Problem[] = [];
+  data = cleanStrings(data, [], at, problems);
+  if (problems.length) return { responses: [], problems: capped(problems, file) };
   const list = Array.isArray(data) ? data : [data];
   const responses: ResponseRead[] = [];
-  const problems: Problem[] = [];
   list.forEach((entry, i) => {
     const base: YamlPath = Array.isArray(data) ? [i] : [];
     const locate = (path: YamlPath) => at([...base, ...path]);
     const read = toAudit(entry as Partial<Result>, file, registry, locate, problems);
     if (read) responses.push(read);
   });
-  return { responses, problems };
+  return { responses, problems: capped(problems, file) };
+}
+
+/**
+ * Every string of the parsed JSON through cleanText, like text from any other source:
+ * a warning where characters were removed, a problem where a text is over a cell's limit.
+ */
+function cleanStrings(value: unknown, path: YamlPath, at: (path: YamlPath) => Place, problems: Problem[]): unknown {
+  if (typeof value === 'string') {
+    const { text, removed } = cleanText(value);
+    if (removed) notice(problem('text.cleaned', { count: removed }, at(path)));
+    if (text.length > TEXT_LIMIT) problems.push(problem('text.too-long', { length: text.length, max: TEXT_LIMIT }, at(path)));
+    return text;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => cleanStrings(v, [...path, i], at, problems));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v, [...path, k], at, problems)]));
+  }
+  return value;
 }
 
 function toAudit(r: Partial<Result>, file: string, registry: ChecklistRegistry, locate: (path: YamlPath) => Place, problems: Problem[]): ResponseRead | undefined {

@@ -1,7 +1,7 @@
 import type { Params } from '../i18n/index.js';
 import { parseDate } from '../model/dates.js';
 import { normalizeText, numberText } from '../model/text.js';
-import { isCellError, type CellValue } from '../xlsx/cell.js';
+import { isCellError, NO_RESULT, type CellValue } from '../xlsx/cell.js';
 import { isLedgerStatus, LEDGER_STATUSES, type LedgerColumn, type LedgerField, type LedgerRow, SEQ_HEADER, LEDGER_COLUMNS } from './model.js';
 
 /** A cell read into a field's value, or why it cannot be one (a message key and its params). */
@@ -12,7 +12,7 @@ export type FieldRead = { ok: true; value: LedgerRow[LedgerField] } | { ok: fals
  * text (2026-12-31, 2026/12/31, 2026年12月31日); a blank date or text is '' (not set).
  */
 export function readField(col: LedgerColumn, raw: CellValue): FieldRead {
-  if (isCellError(raw)) return { ok: false, code: 'ledger.cell-error', params: { value: raw.error } };
+  if (isCellError(raw)) return { ok: false, code: raw.error === NO_RESULT ? 'sheet.formula-no-result' : 'ledger.cell-error', params: { value: raw.error } };
   const text = raw === null ? '' : raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw);
   switch (col.kind) {
     case 'text':

@@ -6,7 +6,10 @@ export type { ChecklistFile, Dimension, Item };
 /** A loaded, valid checklist with the facts derived from it. */
 export interface Checklist extends ChecklistFile {
   file: string;
+  /** Of the normalised text (no BOM, LF line ends). */
   sha256: string;
+  /** Of the file's bytes when they differ from the text's: what older audits recorded. */
+  byteSha256?: string;
   precision: number;
   /** Σ dimension points (100 for the shipped checklists). */
   total: Exact;

@@ -1,9 +1,45 @@
+/** Excel's limit on the text of one cell; longer text is refused where it enters, never cut. */
+export const TEXT_LIMIT = 32_767;
+
+// Line and paragraph separators (Word's Shift+Enter pastes as U+000B) are line breaks to a reader.
+const LINE_BREAKS = /\r\n?|[\u000B\u2028\u2029]/g;
+// What XML 1.0 cannot carry or Unicode reserves: C0/C1 controls (but tab and newline),
+// non-characters, and surrogates that are not half of a pair (the `u` flag matches pairs whole).
+const UNWANTED =
+  /[\u0000-\u0008\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\uD800-\uDFFF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/gu;
+
+// Characters that are already NFC and need no change: tab, newline, printable ASCII and Latin,
+// general punctuation, CJK (without the combining kana marks U+3099/U+309A) and full-width forms.
+const PLAIN = /^[\t\n\u0020-\u007E\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u3000-\u3098\u309B-\u9FFF\uFF00-\uFFEF]*$/;
+
+/**
+ * Text as it may enter the program from any source (YAML, a cell, JSON, CSV, a prompt):
+ * line separators become newlines, characters no workbook or XML file can hold are
+ * removed (`removed` counts them, for the warning the source gives), and the result is
+ * NFC so that the same words typed on two systems compare equal.
+ */
+export function cleanText(s: string): { text: string; removed: number } {
+  // Most text is plain (ASCII, CJK, full-width forms), which none of the steps below changes:
+  // a 200,000-row ledger holds millions of such cells.
+  if (PLAIN.test(s)) return { text: s, removed: 0 };
+  let removed = 0;
+  const text = s
+    .replace(LINE_BREAKS, '\n')
+    .replace(UNWANTED, () => {
+      removed++;
+      return '';
+    })
+    .normalize('NFC');
+  return { text, removed };
+}
+
 /**
  * How a person's typed answer is read: filled spreadsheets and hand-written audit files
  * carry full-width digits (９２), ideographic spaces and stray blanks.
  */
 export function normalizeText(s: string): string {
-  return s
+  return cleanText(s)
+    .text
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\u3000\u00A0\t\r\n]/g, ' ')
     .replace(/ {2,}/g, ' ')

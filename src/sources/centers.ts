@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from './text-file.js';
 import { problem, UserError, type Place, type Problem } from '../errors.js';
 import { countyOf, isCenterCode, placeName } from '../model/audit.js';
 import { levelOfCode, type Level, type LevelLookup } from '../model/level.js';
@@ -163,23 +163,11 @@ function codeOf(v: unknown, place: Place, problems: Problem[], code = 'centers.c
   return undefined;
 }
 
-function decode(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    // Excel's plain "CSV" on a Chinese Windows is GB18030 (GBK).
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
 function csvTable(file: string): Table {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return { rows: [], problems: [problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file })] };
-  }
-  const rows = parseCsv(decode(bytes));
+  // Excel's plain "CSV" on a Chinese Windows is GB18030 (GBK): decodeText reads it, with a warning.
+  const { text: source, problems } = readTextFile(file);
+  if (source === undefined) return { rows: [], problems };
+  const rows = parseCsv(source);
   return { rows: rows.map(({ line, cells }) => ({ cells, place: (col: number) => ({ file, line, col: col + 1 }) })), problems: [] };
 }
 

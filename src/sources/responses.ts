@@ -1,9 +1,12 @@
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ChecklistRegistry } from '../checklist/registry.js';
-import { problem, type Problem } from '../errors.js';
+import { inputError, problem, type Problem } from '../errors.js';
 import { readAuditFile } from '../formats/audit-file.js';
 import { readResultsJson, type ResponseRead } from '../formats/results-json.js';
-import { collectInputs, extensionOf } from '../util/fs.js';
+import { notice } from '../notices.js';
+import { findInputs, extensionOf } from '../util/fs.js';
+import { TEXT_FILE_LIMIT } from './text-file.js';
 
 export const RESPONSE_EXTENSIONS = ['.audit.yaml', '.audit.yml', '.yaml', '.yml', '.json', '.xlsx'];
 
@@ -12,29 +15,47 @@ export const RESPONSE_EXTENSIONS = ['.audit.yaml', '.audit.yml', '.yaml', '.yml'
  * workbooks, from files or folders. All problems of all files are collected.
  */
 export async function readResponses(paths: string[], registry: ChecklistRegistry): Promise<{ responses: ResponseRead[]; problems: Problem[] }> {
-  const files = withoutAuditOutputs(collectInputs(paths, RESPONSE_EXTENSIONS));
+  const found = findInputs(paths, RESPONSE_EXTENSIONS);
+  const files = withoutAuditOutputs(found.files);
   const responses: ResponseRead[] = [];
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...found.problems];
+  if (files.length === 0 && problems.length === 0) throw inputError('file.no-inputs', { paths: paths.join(' '), kinds: RESPONSE_EXTENSIONS.join(' ') });
   for (const file of files) {
     const ext = extensionOf(file);
     if (ext === '.xlsx') {
       // exceljs costs a quarter second to load: only when a workbook is among the inputs.
       const { readFilledWorkbook } = await import('../formats/fill-in-workbook.js');
       const read = await readFilledWorkbook(file, registry);
-      responses.push(...read.responses);
-      problems.push(...read.problems);
+      append(responses, read.responses);
+      append(problems, read.problems);
     } else if (ext === '.json') {
       const read = readResultsJson(file, registry);
-      responses.push(...read.responses);
-      problems.push(...read.problems);
+      append(responses, read.responses);
+      append(problems, read.problems);
+    } else if (isChecklistFile(file)) {
+      // `zongzhi score .` in a folder that holds checklists/: they are not audits.
+      notice(problem('input.checklist-skipped', {}, { file }));
     } else {
       const read = readAuditFile(file, registry);
       if (read.audit && read.checklist) responses.push({ audit: read.audit, checklist: read.checklist });
-      problems.push(...read.problems);
+      append(problems, read.problems);
     }
   }
   const unique = onePerAudit(responses);
   return { responses: unique.responses, problems: [...problems, ...unique.problems] };
+}
+
+/** push(...more) passes every element as an argument: 200,000 of them overflow the stack. */
+function append<T>(list: T[], more: readonly T[]): void {
+  for (const x of more) list.push(x);
+}
+
+/** A checklist, not an audit: its top level has `dimensions:` and no `answers:`. */
+function isChecklistFile(file: string): boolean {
+  if (/\.audit\.ya?ml$/i.test(file) || statSync(file).size > TEXT_FILE_LIMIT) return false;
+  // The keys are ASCII: read as Latin-1, any ASCII-compatible encoding shows them, and no warning is given twice.
+  const text = readFileSync(file).toString('latin1');
+  return /^dimensions\s*:/m.test(text) && !/^answers\s*:/m.test(text);
 }
 
 /**

@@ -1,6 +1,8 @@
-import { LineCounter, parseAllDocuments, visit, isMap, isPair, isScalar, isCollection, type Alias, type Document, type Node } from 'yaml';
+import { LineCounter, parseAllDocuments, visit, isMap, isPair, isScalar, isCollection, type Alias, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { problem, type Problem } from '../errors.js';
 import { hasMessage, t } from '../i18n/index.js';
+import { cleanText, TEXT_LIMIT } from '../model/text.js';
+import { notice } from '../notices.js';
 
 export type YamlPath = (string | number)[];
 
@@ -16,14 +18,41 @@ export interface YamlSource {
 }
 
 const ALIAS_LIMIT = 20;
+/** Problems listed per file: past this a file is wrong throughout, and one more line says how many more. */
+export const PROBLEMS_PER_FILE = 100;
+
+/**
+ * Lines (and flow entries: `{a: 1, b: 2}` puts thousands on one line) of YAML parsed at
+ * most: a checklist has about 700 lines, an audit file 100. The parser takes ~0.2 ms an
+ * entry here, so a 220,000-key file would take a minute: refused instead.
+ */
+export const LINE_LIMIT = 20_000;
+
+/** The line where the text passes `max` lines and commas, or undefined when it does not. */
+function lineOver(text: string, max: number): number | undefined {
+  let line = 1;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    if ((c === 10 || c === 44) && ++count > max && i < text.length - 1) return line;
+  }
+  return undefined;
+}
+
+type Locate = (offset: number) => { file: string; line: number; col: number };
 
 /**
  * Parses one YAML document keeping positions. Errors and warnings become located
  * problems (a warning is an error here: a checklist must be unambiguous).
  */
 export function parseYaml(text: string, file: string): { source?: YamlSource; problems: Problem[] } {
+  const over = lineOver(text, LINE_LIMIT);
+  if (over) return { problems: [problem('yaml.too-many-lines', { max: LINE_LIMIT }, { file, line: over, col: 1 })] };
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // yaml's own duplicate-key check compares every key with every other (220,000 keys never
+  // finish): duplicates are found below, in one pass with a set.
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const pos = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
@@ -31,11 +60,9 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; pr
   if (!Array.isArray(docs)) return { problems: [problem('yaml.empty', {}, pos(0))] };
   const problems: Problem[] = [];
   for (const doc of docs) {
-    for (const e of [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
-      problems.push(e.code === 'DUPLICATE_KEY' ? duplicateKey(doc, text, e.pos, pos) : yamlProblem(e.code, e.message, pos(e.pos[0])));
-      // After a syntax error the parser guesses; what it reports next mostly echoes the first one.
-      if (e.code !== 'DUPLICATE_KEY') break;
-    }
+    // After a syntax error the parser guesses; what it reports next mostly echoes the first one.
+    const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+    if (first) problems.push(yamlProblem(first.code, first.message, pos(first.pos[0])));
     for (const w of doc.warnings) problems.push(problem('yaml.warning', { detail: firstLine(w.message) }, pos(w.pos[0])));
   }
   if (docs.length > 1) problems.push(problem('yaml.multiple-documents', {}, pos(docs[1].range[0])));
@@ -46,6 +73,8 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; pr
   // A document with errors is not converted: its value would be the parser's guess.
   if (problems.length) return { problems };
   const doc = docs[0];
+  const content = contentProblems(doc, pos);
+  if (content.length) return { problems: capped(content, file) };
   // Every alias is written with a `*`; most files have none, and the walk costs a few ms cold.
   const aliases = text.includes('*') ? aliasProblem(doc, pos) : undefined;
   if (aliases) return { problems: [aliases] };
@@ -94,7 +123,7 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; pr
  * part counting again each time that part is copied (so an "alias bomb" with few `*refs`
  * is caught), and names the alias that goes over the limit, or one whose anchor is missing.
  */
-function aliasProblem(doc: Document.Parsed, pos: (offset: number) => { file: string; line: number; col: number }): Problem | undefined {
+function aliasProblem(doc: Document.Parsed, pos: Locate): Problem | undefined {
   const within = new Map<Node, number>();
   // Aliases resolved when `node` is copied; a part that contains an alias to itself never ends.
   const inside = (node: Node): number => {
@@ -132,22 +161,43 @@ function aliasProblem(doc: Document.Parsed, pos: (offset: number) => { file: str
   return result;
 }
 
-/** Names the repeated key and the line where it first appears in the same mapping. */
-function duplicateKey(doc: Document.Parsed, text: string, [start, end]: [number, number], pos: (offset: number) => { file: string; line: number; col: number }): Problem {
-  let key = text.slice(start, end);
-  let first = pos(start).line;
+/**
+ * What the parser accepts but the program must not: duplicate keys, text no workbook can
+ * hold or longer than a cell, and timestamps. Text is cleaned in place (cleanText), with
+ * a located warning when characters were removed.
+ */
+function contentProblems(doc: Document.Parsed, pos: Locate): Problem[] {
+  const problems: Problem[] = [];
   visit(doc, {
-    Map(_key, map) {
-      const pairs = map.items.filter((p) => isScalar(p.key) && p.key.range);
-      const repeated = pairs.find((p) => (p.key as Node).range![0] === start);
-      if (!repeated) return;
-      key = String((repeated.key as { value: unknown }).value);
-      const earlier = pairs.find((p) => (p.key as { value: unknown }).value === key);
-      if (earlier) first = pos((earlier.key as Node).range![0]).line;
-      return visit.BREAK;
+    Map(_key, map: YAMLMap) {
+      // The key's first place, so the message can name both.
+      const seen = new Map<unknown, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const at = pos(pair.key.range?.[0] ?? 0);
+        const first = seen.get(pair.key.value);
+        if (first !== undefined) problems.push(problem('yaml.duplicate-key', { key: String(pair.key.value), first }, at));
+        else seen.set(pair.key.value, at.line);
+      }
+    },
+    Scalar(_key, scalar: Scalar) {
+      const at = () => pos(scalar.range?.[0] ?? 0);
+      if (scalar.value instanceof Date) problems.push(problem('yaml.timestamp', {}, at()));
+      if (typeof scalar.value !== 'string') return;
+      const { text, removed } = cleanText(scalar.value);
+      if (removed) notice(problem('text.cleaned', { count: removed }, at()));
+      if (text.length > TEXT_LIMIT) problems.push(problem('text.too-long', { length: text.length, max: TEXT_LIMIT }, at()));
+      scalar.value = text;
     },
   });
-  return problem('yaml.duplicate-key', { key, first }, pos(start));
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+
+/** At most PROBLEMS_PER_FILE problems, then one saying how many were left out. */
+export function capped(problems: Problem[], file: string): Problem[] {
+  if (problems.length <= PROBLEMS_PER_FILE) return problems;
+  const more = problem('input.too-many-problems', { count: problems.length - PROBLEMS_PER_FILE, max: PROBLEMS_PER_FILE }, { file });
+  return [...problems.slice(0, PROBLEMS_PER_FILE), more];
 }
 
 function yamlProblem(code: string, message: string, place: { file: string; line: number; col: number }): Problem {

@@ -1,7 +1,8 @@
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, basename, join, extname, resolve } from 'node:path';
 import { t } from '../i18n/index.js';
-import { inputError, problem, UserError } from '../errors.js';
+import { inputError, problem, UserError, type Problem } from '../errors.js';
+import { notice } from '../notices.js';
 
 /**
  * Refuses to replace an existing output unless the user said --force, and refuses a
@@ -247,30 +248,65 @@ export class OutputSet {
   }
 }
 
-/** Files under the given paths (folders searched recursively) whose extension is accepted, in a stable order. */
-export function collectInputs(paths: string[], extensions: string[]): string[] {
-  const found: string[] = [];
-  const missing = [];
+/** Spreadsheet files the tool does not read, and the format to save them as. */
+const CONVERTIBLE = ['.xls', '.et', '.ett', '.xlsm', '.xlsb', '.ods', '.csv', '.numbers'];
+
+/**
+ * Files under the given paths (folders searched recursively, following links to folders
+ * once each), in a stable order. Every file is read or named: a spreadsheet in another
+ * format is a problem saying how to convert it, a pipe or device a problem, any other
+ * file a warning. Missing paths are problems too.
+ */
+export function findInputs(paths: string[], extensions: string[]): { files: string[]; problems: Problem[] } {
+  const files: string[] = [];
+  const problems: Problem[] = [];
   const accept = (file: string) => extensions.some((ext) => file.toLowerCase().endsWith(ext));
+  const visited = new Set<string>();
+  const take = (file: string, stat: Stats, named: boolean) => {
+    if (!stat.isFile()) problems.push(problem('input.not-regular', { path: file }, { file }));
+    else if (accept(file) || (named && !CONVERTIBLE.includes(extensionOf(file)))) files.push(file);
+    else if (CONVERTIBLE.includes(extensionOf(file))) problems.push(problem('input.convert', { ext: extensionOf(file) }, { file }));
+    else notice(problem('input.ignored', { kinds: extensions.join(' ') }, { file }));
+  };
   const walk = (dir: string) => {
+    // A link back up the tree would otherwise be walked forever.
+    const real = realpathSync(dir);
+    if (visited.has(real)) return;
+    visited.add(real);
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      // Hidden files, Office's lock files (~$x.xlsx) and dependencies are nobody's input.
+      if (entry.name.startsWith('.') || entry.name.startsWith('~$') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (accept(entry.name) && !entry.name.startsWith('~$')) found.push(full);
+      const stat = statOrUndefined(full);
+      if (!stat) continue;
+      if (stat.isDirectory()) walk(full);
+      else take(full, stat, false);
     }
   };
   for (const p of paths) {
-    if (!existsSync(p)) {
-      missing.push(problem('file.not-found', { path: p }, { file: p }));
-      continue;
-    }
-    if (statSync(p).isDirectory()) walk(p);
-    else found.push(p);
+    const stat = statOrUndefined(p);
+    if (!stat) problems.push(problem('file.not-found', { path: p }, { file: p }));
+    else if (stat.isDirectory()) walk(p);
+    else take(p, stat, true);
   }
-  if (missing.length) throw new UserError(missing);
-  if (found.length === 0) throw inputError('file.no-inputs', { paths: paths.join(' '), kinds: extensions.join(' ') });
-  return [...new Set(found)];
+  return { files: [...new Set(files)], problems };
+}
+
+/** findInputs for commands that stop at any problem: throws them, or "nothing found". */
+export function collectInputs(paths: string[], extensions: string[]): string[] {
+  const { files, problems } = findInputs(paths, extensions);
+  if (problems.length) throw new UserError(problems);
+  if (files.length === 0) throw inputError('file.no-inputs', { paths: paths.join(' '), kinds: extensions.join(' ') });
+  return files;
+}
+
+/** A broken link stats as missing: skipped in a folder, a problem when named. */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function extensionOf(file: string): string {

@@ -17,6 +17,12 @@ export interface CellError {
  */
 export type CellValue = string | number | boolean | Date | CellError | null;
 
+/**
+ * What a formula cell holds when the file has no computed result for it (written by a
+ * program, never opened and saved in Excel): not a blank, which would score as 未作答 or 0.
+ */
+export const NO_RESULT = '#NO-RESULT';
+
 export function isCellError(v: unknown): v is CellError {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string' && Object.keys(v).length === 1;
 }
@@ -50,7 +56,7 @@ export function normalizeCell(raw: unknown, sharedStrings?: readonly unknown[], 
   if (Array.isArray(o.richText)) {
     return normalizeCell((o.richText as { text?: unknown }[]).map((run) => (run && typeof run.text === 'string' ? run.text : '')).join(''));
   }
-  if ('formula' in o || 'sharedFormula' in o) return normalizeCell(o.result, sharedStrings, numFmt);
+  if ('formula' in o || 'sharedFormula' in o) return o.result === undefined ? { error: NO_RESULT } : normalizeCell(o.result, sharedStrings, numFmt);
   if (typeof o.sharedString === 'number') return normalizeCell(sharedStrings?.[o.sharedString], sharedStrings);
   if (typeof o.error === 'string') return { error: o.error };
   if ('text' in o) return normalizeCell(o.text, sharedStrings);

@@ -2,7 +2,8 @@
  * The spreadsheet adapter: the one place that knows exceljs (loaded lazily on first use,
  * so importing this module costs nothing at start-up).
  *
- * Reading:  readWorkbook(file) yields each sheet ({name, state, index, merges?, rows()}),
+ * Reading:  readWorkbook(file) yields each sheet ({name, state, index, merges(), rows()}), one streaming reader
+ *           for every size and part order (names from workbook.xml via the zip directory),
  *           rows as {number, cells: CellValue[]} with every cell through normalizeCell.
  *           sniffFile / xlsxProblem say what a file really is before parsing.
  *           Numbers come back as Excel shows them (15 digits; a percentage-formatted 0.95 as "95%"),
@@ -13,11 +14,11 @@
  *           book.commit() renames the temp file into place, book.abort() removes it.
  * Progress: progress(label, total?) draws on stderr when it is a terminal (./progress.js).
  */
-export { normalizeCell, cellText, isCellError, isPercentFormat, type CellValue, type CellError } from './cell.js';
+export { normalizeCell, cellText, isCellError, isPercentFormat, NO_RESULT, type CellValue, type CellError } from './cell.js';
 export { columnLetter, columnNumber, cellAddress, rangeAddress, parseAddress, parseRange, sheetRef } from './address.js';
 export { progress, type Progress } from './progress.js';
 export { sniffFile, xlsxProblem, type FileKind } from './sniff.js';
-export { readWorkbook, readAllSheets, WorkbookUnreadable, MEMORY_LIMIT, type SheetIn, type RowIn, type ReadOptions, type SheetState } from './read.js';
+export { readWorkbook, readAllSheets, WorkbookUnreadable, INFLATED_LIMIT, type SheetIn, type RowIn, type SheetState } from './read.js';
 export {
   createWorkbook,
   WorkbookOut,

@@ -1,10 +1,14 @@
-import { statSync } from 'node:fs';
 import { problem, type Problem } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { cleanText, TEXT_LIMIT } from '../model/text.js';
+import { notice } from '../notices.js';
+import { cellAddress } from './address.js';
 import { normalizeCell, type CellValue } from './cell.js';
 import { excel } from './load.js';
+import { stateOf, workbookParts, type SheetPart, type SheetState } from './parts.js';
 import { xlsxProblem } from './sniff.js';
 
-export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+export type { SheetState };
 
 /** One row as read: its 1-based number and its cells from column A (index 0), trailing blanks dropped. */
 export interface RowIn {
@@ -12,35 +16,28 @@ export interface RowIn {
   cells: CellValue[];
 }
 
-/** One worksheet as read, in workbook order. */
+/** One worksheet as read. */
 export interface SheetIn {
   name: string;
   state: SheetState;
-  /** 1-based position in the workbook. */
+  /** 1-based position in the workbook (sheets arrive in the order their parts are stored). */
   index: number;
   /**
-   * Merged ranges ("F5:F7"); known only when the workbook was read in memory (the
-   * streaming reader does not see merges), otherwise undefined.
+   * Merged ranges ("F5:F7"), as ranges: never expanded cell by cell (one merge can cover
+   * 17 billion cells). A sheet stores them after its cells: complete once rows() is read.
    */
-  merges?: string[];
-  /**
-   * Its non-empty rows, in order. Streaming: iterate them before asking for the next
-   * sheet (a sheet left unread is skipped), and only once.
-   */
+  merges(): string[];
+  /** Its non-empty rows, in order: iterate them before asking for the next sheet (a sheet left unread is skipped), and only once. */
   rows(): AsyncIterable<RowIn>;
 }
 
-export interface ReadOptions {
-  /**
-   * `stream` (constant memory), `memory` (random access, merges, inline rich text
-   * whole), or `auto` (default): memory up to `memoryLimit` bytes of file, else stream.
-   */
-  mode?: 'auto' | 'stream' | 'memory';
-  memoryLimit?: number;
-}
+/**
+ * What all parts of a workbook may inflate to. A 200,000-row ledger is about 150 MB of
+ * XML; a 1 MB file claiming gigabytes is a zip bomb, refused before it is read.
+ */
+export const INFLATED_LIMIT = 400 * 1024 * 1024;
 
-/** Files up to this size are read in memory (merges known, every rich-text run kept); larger ones stream. */
-export const MEMORY_LIMIT = 256_000;
+const MERGES = Symbol.for('zongzhi.mergeCells');
 
 /** A workbook that could not be read at all: the problem names the file and says what to do. */
 export class WorkbookUnreadable extends Error {
@@ -51,29 +48,42 @@ export class WorkbookUnreadable extends Error {
 }
 
 /**
- * Reads a workbook sheet by sheet, every cell through `normalizeCell`. Throws
- * WorkbookUnreadable (with a located Problem) when the file is not an .xlsx or is corrupt.
+ * Reads a workbook sheet by sheet, every cell through `normalizeCell` and every text
+ * through `cleanText`. One reader, streaming, whatever the file's size or part order:
+ * sheet names come from workbook.xml via the zip directory, read first. Throws
+ * WorkbookUnreadable (with a located Problem) when the file is not an .xlsx, is corrupt,
+ * too large once inflated, or holds a text over a cell's limit.
  */
-export async function* readWorkbook(file: string, opts: ReadOptions = {}): AsyncGenerator<SheetIn> {
+export async function* readWorkbook(file: string): AsyncGenerator<SheetIn> {
   const wrong = xlsxProblem(file);
   if (wrong) throw new WorkbookUnreadable(wrong);
-  const mode = opts.mode ?? 'auto';
-  const memory = mode === 'memory' || (mode === 'auto' && statSync(file).size <= (opts.memoryLimit ?? MEMORY_LIMIT));
   try {
-    yield* memory ? readInMemory(file) : readStreaming(file);
+    const parts = workbookParts(file);
+    if (parts.inflatedSize > INFLATED_LIMIT) {
+      const mb = (n: number) => String(Math.ceil(n / 1024 / 1024));
+      throw new WorkbookUnreadable(problem('xlsx.too-large-inflated', { path: file, size: mb(parts.inflatedSize), max: mb(INFLATED_LIMIT) }, { file }));
+    }
+    yield* readStreaming(file, parts.sheets);
   } catch (e) {
-    if (e instanceof WorkbookUnreadable) throw e;
-    throw new WorkbookUnreadable(problem('xlsx.corrupt', { path: file, reason: reasonOf(e) }, { file }));
+    throw unreadable(e, file);
   }
 }
 
-/** Every sheet with all its rows, in memory: for small workbooks and tests. */
-export async function readAllSheets(file: string, opts: ReadOptions = {}): Promise<{ name: string; state: SheetState; merges?: string[]; rows: RowIn[] }[]> {
+/** Any failure while reading, as the located problem the user sees. */
+function unreadable(e: unknown, file: string): WorkbookUnreadable {
+  if (e instanceof WorkbookUnreadable) return e;
+  const limit = e as { code?: string; what?: string };
+  if (limit.code === 'ZONGZHI_XML_LIMIT') return new WorkbookUnreadable(problem('xlsx.xml-limit', { path: file, what: t(`xlsx.xml-limit.${limit.what}`) }, { file }));
+  return new WorkbookUnreadable(problem('xlsx.corrupt', { path: file, reason: reasonOf(e) }, { file }));
+}
+
+/** Every sheet with all its rows: for small workbooks and tests. */
+export async function readAllSheets(file: string): Promise<{ name: string; state: SheetState; merges: string[]; rows: RowIn[] }[]> {
   const out = [];
-  for await (const sheet of readWorkbook(file, opts)) {
+  for await (const sheet of readWorkbook(file)) {
     const rows: RowIn[] = [];
     for await (const row of sheet.rows()) rows.push(row);
-    out.push({ name: sheet.name, state: sheet.state, merges: sheet.merges, rows });
+    out.push({ name: sheet.name, state: sheet.state, merges: sheet.merges(), rows });
   }
   return out;
 }
@@ -83,81 +93,78 @@ function reasonOf(e: unknown): string {
   return message.split('\n')[0].slice(0, 200);
 }
 
-type RowLike = { eachCell(opts: { includeEmpty: boolean }, f: (cell: { value: unknown; numFmt?: string; isMerged?: boolean; master?: unknown }, col: number) => void): void };
+type RowLike = { number: number; eachCell(opts: { includeEmpty: boolean }, f: (cell: { value: unknown; numFmt?: string }, col: number) => void): void };
 
-/** A row's cells from column A, each through normalizeCell with its number format; inside a merge blank unless `mergedValues`. */
-function rowCells(row: RowLike, sharedStrings?: readonly unknown[], mergedValues = true): CellValue[] {
+/** A row's cells from column A, each through normalizeCell with its number format and its text through cleanText. */
+function rowCells(row: RowLike, place: (col: number) => { file: string; sheet: string; cell: string }, sharedStrings?: readonly unknown[]): CellValue[] {
   const cells: CellValue[] = [];
   row.eachCell({ includeEmpty: false }, (cell, col) => {
     while (cells.length < col - 1) cells.push(null);
-    // A cell inside a merge (not its top-left) reads as its master's value in memory,
-    // but as blank when streamed: keep what the file holds, blank, in both readers.
-    const inside = !mergedValues && cell.isMerged && cell.master !== cell;
-    cells[col - 1] = inside ? null : normalizeCell(cell.value, sharedStrings, cell.numFmt);
+    const value = normalizeCell(cell.value, sharedStrings, cell.numFmt);
+    cells[col - 1] = typeof value === 'string' ? cleanCellText(value, () => place(col)) : value;
   });
   while (cells.length && cells[cells.length - 1] === null) cells.pop();
   return cells;
 }
 
-function stateOf(s: unknown): SheetState {
-  return s === 'hidden' || s === 'veryHidden' ? s : 'visible';
+function cleanCellText(value: string, place: () => { file: string; sheet: string; cell: string }): string {
+  const { text, removed } = cleanText(value);
+  if (removed) notice(problem('text.cleaned', { count: removed }, place()));
+  if (text.length > TEXT_LIMIT) throw new WorkbookUnreadable(problem('text.too-long', { length: text.length, max: TEXT_LIMIT }, place()));
+  return text;
 }
 
-async function* readStreaming(file: string): AsyncGenerator<SheetIn> {
+async function* readStreaming(file: string, parts: SheetPart[]): AsyncGenerator<SheetIn> {
   const ExcelJS = await excel();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     styles: 'cache',
     worksheets: 'emit',
     hyperlinks: 'ignore',
-    entries: 'ignore',
+    entries: 'emit',
   });
-  let index = 0;
+  // exceljs parses a sheet at once when its rels and shared strings came first, even before
+  // workbook.xml (exceljs's own in-memory writer stores them so), and then reads `model.sheets`
+  // and `properties` that do not exist yet: names come from `parts` anyway.
+  Object.assign(reader, { model: { sheets: [] }, properties: {} });
+  // exceljs names a sheet only when its rels target matches its own pattern (not openpyxl's
+  // absolute "/xl/worksheets/…"); the part it is about to yield is announced just before.
+  let partNumber = '';
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string }) => {
+    if (entry.type === 'worksheet') partNumber = String(entry.id);
+  });
+  const byPart = new Map(parts.map((p) => [p.part, p]));
   for await (const ws of reader as AsyncIterable<unknown>) {
-    const sheet = ws as { name: string; state?: string } & AsyncIterable<RowLike & { number: number }>;
+    const sheet = ws as { name: string; state?: string; iterator: object } & AsyncIterable<RowLike>;
     const shared = (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings;
+    const part = byPart.get(`xl/worksheets/sheet${partNumber}.xml`);
+    const name = part?.name ?? sheet.name;
+    const place = (row: number) => (col: number) => ({ file, sheet: name, cell: cellAddress(col, row) });
     let used = false;
     yield {
-      name: sheet.name,
-      state: stateOf(sheet.state),
-      index: ++index,
+      name,
+      state: part?.state ?? stateOf(sheet.state),
+      index: part?.index ?? 0,
+      // Recorded by exceljs's parse-sax, as patched at build time (scripts/exceljs/parse-sax.js).
+      merges: () => (sheet.iterator as Record<symbol, string[] | undefined>)[MERGES] ?? [],
       rows: () => {
-        if (used) throw new Error(`rows of sheet ${sheet.name} already read`);
+        if (used) throw new Error(`rows of sheet ${name} already read`);
         used = true;
         return (async function* () {
-          for await (const row of sheet) {
-            const cells = rowCells(row, shared);
-            if (cells.length) yield { number: row.number, cells };
+          try {
+            for await (const row of sheet) {
+              const cells = rowCells(row, place(row.number), shared);
+              if (cells.length) yield { number: row.number, cells };
+            }
+          } catch (e) {
+            throw unreadable(e, file);
           }
         })();
       },
     };
-  }
-}
-
-async function* readInMemory(file: string): AsyncGenerator<SheetIn> {
-  const ExcelJS = await excel();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  let index = 0;
-  for (const ws of wb.worksheets) {
-    const merges = Object.values((ws as unknown as { _merges?: Record<string, { range?: string; shortRange?: string }> })._merges ?? {})
-      .map((m) => m.shortRange ?? m.range ?? String(m))
-      .filter(Boolean);
-    const rows: RowIn[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, number) => {
-      const cells = rowCells(row as unknown as RowLike, undefined, false);
-      if (cells.length) rows.push({ number, cells });
-    });
-    yield {
-      name: ws.name,
-      state: stateOf(ws.state),
-      index: ++index,
-      merges,
-      rows: () =>
-        (async function* () {
-          yield* rows;
-        })(),
-    };
+    // A sheet left unread: when its part was buffered to a temp file (parts stored before
+    // workbook.xml), exceljs deletes that file now, and the unread stream's late "ENOENT"
+    // would be an unhandled error. Nobody wants those rows.
+    if (!used) (sheet.iterator as { on?: (event: string, f: () => void) => void }).on?.('error', () => {});
   }
 }

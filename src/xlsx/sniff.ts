@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { extname } from 'node:path';
 import { problem, type Problem } from '../errors.js';
 
 /**
@@ -58,5 +59,9 @@ export function sniffFile(file: string): FileKind {
 export function xlsxProblem(file: string): Problem | undefined {
   const kind = sniffFile(file);
   if (kind === 'xlsx') return undefined;
+  // Named otherwise, the file was not renamed: say what it is (`ledger status x.audit.yaml`).
+  const ext = extname(file).toLowerCase();
+  if (kind !== 'missing' && ['.yaml', '.yml', '.json'].includes(ext)) return problem('xlsx.kind-data-file', { path: file }, { file });
+  if (kind !== 'missing' && kind !== 'empty' && ext !== '.xlsx') return problem('xlsx.kind-other-file', { path: file, ext: ext || '-' }, { file });
   return problem(`xlsx.kind-${kind}`, { path: file }, { file });
 }

@@ -9,6 +9,7 @@ import briefing from './briefing.js';
 import plan from './plan.js';
 import rules from './rules.js';
 import history from './history.js';
+import input from './input.js';
 
 export interface Message {
   zh: string;
@@ -26,4 +27,5 @@ export const catalog: Record<string, Message> = {
   ...plan,
   ...rules,
   ...history,
+  ...input,
 };
