@@ -4,6 +4,7 @@ not as binaries). Run with the system python that has openpyxl:
 
   /usr/bin/python3 scripts/xlsx-variants.py IN OUT [--openpyxl] [--pad BYTES]
       [--merge SHEET_PART:REF] [--whitespace SHEET_PART:BYTES] [--formula SHEET_PART:CELL]
+      [--excel-order]
 
 --openpyxl      load and save with openpyxl: worksheet parts stored before xl/workbook.xml,
                 absolute relationship targets ("/xl/worksheets/sheet1.xml")
@@ -11,6 +12,8 @@ not as binaries). Run with the system python that has openpyxl:
 --merge         add <mergeCell ref=REF/> to a worksheet part (e.g. sheet2.xml:P10:XFD1048576)
 --whitespace    put BYTES of whitespace inside the sheetData of a worksheet part (a zip bomb)
 --formula       turn CELL of a worksheet part into a formula with no cached value
+--excel-order   store the parts in the order Excel does: workbook.xml first, the shared
+                strings after the worksheets
 """
 import argparse, os, random, re, shutil, string, tempfile, zipfile
 
@@ -49,6 +52,18 @@ def rewrite_part(path, part, edit):
     shutil.move(tmp, path)
 
 
+EXCEL_ORDER = ['[Content_Types].xml', '_rels/', 'xl/workbook.xml', 'xl/_rels/', 'xl/worksheets/', 'xl/theme/', 'xl/styles.xml', 'xl/sharedStrings.xml', 'docProps/']
+
+def excel_order(path):
+    rank = lambda name: next((i for i, prefix in enumerate(EXCEL_ORDER) if name.startswith(prefix)), len(EXCEL_ORDER))
+    fd, tmp = tempfile.mkstemp(suffix='.xlsx', dir=os.path.dirname(path) or '.')
+    os.close(fd)
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp, 'w', zipfile.ZIP_DEFLATED) as zout:
+        for info in sorted(zin.infolist(), key=lambda i: rank(i.filename)):
+            zout.writestr(info, zin.read(info.filename))
+    shutil.move(tmp, path)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument('src')
@@ -58,6 +73,7 @@ def main():
     p.add_argument('--merge')
     p.add_argument('--whitespace')
     p.add_argument('--formula')
+    p.add_argument('--excel-order', action='store_true')
     a = p.parse_args()
     if a.openpyxl or a.pad:
         resave_with_openpyxl(a.src, a.dst, a.pad)
@@ -88,6 +104,8 @@ def main():
             pattern = re.compile(r'<c r="%s"[^>]*?(/>|>.*?</c>)' % cell)
             yield pattern.sub('<c r="%s"><f>1+1</f></c>' % cell, xml, count=1)
         rewrite_part(a.dst, part, add_formula)
+    if a.excel_order:
+        excel_order(a.dst)
 
 
 main()

@@ -47,6 +47,29 @@ export function workbookParts(file: string): WorkbookParts {
   return { sheets, inflatedSize: entries.reduce((sum: number, e: ZipEntry) => sum + e.size, 0) };
 }
 
+/** Shared strings can be large (one per distinct text of a big sheet); still bounded. */
+const SHARED_STRINGS_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * The shared-string table, read from the zip directly when it is stored after a worksheet
+ * (Excel and exceljs's in-memory writer store it so): exceljs's streaming reader parses such
+ * a sheet before it has seen the strings and hands back `{sharedString: n}` for every text.
+ * Undefined when the table comes first (exceljs resolves the strings itself) or is absent.
+ */
+export function lateSharedStrings(file: string): string[] | undefined {
+  const entries = zipEntries(file) ?? [];
+  const table = entries.find((e) => e.name === 'xl/sharedStrings.xml');
+  const firstSheet = Math.min(...entries.filter((e) => e.name.startsWith('xl/worksheets/')).map((e) => e.offset));
+  if (!table || table.offset < firstSheet) return undefined;
+  const xml = zipText(file, table, SHARED_STRINGS_LIMIT);
+  // A string item is its text runs joined; phonetic guides (<rPh>) are not part of the text.
+  return [...xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>/g)].map(([, item]) =>
+    [...item.replace(/<(?:\w+:)?rPh[\s>][\s\S]*?<\/(?:\w+:)?rPh>/g, '').matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)]
+      .map(([, text]) => decodeEntities(text))
+      .join(''),
+  );
+}
+
 /** A relationship target as a zip path: relative to xl/, or absolute from the package root (openpyxl). */
 function partPath(target: string): string {
   return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));

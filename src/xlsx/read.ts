@@ -5,7 +5,7 @@ import { notice } from '../notices.js';
 import { cellAddress } from './address.js';
 import { normalizeCell, type CellValue } from './cell.js';
 import { excel } from './load.js';
-import { stateOf, workbookParts, type SheetPart, type SheetState } from './parts.js';
+import { lateSharedStrings, stateOf, workbookParts, type SheetPart, type SheetState } from './parts.js';
 import { xlsxProblem } from './sniff.js';
 
 export type { SheetState };
@@ -63,7 +63,7 @@ export async function* readWorkbook(file: string): AsyncGenerator<SheetIn> {
       const mb = (n: number) => String(Math.ceil(n / 1024 / 1024));
       throw new WorkbookUnreadable(problem('xlsx.too-large-inflated', { path: file, size: mb(parts.inflatedSize), max: mb(INFLATED_LIMIT) }, { file }));
     }
-    yield* readStreaming(file, parts.sheets);
+    yield* readStreaming(file, parts.sheets, lateSharedStrings(file));
   } catch (e) {
     throw unreadable(e, file);
   }
@@ -114,7 +114,7 @@ function cleanCellText(value: string, place: () => { file: string; sheet: string
   return text;
 }
 
-async function* readStreaming(file: string, parts: SheetPart[]): AsyncGenerator<SheetIn> {
+async function* readStreaming(file: string, parts: SheetPart[], lateStrings?: string[]): AsyncGenerator<SheetIn> {
   const ExcelJS = await excel();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
@@ -136,7 +136,7 @@ async function* readStreaming(file: string, parts: SheetPart[]): AsyncGenerator<
   const byPart = new Map(parts.map((p) => [p.part, p]));
   for await (const ws of reader as AsyncIterable<unknown>) {
     const sheet = ws as { name: string; state?: string; iterator: object } & AsyncIterable<RowLike>;
-    const shared = (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings;
+    const shared = lateStrings ?? (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings;
     const part = byPart.get(`xl/worksheets/sheet${partNumber}.xml`);
     const name = part?.name ?? sheet.name;
     const place = (row: number) => (col: number) => ({ file, sheet: name, cell: cellAddress(col, row) });
