@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { figureRates, rateChange, sumFigures } from '../src/progress/figures.js';
 import type { Figures, MonthFigures, Task, TaskReport } from '../src/progress/model.js';
 import { buildMonthlyProgress } from '../src/progress/monthly.js';
+import type { CenterEntry } from '../src/sources/centers.js';
 import { countyTaskProgress, taskStatuses, taskUnits } from '../src/progress/status.js';
 
-const centers = [
+const centers: CenterEntry[] = [
   { code: '999901', name: '甲区综治中心', level: 'county' },
   { code: '999901101', name: '城关镇综治中心', level: 'township' },
   { code: '999901102', name: '石桥镇综治中心', level: 'township' },

@@ -4,7 +4,8 @@ import { countyOf, placeName } from '../model/audit.js';
 import { monthOf } from '../model/dates.js';
 import { figuresTables } from './figures.js';
 import type { MonthFigures, MonthlyProgress, Reminder, Task, TaskReport, TaskUnitStatus } from './model.js';
-import { countyTaskProgress, taskStatuses, type RegistryCenter } from './status.js';
+import type { CenterEntry } from '../sources/centers.js';
+import { countyTaskProgress, taskStatuses } from './status.js';
 
 /** A ledger finding past its 整改时限, as the 约谈/提醒 list needs it. */
 export interface OverdueFindingRef {
@@ -22,7 +23,7 @@ export interface FailedAudit {
 export interface MonthlyProgressInput {
   month: string;
   asOf: string;
-  centers: readonly RegistryCenter[];
+  centers: readonly CenterEntry[];
   tasks?: { tasks: readonly Task[]; reports: readonly TaskReport[] };
   figures?: readonly MonthFigures[];
   overdueFindings?: readonly OverdueFindingRef[];

@@ -1,21 +1,16 @@
 import type { CountyRef } from '../briefing/model.js';
-import { countyOf, placeName } from '../model/audit.js';
+import { placeName } from '../model/audit.js';
+import { countyCodeOf, type CenterEntry } from '../sources/centers.js';
 import { daysBetween } from '../model/dates.js';
 import { Exact } from '../model/exact.js';
 import { ranked } from '../model/rank.js';
 import type { CountyTaskProgress, Task, TaskReport, TaskUnitStatus } from './model.js';
 
-export interface RegistryCenter {
-  code: string;
-  name: string;
-  level: string;
-}
-
 /** The centers a task falls on, from the registry: county centers (all or listed) or one county's townships. */
-export function taskUnits(task: Task, centers: readonly RegistryCenter[]): RegistryCenter[] {
+export function taskUnits(task: Task, centers: readonly CenterEntry[]): CenterEntry[] {
   const scope = task.scope;
   if (scope.kind === 'townships') {
-    return centers.filter((c) => c.level === 'township' && countyOf(c.code) === scope.county);
+    return centers.filter((c) => c.level === 'township' && countyCodeOf(c) === scope.county);
   }
   const listed = scope.counties && new Set(scope.counties);
   return centers.filter((c) => c.level === 'county' && (!listed || listed.has(c.code)));
@@ -25,7 +20,7 @@ export function taskUnits(task: Task, centers: readonly RegistryCenter[]): Regis
 export function taskStatuses(
   tasks: readonly Task[],
   reports: readonly TaskReport[],
-  centers: readonly RegistryCenter[],
+  centers: readonly CenterEntry[],
   asOf: string,
 ): TaskUnitStatus[] {
   const byKey = new Map(reports.map((r) => [`${r.task}\u0000${r.unit}`, r]));
@@ -36,7 +31,7 @@ export function taskStatuses(
       const state = report?.state ?? '未启动';
       const late = daysBetween(task.deadline, asOf);
       const daysOverdue = state === '已完成' ? 0 : Math.max(0, late);
-      const county = countyOf(unit.code);
+      const county = countyCodeOf(unit);
       return {
         task,
         unit: { code: unit.code, name: unit.name },
