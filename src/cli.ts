@@ -147,6 +147,25 @@ function buildProgram(version: string): Command {
     .addHelpText('after', examples('ledger split', ['ledger split 整改台账.xlsx --by county -o 下发/', 'ledger split 整改台账.xlsx --by owner -o 下发/']))
     .action(lazy(() => import('./commands/ledger-split.js')));
 
+  const progress = program.command('progress').description(t('cmd.progress.description'));
+  progress
+    .command('template')
+    .description(t('cmd.progress.template.description'))
+    .argument('<tasks>', t('arg.tasks'))
+    .requiredOption('--centers <file>', t('opt.centers'))
+    .requiredOption('-o, --output <dir|file.xlsx>', t('opt.progress.output'))
+    .option('--force', t('cli.option.force'))
+    .action(lazy(() => import('./commands/progress-template.js')));
+  progress
+    .command('status')
+    .description(t('cmd.progress.status.description'))
+    .argument('<tasks>', t('arg.tasks'))
+    .argument('[progress...]', t('arg.progress'))
+    .requiredOption('--centers <file>', t('opt.centers'))
+    .option('--as-of <YYYY-MM-DD>', t('opt.as-of'))
+    .option('--json', t('opt.json'))
+    .action(lazy(() => import('./commands/progress-status.js')));
+
   program
     .command('briefing')
     .description(t('cmd.briefing.description'))

@@ -1,4 +1,5 @@
 import type { CountyRef } from '../briefing/model.js';
+import type { Place } from '../errors.js';
 import type { Exact } from '../model/exact.js';
 
 /**
@@ -37,6 +38,8 @@ export interface TaskReport {
   doneDate?: string;
   note?: string;
   evidence?: string;
+  /** Where the row was read (file!sheet!cell of its 任务编号), to locate a problem with it. */
+  place?: Place;
 }
 
 /** A task as one unit stands on the as-of date. */
