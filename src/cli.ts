@@ -165,6 +165,14 @@ function buildProgram(version: string): Command {
     .option('--as-of <YYYY-MM-DD>', t('opt.as-of'))
     .option('--json', t('opt.json'))
     .action(lazy(() => import('./commands/progress-status.js')));
+  progress
+    .command('figures')
+    .description(t('cmd.progress.figures.description'))
+    .requiredOption('--month <YYYY-MM>', t('opt.progress.month'))
+    .requiredOption('--centers <file>', t('opt.centers'))
+    .requiredOption('-o, --output <file.xlsx>', t('opt.progress.figures-output'))
+    .option('--force', t('cli.option.force'))
+    .action(lazy(() => import('./commands/progress-figures.js')));
 
   program
     .command('briefing')
