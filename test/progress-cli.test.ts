@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers.js';
@@ -110,5 +110,34 @@ describe('zongzhi progress', () => {
     expect(res.stderr).toMatch(/c\.xlsx!周调度表!A4: 任务 RW-01 单位 999904 的完成情况与 .*b\.xlsx!周调度表!A4 不一致\("推进中" 与 "已完成 2026-10-20"\)/);
     expect(res.stdout).toBe('');
     expect(existsSync(join(back, 'a.xlsx'))).toBe(true);
+  });
+});
+
+describe('zongzhi briefing with tasks and figures', () => {
+  it('adds 进展情况, 运行数据 with 环比/同比 and the 约谈/提醒 list to the screen, .md and .json', async () => {
+    const dir = tempDir('zongzhi-briefing-progress-');
+    const md = join(dir, '通报.md');
+    const json = join(dir, '通报.json');
+    const demo = (f: string) => join(ROOT, 'fixtures', 'demo', f);
+    const res = await runCli(['briefing', '--month', '2026-11', demo('audits'), '--ledger', demo('ledger.xlsx'), '--centers', CENTERS, '--tasks', TASKS, '--figures', demo('figures'), '--as-of', '2026-12-01', '-o', md, '-o', json]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('运行数据(2026-11;环比对 2026-10,同比对 2025-11)');
+    const data = JSON.parse(readFileSync(json, 'utf8'));
+    // 丁县 (its center and townships) in the demo CSVs: 127 resolved of 137 received = 92.7%;
+    // October 145/162 = 89.51% → 环比 +3.2 points; November 2025 121/135 = 89.63% → 同比 +3.1; petitions 22, a year ago 27.
+    const ding = data.monthly.figures.counties.find((c: { code: string }) => c.code === '999904');
+    expect(ding).toMatchObject({ received: 137, resolved: 127, resolutionRatePercent: 92.7, resolutionMomPoints: 3.2, resolutionYoyPoints: 3.1, petitions: 22, petitionsLastYear: 27 });
+    // No 周调度表 returned: every task due by 12-01 is overdue and not started for all 15 task × unit pairs.
+    expect(data.monthly.tasks.counties.at(-1)).toMatchObject({ due: 15, done: 0, overdue: 15, slow: 15, completionRatePercent: 0 });
+    expect(data.monthly.reminders.filter((r: { action: string }) => r.action === '约谈')).toHaveLength(15);
+    const text = readFileSync(md, 'utf8');
+    expect(text).toContain('## 约谈、提醒名单');
+    expect(text).toContain('| 约谈 | 甲区 | 甲区综治中心 | 任务逾期未启动(进展缓慢) | 落实综治中心专项经费并纳入本级预算 | 31 |');
+  });
+
+  it('needs --centers with --tasks (the registry says who carries a task)', async () => {
+    const res = await runCli(['briefing', '--month', '2026-11', join(ROOT, 'fixtures', 'demo', 'audits'), '--tasks', TASKS]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('--tasks 需要 --centers');
   });
 });

@@ -118,7 +118,10 @@ describe('monthly progress for the briefing', () => {
     centers,
     tasks: { tasks, reports },
     figures: monthFigures,
-    overdueFindings: [{ id: '999902-20261020-INS-01', unit: { code: '999902', name: '乙区综治中心' }, daysOverdue: 12 }],
+    overdueFindings: [
+      { id: '999902-20261020-INS-02', unit: { code: '999902', name: '乙区综治中心' }, daysOverdue: 3 },
+      { id: '999902-20261020-INS-01', unit: { code: '999902', name: '乙区综治中心' }, daysOverdue: 12 },
+    ],
     failedAudits: [
       { unit: { code: '999901102', name: '石桥镇综治中心' }, date: '2026-10-12' },
       { unit: { code: '999901102', name: '石桥镇综治中心' }, date: '2026-11-18' },
@@ -150,14 +153,15 @@ describe('monthly progress for the briefing', () => {
   });
 
   it('lists 约谈 for slow tasks and repeated 不合格, 提醒 for other overdue tasks and findings', () => {
-    const view = monthly.reminders.map((r) => [r.action, r.kind, r.unit.code, r.subject, r.daysOverdue]);
+    // Overdue findings: one line per unit, naming the most overdue and how many.
+    const view = monthly.reminders.map((r) => [r.action, r.kind, r.unit.code, r.subject, r.daysOverdue, r.count]);
     expect(view).toEqual([
-      ['约谈', 'task-slow', '999901102', '乡镇中心挂牌', 21],
-      ['约谈', 'task-slow', '999902', '开展一次回头看', 16],
-      ['提醒', 'task-overdue', '999902', '落实综治中心专项经费', 1],
-      ['约谈', 'task-slow', '999903', '落实综治中心专项经费', 1],
-      ['提醒', 'finding-overdue', '999902', '999902-20261020-INS-01', 12],
-      ['约谈', 'repeated-fail', '999901102', '2026-10、2026-11', undefined],
+      ['约谈', 'task-slow', '999901102', '乡镇中心挂牌', 21, undefined],
+      ['约谈', 'task-slow', '999902', '开展一次回头看', 16, undefined],
+      ['提醒', 'task-overdue', '999902', '落实综治中心专项经费', 1, undefined],
+      ['约谈', 'task-slow', '999903', '落实综治中心专项经费', 1, undefined],
+      ['提醒', 'finding-overdue', '999902', '999902-20261020-INS-01', 12, 2],
+      ['约谈', 'repeated-fail', '999901102', '2026-10、2026-11', undefined, undefined],
     ]);
     expect(monthly.reminders[0].county).toEqual({ code: '999901', name: '甲区' });
   });

@@ -135,6 +135,8 @@ export interface Reminder {
   unit: CountyRef;
   /** Task title, finding id or grade months, as the list shows it. */
   subject: string;
+  /** For overdue findings, one line per unit: how many (subject is the most overdue one). */
+  count?: number;
   daysOverdue?: number;
 }
 

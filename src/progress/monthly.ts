@@ -56,14 +56,7 @@ export function buildMonthlyProgress(input: MonthlyProgressInput): MonthlyProgre
     },
     reminders: [
       ...overdue.map(taskReminder),
-      ...(input.overdueFindings ?? []).map((f): Reminder => ({
-        kind: 'finding-overdue',
-        action: '提醒',
-        county: countyRef(f.unit.code, names),
-        unit: f.unit,
-        subject: f.id,
-        daysOverdue: f.daysOverdue,
-      })),
+      ...findingReminders(input.overdueFindings ?? [], names),
       ...repeatedFailures(input.failedAudits ?? [], input.month, names),
     ],
   };
@@ -78,6 +71,18 @@ function taskReminder(s: TaskUnitStatus): Reminder {
     subject: s.task.title,
     daysOverdue: s.daysOverdue,
   };
+}
+
+/** One 提醒 per unit with overdue findings (a ledger may hold dozens per center), most overdue first. */
+function findingReminders(findings: readonly OverdueFindingRef[], names: Map<string, string>): Reminder[] {
+  const byUnit = new Map<string, OverdueFindingRef[]>();
+  for (const f of findings) byUnit.set(f.unit.code, [...(byUnit.get(f.unit.code) ?? []), f]);
+  return [...byUnit.values()]
+    .map((list) => {
+      const worst = list.reduce((a, b) => (b.daysOverdue > a.daysOverdue ? b : a));
+      return { kind: 'finding-overdue', action: '提醒', county: countyRef(worst.unit.code, names), unit: worst.unit, subject: worst.id, count: list.length, daysOverdue: worst.daysOverdue } satisfies Reminder;
+    })
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.unit.code.localeCompare(b.unit.code));
 }
 
 /** 约谈 a center graded lowest this month that was graded lowest at an earlier month's audit too. */
