@@ -7,6 +7,7 @@ import type { CountyTaskProgress, TaskUnitStatus } from '../progress/model.js';
 import { countyTaskProgress, taskStatuses } from '../progress/status.js';
 import { readCenters } from '../sources/centers.js';
 import { readTaskReports } from '../sources/task-reports.js';
+import { overdueTaskJson } from '../sinks/monthly-progress.js';
 import { renderTable } from '../sinks/terminal.js';
 import { collectInputs } from '../util/fs.js';
 
@@ -27,7 +28,7 @@ export default async function run(tasksFile: string, inputs: string[], opts: Opt
   const { counties, city } = countyTaskProgress(statuses);
   const overdue = statuses.filter((s) => s.daysOverdue > 0).sort((a, b) => b.daysOverdue - a.daysOverdue || a.unit.code.localeCompare(b.unit.code));
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ asOf, counties, city, overdue: overdue.map(overdueJson) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ asOf, counties, city, overdue: overdue.map(overdueTaskJson) }, null, 2)}\n`);
     return;
   }
   const lines = [t('progress.status.title', { asOf }), progressTable([...counties, { ...city, county: { code: '', name: t('progress.status.city') } }]), ''];
@@ -59,8 +60,4 @@ function overdueTable(rows: TaskUnitStatus[]): string {
     ],
     rows.map((s) => [s.county.name, s.unit.name, s.task.title, s.task.deadline, s.state, s.daysOverdue, s.slow ? '约谈' : '提醒']),
   );
-}
-
-function overdueJson(s: TaskUnitStatus) {
-  return { task: s.task.id, title: s.task.title, deadline: s.task.deadline, unit: s.unit, county: s.county, state: s.state, daysOverdue: s.daysOverdue, slow: s.slow };
 }

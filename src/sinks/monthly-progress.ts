@@ -1,7 +1,7 @@
 import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
 import { rateChange } from '../progress/figures.js';
-import type { FigureRates, FiguresRow, MonthlyProgress, Reminder } from '../progress/model.js';
+import type { FigureRates, FiguresRow, MonthlyProgress, Reminder, TaskUnitStatus } from '../progress/model.js';
 import { renderTable } from './terminal.js';
 
 const HUNDRED = Exact.of(100n);
@@ -100,6 +100,11 @@ export function monthlyMarkdown(m: MonthlyProgress): string {
   return lines.join('\n');
 }
 
+/** An overdue task × unit in JSON, for the briefing and `progress status --json` alike. */
+export function overdueTaskJson(s: TaskUnitStatus) {
+  return { task: s.task.id, title: s.task.title, deadline: s.task.deadline, unit: s.unit, county: s.county, state: s.state, daysOverdue: s.daysOverdue, slow: s.slow };
+}
+
 /** For the briefing's .json: rates in percent with one decimal (as shown), null where the tables show —. */
 export function monthlyJson(m: MonthlyProgress) {
   const pct = (v?: Exact) => (v ? Number(v.mul(HUNDRED).toFixed(1)) : null);
@@ -121,7 +126,7 @@ export function monthlyJson(m: MonthlyProgress) {
     asOf: m.asOf,
     tasks: m.tasks && {
       counties: [...m.tasks.counties, m.tasks.city].map((p) => ({ county: p.county, rank: p.rank ?? null, due: p.due, done: p.done, overdue: p.overdue, slow: p.slow, completionRatePercent: pct(p.rate) })),
-      overdue: m.tasks.overdue.map((s) => ({ task: s.task.id, title: s.task.title, deadline: s.task.deadline, unit: s.unit, county: s.county, state: s.state, daysOverdue: s.daysOverdue, slow: s.slow })),
+      overdue: m.tasks.overdue.map(overdueTaskJson),
     },
     figures: m.figures && { previousMonth: m.figures.previousMonth, lastYearMonth: m.figures.lastYearMonth, centers: m.figures.centers.map(figures), counties: m.figures.counties.map(figures), city: figures(m.figures.city) },
     reminders: m.reminders,
