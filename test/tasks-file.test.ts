@@ -50,7 +50,7 @@ describe('tasks file', () => {
       .replace('scope: { townships: "999901" }', 'scope: all');
     expect(await problemsOf(text)).toEqual([
       'tasks.yaml:4:5: 缺少必填键 owner',
-      'tasks.yaml:7:5: 未知的键 owenr(可用的键:id, title, scope, owner, deadline, evidence)',
+      'tasks.yaml:7:5: 未知的键 owenr,是否想写 owner?(可用的键:id, title, scope, owner, deadline, evidence)',
       'tasks.yaml:17:12: 任务范围应为 counties(全部县级中心)、县级编码列表(如 [999901, 999903]),或 { townships: 999901 }(该县全部乡镇中心)',
     ]);
   });
