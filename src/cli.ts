@@ -147,12 +147,42 @@ function buildProgram(version: string): Command {
     .addHelpText('after', examples('ledger split', ['ledger split 整改台账.xlsx --by county -o 下发/', 'ledger split 整改台账.xlsx --by owner -o 下发/']))
     .action(lazy(() => import('./commands/ledger-split.js')));
 
+  const progress = program.command('progress').description(t('cmd.progress.description'));
+  progress
+    .command('template')
+    .description(t('cmd.progress.template.description'))
+    .argument('<tasks>', t('arg.tasks'))
+    .requiredOption('--centers <file>', t('opt.centers'))
+    .requiredOption('-o, --output <dir|file.xlsx>', t('opt.progress.output'))
+    .option('--force', t('cli.option.force'))
+    .action(lazy(() => import('./commands/progress-template.js')));
+  progress
+    .command('status')
+    .description(t('cmd.progress.status.description'))
+    .argument('<tasks>', t('arg.tasks'))
+    .argument('[progress...]', t('arg.progress'))
+    .requiredOption('--centers <file>', t('opt.centers'))
+    .option('--as-of <YYYY-MM-DD>', t('opt.as-of'))
+    .option('--json', t('opt.json'))
+    .action(lazy(() => import('./commands/progress-status.js')));
+  progress
+    .command('figures')
+    .description(t('cmd.progress.figures.description'))
+    .requiredOption('--month <YYYY-MM>', t('opt.progress.month'))
+    .requiredOption('--centers <file>', t('opt.centers'))
+    .requiredOption('-o, --output <file.xlsx>', t('opt.progress.figures-output'))
+    .option('--force', t('cli.option.force'))
+    .action(lazy(() => import('./commands/progress-figures.js')));
+
   program
     .command('briefing')
     .description(t('cmd.briefing.description'))
     .requiredOption('--month <YYYY-MM>', t('opt.month'))
     .argument('<inputs...>', t('arg.inputs'))
     .option('--ledger <file>', t('opt.ledger'))
+    .option('--tasks <tasks.yaml>', t('opt.briefing.tasks'))
+    .option('--progress <file|dir>', t('opt.briefing.progress'), collect)
+    .option('--figures <file|dir>', t('opt.briefing.figures'), collect)
     .option('--centers <file>', t('opt.centers'))
     .option('--title <text>', t('opt.title'))
     .option('--as-of <YYYY-MM-DD>', t('opt.as-of'))

@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import { nearest } from '../model/text.js';
 import type { YamlPath, YamlSource } from '../sources/yaml-doc.js';
 
-interface SchemaError {
+export interface SchemaError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
@@ -52,7 +52,8 @@ export function pathOf(pointer: string): YamlPath {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function toProblem(e: SchemaError, source: YamlSource): Problem {
+/** One schema error as a located problem; the tasks file reader shares it. */
+export function toProblem(e: SchemaError, source: YamlSource): Problem {
   const path = pathOf(e.instancePath);
   const p = e.params;
   switch (e.keyword) {

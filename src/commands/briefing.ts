@@ -12,16 +12,20 @@ import { t } from '../i18n/index.js';
 import { parseDate, today } from '../model/dates.js';
 import { gradeNames } from '../model/checklist.js';
 import { scoreResponses } from '../scoring/batch.js';
-import { briefingJsonText } from '../sinks/briefing-json.js';
+import { briefingJson, briefingJsonText } from '../sinks/briefing-json.js';
 import { briefingMarkdown } from '../sinks/briefing-md.js';
 import { briefingTerminal } from '../sinks/briefing-terminal.js';
 import { levelsOf, readCenters } from '../sources/centers.js';
 import { checkLevels } from '../model/level.js';
+import type { CenterEntry } from '../sources/centers.js';
+import type { MonthFigures, MonthlyProgress } from '../progress/model.js';
+import { buildMonthlyProgress, type MonthlyProgressInput } from '../progress/monthly.js';
+import { monthlyJson, monthlyMarkdown, monthlyText } from '../sinks/monthly-progress.js';
 import { readResponses } from '../sources/responses.js';
 import { readPlanFile } from '../formats/plan-json.js';
 import { planCoverage, type Coverage } from '../plan/coverage.js';
 import { coverageMarkdown, coverageText } from '../sinks/plan-coverage.js';
-import { assertInputFile, extensionOf, OutputSet, writeFileAtomic } from '../util/fs.js';
+import { assertInputFile, collectInputs, extensionOf, OutputSet, writeFileAtomic } from '../util/fs.js';
 
 interface Options {
   month: string;
@@ -33,6 +37,10 @@ interface Options {
   output?: string[];
   /** A quarter's plan.json: its coverage up to the month's end becomes a section. */
   plan?: string;
+  /** Deployed tasks, returned 周调度表 and 运行数据: the 进展情况, figures and 约谈/提醒 sections. */
+  tasks?: string;
+  progress?: string[];
+  figures?: string[];
   force?: boolean;
   skipInvalid?: boolean;
   countyWeights?: string;
@@ -45,7 +53,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   if (!isMonth(month)) throw usageError('briefing.bad-month', { value: month });
   const asOf = opts.asOf === undefined ? undefined : parseDate(opts.asOf);
   if (opts.asOf !== undefined && !asOf) throw usageError('briefing.bad-as-of', { value: opts.asOf });
-  if (opts.asOf !== undefined && !opts.ledger) throw usageError('briefing.as-of-needs-ledger');
+  if (opts.asOf !== undefined && !opts.ledger && !opts.tasks) throw usageError('briefing.as-of-needs-ledger');
+  if (opts.tasks && !opts.centers) throw usageError('briefing.tasks-need-centers');
   const countyWeights = opts.countyWeights === undefined ? undefined : parseCountyWeights(opts.countyWeights);
   if (opts.countyWeights !== undefined && !countyWeights) throw usageError('briefing.bad-county-weights', { value: opts.countyWeights });
   const outputs = opts.output ?? [];
@@ -81,14 +90,22 @@ export default async function run(inputs: string[], opts: Options): Promise<void
       .map(({ audit }) => ({ code: audit.center.code, name: audit.center.name, date: audit.date, source: audit.source }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code)),
   });
+  const monthly =
+    opts.tasks || opts.figures
+      ? await monthlySection(opts, month, asOf ?? today(), centers ?? [], {
+          overdueFindings: briefing.progress?.overdue.map((f) => ({ id: f.id, unit: f.center, daysOverdue: f.daysOverdue })) ?? [],
+          failedAudits: scored.results.filter((r) => r.veto.length > 0 || r.grade === scored.grades[scored.grades.length - 1]).map((r) => ({ unit: { code: r.center.code, name: r.center.name }, date: r.date })),
+        })
+      : undefined;
   const title = briefingTitle(briefing, opts.title);
   // Audits after the month are not known to its briefing.
   const coverage = plan ? planCoverage(plan, read.responses.map((r) => r.audit), centers, `${month}-31`) : undefined;
 
   // All outputs or none: each is written to a temp file, then they are renamed together.
-  await set.writeAll(outputs, (temp, path) => write(temp, extensionOf(path), briefing, title, coverage));
+  await set.writeAll(outputs, (temp, path) => write(temp, extensionOf(path), briefing, title, coverage, monthly));
   process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
   if (coverage) process.stdout.write(`\n${coverageText(coverage, centers !== undefined)}`);
+  if (monthly) process.stdout.write(monthlyText(monthly));
   if (problems.length) {
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.stderr.write(`${t('briefing.skipped', { count: problems.length })}\n`);
@@ -130,10 +147,44 @@ async function readLedgerRows(file: string) {
   return readLedger(file);
 }
 
+/** Tasks with their returned 周调度表 and the figures, read and checked, as the briefing's extra sections. */
+async function monthlySection(
+  opts: Options,
+  month: string,
+  asOf: string,
+  centers: CenterEntry[],
+  found: Pick<MonthlyProgressInput, 'overdueFindings' | 'failedAudits'>,
+): Promise<MonthlyProgress> {
+  const { readTasksFile } = await import('../formats/tasks-file.js');
+  const { readTaskReports } = await import('../sources/task-reports.js');
+  const { readFigures } = await import('../formats/figures-table.js');
+  let tasks: MonthlyProgressInput['tasks'];
+  if (opts.tasks) {
+    const file = await readTasksFile(opts.tasks);
+    tasks = { tasks: file.tasks, reports: opts.progress ? await readTaskReports(collectInputs(opts.progress, ['.xlsx']), file.tasks, centers) : [] };
+  }
+  let figures: MonthFigures[] | undefined;
+  if (opts.figures) {
+    figures = [];
+    const problems = [];
+    for (const file of collectInputs(opts.figures, ['.csv', '.xlsx'])) {
+      try {
+        figures.push(...(await readFigures(file)));
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        problems.push(...e.problems);
+      }
+    }
+    if (problems.length) throw new UserError(problems);
+  }
+  return buildMonthlyProgress({ month, asOf, centers, tasks, figures, ...found });
+}
+
 /** Writes one output's content (of kind `ext`) to `temp`, a staged file of the command's output set. */
-async function write(temp: string, ext: string, b: Briefing, title: string, coverage?: Coverage): Promise<void> {
-  if (ext === '.json') writeFileAtomic(temp, briefingJsonText(b, title), { force: true });
-  if (ext === '.md') writeFileAtomic(temp, coverage ? `${briefingMarkdown(b, title)}\n${coverageMarkdown(coverage)}` : briefingMarkdown(b, title), { force: true });
+async function write(temp: string, ext: string, b: Briefing, title: string, coverage?: Coverage, monthly?: MonthlyProgress): Promise<void> {
+  if (ext === '.json') writeFileAtomic(temp, monthly ? `${JSON.stringify({ ...briefingJson(b, title), monthly: monthlyJson(monthly) }, null, 2)}\n` : briefingJsonText(b, title), { force: true });
+  const extra = (coverage ? `\n${coverageMarkdown(coverage)}` : '') + (monthly ? `\n${monthlyMarkdown(monthly)}` : '');
+  if (ext === '.md') writeFileAtomic(temp, `${briefingMarkdown(b, title)}${extra}`, { force: true });
   if (ext === '.xlsx') {
     // exceljs costs a quarter second to load: only when a workbook is asked for.
     const { writeBriefingXlsx } = await import('../sinks/briefing-xlsx.js');

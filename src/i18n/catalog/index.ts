@@ -10,6 +10,7 @@ import plan from './plan.js';
 import rules from './rules.js';
 import history from './history.js';
 import input from './input.js';
+import progress from './progress.js';
 
 export interface Message {
   zh: string;
@@ -28,4 +29,5 @@ export const catalog: Record<string, Message> = {
   ...rules,
   ...history,
   ...input,
+  ...progress,
 };
