@@ -33,12 +33,14 @@ interface Options {
   output?: string[];
   /** A quarter's plan.json: its coverage up to the month's end becomes a section. */
   plan?: string;
+  /** 文号/期数 line of the .docx. */
+  issueNo?: string;
   force?: boolean;
   skipInvalid?: boolean;
   countyWeights?: string;
 }
 
-const OUTPUTS = ['.xlsx', '.md', '.json'];
+const OUTPUTS = ['.xlsx', '.docx', '.md', '.json'];
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
   const { month } = opts;
@@ -86,7 +88,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const coverage = plan ? planCoverage(plan, read.responses.map((r) => r.audit), centers, `${month}-31`) : undefined;
 
   // All outputs or none: each is written to a temp file, then they are renamed together.
-  await set.writeAll(outputs, (temp, path) => write(temp, extensionOf(path), briefing, title, coverage));
+  await set.writeAll(outputs, (temp, path) => write(temp, extensionOf(path), briefing, title, opts, coverage));
   process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
   if (coverage) process.stdout.write(`\n${coverageText(coverage, centers !== undefined)}`);
   if (problems.length) {
@@ -131,12 +133,17 @@ async function readLedgerRows(file: string) {
 }
 
 /** Writes one output's content (of kind `ext`) to `temp`, a staged file of the command's output set. */
-async function write(temp: string, ext: string, b: Briefing, title: string, coverage?: Coverage): Promise<void> {
+async function write(temp: string, ext: string, b: Briefing, title: string, opts: Options, coverage?: Coverage): Promise<void> {
   if (ext === '.json') writeFileAtomic(temp, briefingJsonText(b, title), { force: true });
   if (ext === '.md') writeFileAtomic(temp, coverage ? `${briefingMarkdown(b, title)}\n${coverageMarkdown(coverage)}` : briefingMarkdown(b, title), { force: true });
   if (ext === '.xlsx') {
     // exceljs costs a quarter second to load: only when a workbook is asked for.
     const { writeBriefingXlsx } = await import('../sinks/briefing-xlsx.js');
     await writeBriefingXlsx(temp, b, title, { force: true });
+  }
+  if (ext === '.docx') {
+    // docx is as heavy as exceljs: only when a document is asked for.
+    const { writeBriefingDocx } = await import('../sinks/briefing-docx.js');
+    await writeBriefingDocx(temp, b, title, { force: true, issueNo: opts.issueNo });
   }
 }
