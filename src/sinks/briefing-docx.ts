@@ -13,7 +13,7 @@ import { numeral } from './briefing-md.js';
  * WPS and LibreOffice use for Chinese text; Latin digits keep Times New Roman.
  */
 
-const MM = 56.7; // twips per millimetre
+const MM = 1440 / 25.4; // twips per millimetre
 const A4 = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
 /** Text width of a page, in twips: what table columns share. */
 const TEXT_WIDTH = { portrait: Math.round((210 - 28 - 26) * MM), landscape: Math.round((297 - 37 - 35) * MM) };
@@ -61,7 +61,7 @@ function pages(blocks: Block[]): ISectionOptions[] {
 }
 
 function page(landscape: boolean, children: (Paragraph | Table)[]): ISectionOptions {
-  const margin = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM };
+  const margin = { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) };
   return {
     properties: {
       page: {
