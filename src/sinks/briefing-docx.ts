@@ -25,6 +25,8 @@ const WIDE_COLUMNS = 10;
 /** Cell side margins: Word's default 1.9 mm each side costs a digit per column in a 15-column table. */
 const CELL_MARGIN = Math.round(1 * MM);
 const OVERDUE_SHOWN = 20;
+/** Body paragraphs and level-one headings indent their first line by two characters (twips), as 公文 do. */
+const FIRST_LINE = 2 * (SIZE.body / PT) * 20;
 
 export interface DocxOptions {
   /** 文号/期数 line, e.g. "第 11 期". */
@@ -77,7 +79,8 @@ function page(landscape: boolean, children: (Paragraph | Table)[]): ISectionOpti
 function body(b: Briefing, title: string, opts: DocxOptions): Block[] {
   const sections = groupTables(briefingTables(b, { overdueLimit: OVERDUE_SHOWN }));
   const out: Block[] = [
-    centred(opts.issueNo ?? t('briefing.docx.issue-no', { month: monthLabel(b.month) })),
+    // Without --issue-no, a blank 期数 for the office to fill in.
+    centred(opts.issueNo ?? t('briefing.docx.issue-no')),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 480, after: 480 }, children: [run(title, { font: font(FONT.title), size: SIZE.title, bold: true })] }),
     plain(t('briefing.docx.to')),
     heading(1, t('briefing.overview.heading')),
@@ -93,7 +96,7 @@ function body(b: Briefing, title: string, opts: DocxOptions): Block[] {
   return out;
 }
 
-/** Which 公文 section each table belongs to, in section order; empty sections are left out. */
+/** Which 公文 section each table belongs to, in section order; 整改进展 only when a ledger was given. */
 function groupTables(tables: BriefingTable[]): [string, BriefingTable[]][] {
   const ranking = tables.filter((x) => !['progress', 'overdue'].includes(x.id));
   const progress = tables.filter((x) => ['progress', 'overdue'].includes(x.id));
@@ -128,7 +131,7 @@ function tableBlock(table: BriefingTable): Block[] {
 
 /**
  * Columns share the text width in proportion to what they hold: a score never wraps
- * mid-number, a header wraps after four characters, long names wrap at twelve.
+ * mid-number, a header wraps after three characters, long names after ten.
  */
 function columnWidths(table: BriefingTable, total: number): number[] {
   const need = table.columns.map((c, i) => {
@@ -147,9 +150,6 @@ function font(name: string): IRunOptions['font'] {
 function run(text: string, opts: Omit<IRunOptions, 'text'> = {}): TextRun {
   return new TextRun({ text, ...opts });
 }
-
-/** Body paragraphs and level-one headings indent their first line by two characters, as 公文 do. */
-const FIRST_LINE = 2 * 16 * 20;
 
 function heading(n: number, title: string): Paragraph {
   return new Paragraph({ indent: { firstLine: FIRST_LINE }, children: [run(t('briefing.md.section', { cn: numeral(n), n, title }), { font: font(FONT.heading) })] });

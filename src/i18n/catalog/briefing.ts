@@ -108,7 +108,7 @@ export default {
     zh: '{month} 没有评估记录:读取的 {count} 份评估日期在 {first} 至 {last} 之间。请检查 --month 或输入文件',
     en: 'no audits dated in {month}: the {count} audit(s) read are dated {first} to {last}. Check --month or the inputs',
   },
-  'briefing.docx.issue-no': { zh: '{month}综治中心规范化建设通报', en: 'Standardization briefing, {month}' },
+  'briefing.docx.issue-no': { zh: '第    期', en: 'No.    ' },
   'briefing.docx.to': { zh: '各县(市、区)委政法委:', en: 'To the county (district) political-legal committees:' },
   'briefing.docx.ranking': { zh: '排名情况', en: 'Ranking' },
   'briefing.docx.progress': { zh: '整改进展', en: 'Rectification progress' },
