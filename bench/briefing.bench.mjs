@@ -4,6 +4,7 @@
 // Reported: wall time and peak RSS of the briefing, and its time as a ratio to only
 // reading the same inputs (readResponses: parsing every file and reading every answer),
 // measured in the same run, interleaved, because the machines are shared.
+// Then the 通报 as a .docx against the .xlsx alone, same inputs, same run (issue 14: ≤ 2×).
 //
 //   npm run build && node bench/briefing.bench.mjs        (BENCH_RUNS=3 by default)
 //
@@ -124,17 +125,23 @@ try {
   const out = join(dir, 'out');
   const briefing = ['bin/zongzhi.js', 'briefing', '--month', data.month, data.inputs, '--centers', data.centers, '-o', `${out}.xlsx`, '-o', `${out}.md`, '-o', `${out}.json`, '--force'];
 
-  const rows = { read: [], briefing: [] };
+  const only = (ext) => ['bin/zongzhi.js', 'briefing', '--month', data.month, data.inputs, '--centers', data.centers, '-o', `${out}${ext}`, '--force'];
+  const rows = { read: [], briefing: [], xlsx: [], docx: [] };
   for (let i = 0; i < runs; i++) {
     rows.read.push(once(readOnly));
     rows.briefing.push(once(briefing));
+    rows.xlsx.push(once(only('.xlsx')));
+    rows.docx.push(once(only('.docx')));
   }
   const summary = (name, xs) => ({ name, s: median(xs.map((x) => x.s)), mb: Math.max(...xs.map((x) => x.mb)) });
   const read = summary('only reading the inputs (readResponses)', rows.read);
   const full = summary(`briefing --month ${data.month} → .xlsx .md .json`, rows.briefing);
   console.log(`median of ${runs} interleaved runs; peak RSS is the highest seen\n`);
   console.log(`${'what'.padEnd(52)}${'time s'.padStart(8)}${'peak MB'.padStart(9)}${'× read'.padStart(8)}`);
-  for (const r of [read, full]) console.log(`${r.name.padEnd(52)}${r.s.toFixed(2).padStart(8)}${r.mb.toFixed(0).padStart(9)}${(r.s / read.s).toFixed(2).padStart(8)}`);
+  const xlsx = summary('briefing → 通报.xlsx only', rows.xlsx);
+  const docx = summary('briefing → 通报.docx only', rows.docx);
+  for (const r of [read, full, xlsx, docx]) console.log(`${r.name.padEnd(52)}${r.s.toFixed(2).padStart(8)}${r.mb.toFixed(0).padStart(9)}${(r.s / read.s).toFixed(2).padStart(8)}`);
+  console.log(`\n.docx ÷ .xlsx: ${(docx.s / xlsx.s).toFixed(2)} (issue 14 asks ≤ 2)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

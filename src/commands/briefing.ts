@@ -41,12 +41,14 @@ interface Options {
   tasks?: string;
   progress?: string[];
   figures?: string[];
+  /** 文号/期数 line of the .docx. */
+  issueNo?: string;
   force?: boolean;
   skipInvalid?: boolean;
   countyWeights?: string;
 }
 
-const OUTPUTS = ['.xlsx', '.md', '.json'];
+const OUTPUTS = ['.xlsx', '.docx', '.md', '.json'];
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
   const { month } = opts;
@@ -102,7 +104,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const coverage = plan ? planCoverage(plan, read.responses.map((r) => r.audit), centers, `${month}-31`) : undefined;
 
   // All outputs or none: each is written to a temp file, then they are renamed together.
-  await set.writeAll(outputs, (temp, path) => write(temp, extensionOf(path), briefing, title, coverage, monthly));
+  await set.writeAll(outputs, (temp, path) => write(temp, extensionOf(path), briefing, title, opts, coverage, monthly));
   process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
   if (coverage) process.stdout.write(`\n${coverageText(coverage, centers !== undefined)}`);
   if (monthly) process.stdout.write(monthlyText(monthly));
@@ -181,7 +183,7 @@ async function monthlySection(
 }
 
 /** Writes one output's content (of kind `ext`) to `temp`, a staged file of the command's output set. */
-async function write(temp: string, ext: string, b: Briefing, title: string, coverage?: Coverage, monthly?: MonthlyProgress): Promise<void> {
+async function write(temp: string, ext: string, b: Briefing, title: string, opts: Options, coverage?: Coverage, monthly?: MonthlyProgress): Promise<void> {
   if (ext === '.json') writeFileAtomic(temp, monthly ? `${JSON.stringify({ ...briefingJson(b, title), monthly: monthlyJson(monthly) }, null, 2)}\n` : briefingJsonText(b, title), { force: true });
   const extra = (coverage ? `\n${coverageMarkdown(coverage)}` : '') + (monthly ? `\n${monthlyMarkdown(monthly)}` : '');
   if (ext === '.md') writeFileAtomic(temp, `${briefingMarkdown(b, title)}${extra}`, { force: true });
@@ -189,5 +191,10 @@ async function write(temp: string, ext: string, b: Briefing, title: string, cove
     // exceljs costs a quarter second to load: only when a workbook is asked for.
     const { writeBriefingXlsx } = await import('../sinks/briefing-xlsx.js');
     await writeBriefingXlsx(temp, b, title, { force: true });
+  }
+  if (ext === '.docx') {
+    // docx is as heavy as exceljs: only when a document is asked for.
+    const { writeBriefingDocx } = await import('../sinks/briefing-docx.js');
+    await writeBriefingDocx(temp, b, title, { force: true, issueNo: opts.issueNo });
   }
 }

@@ -30,7 +30,7 @@ function heading(n: number, title: string): string {
 }
 
 /** Section numbers as a 工作简报 writes them: 一、二、… */
-function numeral(n: number): string {
+export function numeral(n: number): string {
   const digits = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
   if (n < 10) return digits[n];
   return `${n >= 20 ? digits[Math.floor(n / 10)] : ''}十${digits[n % 10]}`;

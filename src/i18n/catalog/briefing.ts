@@ -102,11 +102,19 @@ export default {
 
   'briefing.bad-month': { zh: '--month 应为 YYYY-MM 格式的月份,如 2026-11,而不是 "{value}"', en: '--month must be a month written YYYY-MM, e.g. 2026-11, not "{value}"' },
   'briefing.bad-as-of': { zh: '--as-of 应为日期,如 2026-12-05,而不是 "{value}"', en: '--as-of must be a date, e.g. 2026-12-05, not "{value}"' },
-  'briefing.bad-output': { zh: '不支持的输出类型 {path}:应为 .xlsx、.md 或 .json', en: 'unsupported output {path}: use .xlsx, .md or .json' },
+  'briefing.bad-output': { zh: '不支持的输出类型 {path}:应为 .xlsx、.docx、.md 或 .json', en: 'unsupported output {path}: use .xlsx, .docx, .md or .json' },
   'briefing.as-of-needs-ledger': { zh: '--as-of 只用于判断台账问题是否逾期,请同时给出 --ledger', en: '--as-of only dates the ledger\'s overdue findings: give --ledger too' },
   'briefing.no-audits': {
     zh: '{month} 没有评估记录:读取的 {count} 份评估日期在 {first} 至 {last} 之间。请检查 --month 或输入文件',
     en: 'no audits dated in {month}: the {count} audit(s) read are dated {first} to {last}. Check --month or the inputs',
   },
+  'briefing.docx.issue-no': { zh: '第    期', en: 'No.    ' },
+  'briefing.docx.to': { zh: '各县(市、区)委政法委:', en: 'To the county (district) political-legal committees:' },
+  'briefing.docx.ranking': { zh: '排名情况', en: 'Ranking' },
+  'briefing.docx.progress': { zh: '整改进展', en: 'Rectification progress' },
+  'briefing.docx.next-steps': { zh: '下步要求', en: 'Next steps' },
+  'briefing.docx.next-steps-placeholder': { zh: '(此处由办公室填写下步工作要求。)', en: '(The office writes the next steps here.)' },
+  'briefing.docx.cc': { zh: '抄送:市委政法委领导班子成员', en: 'Copied to: members of the city committee\'s leadership' },
+  'briefing.docx.printed': { zh: '市委政法委办公室 {month}印发', en: 'Issued by the city committee office, {month}' },
   'briefing.wrote': { zh: '已写入 {path}', en: 'wrote {path}' },
 } satisfies Record<string, Message>;
