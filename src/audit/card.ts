@@ -66,6 +66,7 @@ export function itemCard(s: Session, index: number, p: Prompter): string {
     field(t('walk.card.criteria'), item.criteria, p.width),
   ];
   if (item.guidance) lines.push(field(t('walk.card.guidance'), item.guidance, p.width));
+  if (item.basis) lines.push(p.paint('dim', field(t('walk.card.basis'), item.basis, p.width)));
   const answer = s.audit.answers[item.id];
   if (answer) lines.push(p.paint('cyan', field(t('walk.card.current'), answerText(item, answer), p.width)));
   if (answer?.note) lines.push(field(t('walk.card.note'), answer.note, p.width));

@@ -33,7 +33,7 @@ export interface BriefingInput {
 
 const DEFAULT_COMMON_LIMIT = 10;
 /** County and township centers are scored on different checklists; this is their order in a table. */
-const LEVEL_ORDER = ['county', 'township'];
+const LEVEL_ORDER = ['city', 'county', 'township', 'village'];
 
 /** The whole monthly briefing from results. Pure: no I/O, no clock. */
 export function buildBriefing(input: BriefingInput): Briefing {

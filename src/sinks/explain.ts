@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.js';
-import type { Checklist } from '../model/checklist.js';
-import type { Result } from '../model/result.js';
+import { vetoRuleOf, type Checklist, type VetoRule } from '../model/checklist.js';
+import type { ItemResult, Result } from '../model/result.js';
 import { colors, renderTable } from './terminal.js';
 
 /**
@@ -15,7 +15,7 @@ export function explain(r: Result, checklist: Checklist): string {
   const dims = new Map(checklist.dimensions.map((x) => [x.id, x.name]));
   const rows = r.items.map((i) => [
     i.id,
-    i.dimension ? (dims.get(i.dimension) ?? i.dimension) : t('explain.bonus'),
+    i.dimension ? (dims.get(i.dimension) ?? i.dimension) : i.penalty ? checklist.penalties!.name : t('explain.bonus'),
     i.title,
     i.blank ? t('explain.blank') : i.answer,
     String(i.points),
@@ -48,14 +48,40 @@ export function explain(r: Result, checklist: Checklist): string {
   if (r.items.some((i) => !i.dimension)) {
     out.push(t('explain.bonus-line', { earned: d.bonusEarned, cap: d.bonusCap, applied: d.bonusApplied }));
   }
-  out.push(t('explain.final', { base: d.base, bonus: d.bonusApplied, unrounded: d.unrounded, precision: d.precision, total: r.total.toFixed(d.precision) }));
-  if (r.veto.length) {
-    const titles = r.veto.map((id) => `${id} ${r.items.find((i) => i.id === id)?.title ?? ''}`).join('、');
-    out.push(c.red(t('explain.veto', { items: titles, grade: r.grade })));
-  } else {
+  if (r.penalty && checklist.penalties) {
+    const { name } = checklist.penalties;
+    const { deducted, cap, applied } = r.penalty;
+    out.push(cap === null ? t('explain.penalty', { name, applied }) : t('explain.penalty-capped', { name, deducted, cap, applied }));
+  }
+  const rounding = { base: d.base, bonus: d.bonusApplied, unrounded: d.unrounded, precision: d.precision, total: r.total.toFixed(d.precision) };
+  if (d.vetoDeducted === undefined) out.push(t('explain.final', rounding));
+  else out.push(t('explain.final-deductions', { ...rounding, penalty: d.penaltyApplied ?? '0', veto: d.vetoDeducted }));
+  const vetoes = r.veto.map((id) => vetoLine(r, checklist, id));
+  if (!vetoes.length) {
     const grade = checklist.grades.find((g) => g.name === r.grade);
     out.push(t('explain.grade', { grade: r.grade, min: grade?.min ?? 0, total: r.total.toFixed(d.precision) }));
+  } else if (vetoes.every((v) => v.rule.kind === 'lowest-grade' && !v.row.penalty)) {
+    // Format 1's only veto rule: the line it always printed.
+    out.push(c.red(t('explain.veto', { items: vetoes.map((v) => v.item).join('、'), grade: r.grade })));
+  } else {
+    for (const v of vetoes) out.push(c.red(t('explain.veto-rule', { item: v.item, cause: v.cause, effect: effectText(v.rule) })));
+    out.push(t('explain.grade-vetoed', { grade: r.grade, total: r.total.toFixed(d.precision) }));
   }
   out.push(t('explain.findings', { count: r.findings.length }));
   return out.join('\n');
+}
+
+/** A veto that applied: the item or event, why it triggered, and its rule in the checklist. */
+function vetoLine(r: Result, checklist: Checklist, id: string): { item: string; cause: string; rule: VetoRule; row: ItemResult } {
+  const row = r.items.find((i) => i.id === id)!;
+  const source = row.penalty ? checklist.penalties?.items.find((p) => p.id === id) : checklist.dimensions.flatMap((dim) => dim.items).find((i) => i.id === id);
+  const rule = vetoRuleOf(checklist, source?.veto) ?? { kind: 'lowest-grade' };
+  const cause = row.penalty ? t('explain.veto-cause.event', { count: Number(row.value) }) : t('explain.veto-cause.item');
+  return { item: `${id} ${row.title}`, cause, rule, row };
+}
+
+function effectText(rule: VetoRule): string {
+  if (rule.kind === 'cap-grade') return t('explain.veto-effect.cap-grade', { grade: rule.grade });
+  if (rule.kind === 'deduct') return t('explain.veto-effect.deduct', { points: rule.points });
+  return t('explain.veto-effect.lowest-grade');
 }
