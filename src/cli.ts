@@ -67,6 +67,14 @@ function buildProgram(version: string): Command {
     .addOption(new Option('--format <format>', t('checklist.validate.format')).choices(['text', 'json', 'github']).default('text'))
     .addHelpText('after', examples('checklist validate', ['checklist validate', 'checklist validate checklists/ --format github']))
     .action(lazy(() => import('./commands/checklist-validate.js')));
+  checklist
+    .command('diff')
+    .description(t('checklist.diff.description'))
+    .argument('<old>', t('checklist.diff.argument.old'))
+    .argument('<new>', t('checklist.diff.argument.new'))
+    .addOption(new Option('--format <format>', t('checklist.diff.format')).choices(['text', 'json', 'github']).default('text'))
+    .addHelpText('after', examples('checklist diff', ['checklist diff county-2025.1 county', 'checklist diff old.yaml checklists/county.yaml --format github']))
+    .action(lazy(() => import('./commands/checklist-diff.js')));
 
   program
     .command('audit')
