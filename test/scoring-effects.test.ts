@@ -108,6 +108,8 @@ describe('负面清单 (penalties)', () => {
     const text = explain(scored(effects, events), effects);
     expect(text).toContain('负面清单扣分 = min(扣分合计 9, 本类限扣 8) = 8');
     expect(text).toContain('最终得分 = 100.000000 + 0 − 8 − 0 = 92.000000');
+    // 负面清单 rows are not bonus items: a checklist without a bonus shows no bonus line.
+    expect(text).not.toContain('加分 =');
   });
 
   it('survive a results JSON round trip: read back and re-scored to the same figures', () => {

@@ -45,7 +45,7 @@ export function explain(r: Result, checklist: Checklist): string {
     out.push(t('explain.no-na'));
   }
   out.push(t('explain.base', { earned: d.earned, applicable: d.applicable, total: d.total, base: d.base }));
-  if (r.items.some((i) => !i.dimension)) {
+  if (r.items.some((i) => !i.dimension && !i.penalty)) {
     out.push(t('explain.bonus-line', { earned: d.bonusEarned, cap: d.bonusCap, applied: d.bonusApplied }));
   }
   if (r.penalty && checklist.penalties) {
