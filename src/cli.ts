@@ -186,6 +186,18 @@ function buildProgram(version: string): Command {
     .addHelpText('after', examples('history', ['history 999901 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx', 'history 999901 audits/ -o 甲区评估历史.xlsx -o 甲区评估历史.md']))
     .action(lazy(() => import('./commands/history.js')));
 
+  program
+    .command('migrate')
+    .description(t('cmd.migrate.description'))
+    .argument('<inputs...>', t('arg.inputs'))
+    .requiredOption('--to <id|file>', t('opt.migrate-to'))
+    .option('--map <mapping.yaml>', t('opt.migrate-map'))
+    .requiredOption('-o, --output <dir>', t('opt.migrate-output'))
+    .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', examples('migrate', ['migrate audits/2026-10 --to county -o audits/2026-10-迁移', 'migrate audits/ --to county --map 对照表.yaml -o 迁移/']))
+    .action(lazy(() => import('./commands/migrate.js')));
+
   return program;
 }
 

@@ -56,6 +56,16 @@ export default {
   'checklist.diff.kind.penalty.renamed': { zh: '负面清单事项改名', en: 'penalty renamed' },
   'checklist.diff.kind.penalty.rescored': { zh: '负面清单扣分变化', en: 'penalty rescored' },
   'checklist.diff.kind.penalty.reworded': { zh: '负面清单文字修改', en: 'penalty reworded' },
+  'migrate.written': {
+    zh: '已写入 {file}(由 {from} 迁移):沿用 {carried} 项,按对照表转换 {mapped} 项,待重新作答 {count} 项',
+    en: 'wrote {file} (from {from}): {carried} carried, {mapped} mapped, {count} to answer again',
+  },
+  'migrate.dropped': { zh: '未沿用的原答案(评分项已删除、计分已变化或答案不适合新评分项):{items}', en: 'answers not carried (item removed, rescored, or the answer does not fit): {items}' },
+  'migrate.unanswered': { zh: '须重新作答后才能计分(文件标为草稿):{items}', en: 'to answer before it can be scored (the file is a draft): {items}' },
+  'migrate.level': { zh: '清单 {from} 与目标清单 {to} 的层级不同,不能迁移', en: 'checklist {from} and the target {to} are for different levels; cannot migrate' },
+  'migrate.onto-input': { zh: '输出 {path} 就是一份输入的评估文件;请用 -o 指定另一个目录,原文件不会被改动', en: 'output {path} is one of the input audits; choose another folder with -o (originals are never changed)' },
+  'migrate.map-shape': { zh: '对照表应为"旧编号: 新编号"或"旧编号: [新编号, …]"', en: 'the mapping must be "old id: new id" or "old id: [new id, …]"' },
+  'migrate.map-unknown': { zh: '对照表中的 {id} 不是清单 {checklist} 的评分项', en: '{id} in the mapping is not an item of checklist {checklist}' },
   'checklist.not-found': {
     zh: '找不到清单 "{ref}":既不是内置或 ./checklists/ 中的清单编号({ids}),也不是文件路径',
     en: 'no checklist "{ref}": neither a shipped or ./checklists/ id ({ids}) nor a file path',

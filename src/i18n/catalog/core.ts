@@ -86,6 +86,13 @@ export default {
   'cmd.ledger.merge.description': { zh: '把各单位更新过的台账副本和新的评估结果合并回总台账', en: 'merge units\' edited ledger copies and new results back into the ledger' },
   'cmd.ledger.status.description': { zh: '按县汇总整改进度,列出逾期问题', en: 'progress per county and the overdue list' },
   'cmd.briefing.description': { zh: '生成月度通报:排名、环比、县级汇总、共性问题、整改进度', en: 'monthly briefing: ranking, month-on-month change, county summary, common problems, rectification progress' },
+  'cmd.migrate.description': {
+    zh: '把评估文件迁移到清单的新版本:计分未变的评分项沿用原答案,改名或拆分的按对照表转换,其余列为待重新作答',
+    en: 'carry audits over to a new checklist version: unchanged items keep their answers, renamed or split ones follow the mapping, the rest are listed to answer again',
+  },
+  'opt.migrate-to': { zh: '目标清单(编号即最新版本,或 YAML 文件)', en: 'target checklist (an id means its newest version, or a YAML file)' },
+  'opt.migrate-map': { zh: '对照表 YAML:旧编号: 新编号(拆分时写列表)', en: 'mapping YAML: old id: new id (a list when split)' },
+  'opt.migrate-output': { zh: '新评估文件的保存目录(原文件不会被改动)', en: 'folder for the new audit files (the originals are left alone)' },
   'opt.checklist-one': { zh: '清单编号或 YAML 文件', en: 'checklist id or YAML file' },
   'opt.checklist-many': { zh: '另存他处的清单(编号或文件,可多次给出)', en: 'checklists kept elsewhere (id or file, repeatable)' },
   'opt.center': { zh: '中心编码(6、9 或 12 位行政区划代码)', en: 'center code (6, 9 or 12 digit division code)' },
