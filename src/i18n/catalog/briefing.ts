@@ -7,6 +7,7 @@ export default {
   'briefing.level.township': { zh: '乡镇(街道)综治中心', en: 'township centers' },
   'briefing.level-short.county': { zh: '县级', en: 'county' },
   'briefing.level-short.township': { zh: '乡镇(街道)', en: 'township' },
+  'briefing.checklist-changed': { zh: '清单版本不同', en: 'checklist changed' },
   'briefing.level.city': { zh: '市级综治中心', en: 'city centers' },
   'briefing.level.village': { zh: '村(社区)综治中心', en: 'village centers' },
   'briefing.level-short.city': { zh: '市级', en: 'city' },

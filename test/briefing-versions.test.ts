@@ -1,0 +1,32 @@
+// The briefing's 环比 across two checklist versions: shown as 清单版本不同, never computed.
+import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../src/briefing/compute.js';
+import { briefingTables, cellText } from '../src/briefing/tables.js';
+import { ChecklistRegistry } from '../src/checklist/registry.js';
+import { scoreResponses } from '../src/scoring/batch.js';
+import { readResponses } from '../src/sources/responses.js';
+
+const FIX = 'fixtures/briefing';
+const GRADES = ['优秀', '良好', '合格', '不合格'];
+
+describe('环比 across checklist versions', () => {
+  it('is not computed when last month used another version; the ranking says 清单版本不同', async () => {
+    const registry = new ChecklistRegistry([`${FIX}/checklists/mini-county.yaml`, `${FIX}/checklists/mini-township.yaml`]);
+    const read = await readResponses([`${FIX}/audits`], registry);
+    const results = scoreResponses(read.responses).results;
+    const same = buildBriefing({ month: '2026-11', results, grades: GRADES });
+    const row = (b: typeof same) => b.ranking.flatMap((g) => g.rows).find((r) => r.code === '999901')!;
+    expect(row(same).change).toBeDefined();
+    expect(row(same).checklistChanged).toBeUndefined();
+
+    // The same November audit, as if made with a newer version of its checklist.
+    const bumped = results.map((r) => (r.center.code === '999901' && r.date.startsWith('2026-11') ? { ...r, checklist: { ...r.checklist, version: '2026.1' } } : r));
+    const b = buildBriefing({ month: '2026-11', results: bumped, grades: GRADES });
+    expect(row(b).change).toBeUndefined();
+    expect(row(b).checklistChanged).toBe(true);
+    expect(row(b).previousTotal).toEqual(row(same).previousTotal);
+    const table = briefingTables(b).find((t) => t.rows.some((r) => r.cells.some((c) => cellText(c) === '999901')))!;
+    const cells = table.rows.find((r) => r.cells.some((c) => cellText(c) === '999901'))!.cells.map(cellText);
+    expect(cells).toContain('清单版本不同');
+  });
+});
