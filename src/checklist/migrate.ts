@@ -1,5 +1,4 @@
-import { methodOf } from '../methods/index.js';
-import { readAnswer } from '../model/answers.js';
+import { readAnswer, storedAnswer } from '../model/answers.js';
 import type { Answer, Audit, FindingOverride } from '../model/audit.js';
 import { placedItems, refOf, type Checklist, type Item } from '../model/checklist.js';
 import { diffChecklists } from './diff.js';
@@ -64,7 +63,7 @@ export function migrateAudit(audit: Audit, from: Checklist, to: Checklist, map: 
 
 /** The old answer as the new item reads it, the way an audit file would give it; undefined if it does not fit. */
 function reanswer(oldItem: Item, newItem: Item, answer: Answer): Answer | undefined {
-  const raw = answer.na ? { value: '不适用' } : methodOf(oldItem).serialize(answer.value!);
+  const raw = storedAnswer(oldItem, answer);
   const outcome = readAnswer(newItem, { ...raw, note: answer.note });
   return outcome.kind === 'answer' ? outcome.answer : undefined;
 }

@@ -2,10 +2,9 @@ import { dirname, resolve } from 'node:path';
 import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Problem } from '../errors.js';
-import { methodOf } from '../methods/index.js';
-import { readAnswer } from '../model/answers.js';
+import { readAnswer, storedAnswer } from '../model/answers.js';
 import type { Answer, Audit, FindingOverride } from '../model/audit.js';
-import { isCenterCode } from '../model/audit.js';
+import { AUDIT_MODES, isCenterCode, type AuditMode } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
 import { nearest, normalizeText, splitNames } from '../model/text.js';
@@ -17,7 +16,7 @@ import { capped, isMapping, PROBLEMS_PER_FILE, parseYaml, type YamlPath, type Ya
  * writable by hand. This module owns the format both ways.
  */
 
-const TOP_KEYS = ['format', 'checklist', 'center', 'date', 'inspectors', 'status', 'answers', 'findings'];
+const TOP_KEYS = ['format', 'checklist', 'center', 'date', 'inspectors', 'status', 'mode', 'answers', 'findings'];
 const ANSWER_KEYS = ['value', 'note', 'deficiencies'];
 const FINDING_KEYS = ['problem', 'measure', 'owner', 'person', 'deadline'];
 
@@ -61,6 +60,8 @@ class AuditReader {
     const inspectors = this.inspectors(v.inspectors);
     const status = v.status === undefined ? 'draft' : v.status;
     if (status !== 'draft' && status !== 'final') this.fail('audit.status', { value: String(status) }, ['status']);
+    const mode = v.mode === undefined || v.mode === null ? undefined : normalizeText(String(v.mode));
+    if (mode !== undefined && !(AUDIT_MODES as readonly string[]).includes(mode)) this.fail('audit.mode', { value: mode, modes: AUDIT_MODES.join('、') }, ['mode']);
     if (!ref) return { problems: this.problems };
     const found = this.registry.find(ref, this.src.at(['checklist']), ref.file && resolve(dirname(this.src.file), ref.file));
     if (!found.ok) {
@@ -79,6 +80,7 @@ class AuditReader {
       date,
       inspectors,
       status: status as Audit['status'],
+      ...(mode ? { mode: mode as AuditMode } : {}),
       answers,
       findings,
     };
@@ -209,7 +211,7 @@ export function auditFileText(audit: Audit, checklist: Checklist): string {
   for (const { item } of placedItems(checklist)) {
     const a = audit.answers[item.id];
     if (!a) continue;
-    const stored = a.na ? { value: '不适用' } : methodOf(item).serialize(a.value!);
+    const stored = storedAnswer(item, a);
     answers[item.id] = { ...stored, ...(a.note ? { note: a.note } : {}) };
   }
   const doc = new Document({
@@ -219,6 +221,7 @@ export function auditFileText(audit: Audit, checklist: Checklist): string {
     date: audit.date,
     inspectors: audit.inspectors,
     status: audit.status,
+    ...(audit.mode ? { mode: audit.mode } : {}),
     answers,
     ...(Object.keys(audit.findings).length ? { findings: audit.findings } : {}),
   });

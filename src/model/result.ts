@@ -1,4 +1,4 @@
-import type { Center } from './audit.js';
+import type { AuditMode, Center } from './audit.js';
 import type { ChecklistRef } from './checklist.js';
 import { Exact } from './exact.js';
 
@@ -32,6 +32,8 @@ export interface ItemResult {
   deficiencies?: string[];
   note?: string;
   na: boolean;
+  /** 未查: not inspected this time (out of the denominator like N/A, `earned` null). */
+  uninspected?: true;
   /** Unanswered and counted as 0 because the user asked (--blank zero). */
   blank?: boolean;
   points: number;
@@ -85,6 +87,8 @@ export interface Result {
   date: string;
   inspectors: string[];
   status: 'draft' | 'final';
+  /** How the audit was made (自查, 督查, 暗访, …), when the audit file says. */
+  mode?: AuditMode;
   /** Final score, rounded half-up to the checklist's precision. */
   total: number;
   /** Score before bonus, rounded. */
@@ -92,6 +96,8 @@ export interface Result {
   grade: string;
   /** Ids of the veto items and veto events that applied (their effects are in the checklist). */
   veto: string[];
+  /** Items not inspected this time (未查): present only for a partial inspection. */
+  uninspected?: string[];
   dimensions: DimensionResult[];
   bonus: { earned: number; cap: number; applied: number };
   /** 负面清单 totals, for checklists that have one: deducted before and applied after the section cap. */

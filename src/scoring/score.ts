@@ -1,4 +1,5 @@
 import type { Params } from '../i18n/index.js';
+import { UNINSPECTED } from '../model/answers.js';
 import { methodOf } from '../methods/index.js';
 import type { Audit, FindingOverride } from '../model/audit.js';
 import { penaltyAsItem, vetoRuleOf, type Checklist, type Dimension, type Item, type PenaltyItem, type VetoRule } from '../model/checklist.js';
@@ -56,6 +57,7 @@ export function score(checklist: Checklist, audit: Audit, opts: ScoreOptions = {
   const unrounded = base.add(bonusApplied).sub(penaltyApplied).sub(vetoDeducted).max(Exact.ZERO);
   const p = checklist.precision;
   const total = unrounded.round(p);
+  const uninspected = main.filter((s) => s.row.uninspected).map((s) => s.item.id);
   const grade = gradeAfterVetoes(checklist, gradeOf(checklist, total), vetoes.map((v) => v.rule));
   const deductions = checklist.penalties || !vetoDeducted.isZero();
 
@@ -66,10 +68,12 @@ export function score(checklist: Checklist, audit: Audit, opts: ScoreOptions = {
     date: audit.date,
     inspectors: audit.inspectors,
     status: audit.status,
+    ...(audit.mode ? { mode: audit.mode } : {}),
     total: total.toNumber(),
     base: base.round(p).toNumber(),
     grade,
     veto: vetoes.map((v) => v.id),
+    ...(uninspected.length ? { uninspected } : {}),
     dimensions: checklist.dimensions.map((d) => dimensionResult(d, scored)),
     bonus: { earned: bonusEarned.toNumber(), cap: cap.toNumber(), applied: bonusApplied.toNumber() },
     ...(checklist.penalties
@@ -107,6 +111,11 @@ function scoreItem(item: Item, audit: Audit, dimension?: Dimension): Scored {
     return { item, dimension, earned: Exact.ZERO, row };
   }
   if (answer.note) row.note = answer.note;
+  if (answer.uninspected) {
+    // Out of the denominator like N/A, but not N/A: the row says it was not inspected.
+    Object.assign(row, { uninspected: true, earned: null, answer: UNINSPECTED, value: UNINSPECTED });
+    return { item, dimension, row };
+  }
   if (answer.na) {
     Object.assign(row, { na: true, earned: null, answer: '不适用', value: '不适用' });
     return { item, dimension, row };

@@ -1,4 +1,5 @@
 import { t } from '../i18n/index.js';
+import { Exact } from '../model/exact.js';
 import { vetoRuleOf, type Checklist, type VetoRule } from '../model/checklist.js';
 import type { ItemResult, Result } from '../model/result.js';
 import { colors, renderTable } from './terminal.js';
@@ -12,6 +13,7 @@ export function explain(r: Result, checklist: Checklist): string {
   const d = r.derivation;
   const out: string[] = [];
   out.push(c.bold(`${r.center.name}(${r.center.code})  ${r.date}  ${t('explain.checklist')} ${r.checklist.id} ${r.checklist.version}`));
+  if (r.mode) out.push(t('explain.mode', { mode: r.mode }));
   const dims = new Map(checklist.dimensions.map((x) => [x.id, x.name]));
   const rows = r.items.map((i) => [
     i.id,
@@ -39,11 +41,12 @@ export function explain(r: Result, checklist: Checklist): string {
     out.push(t('explain.dimension', { name: dim.name, earned: dim.earned, applicable: dim.applicable, points: dim.points, rate }));
   }
   const na = r.items.filter((i) => i.na && i.dimension);
-  if (na.length) {
-    out.push(t('explain.na', { items: na.map((i) => `${i.id}(${i.points})`).join('、'), points: d.notApplicable }));
-  } else {
-    out.push(t('explain.no-na'));
-  }
+  const uninspected = r.items.filter((i) => i.uninspected);
+  // Both leave the denominator; each line names its own items and points.
+  const pointsOf = (rows: typeof na) => Exact.sum(rows.map((i) => Exact.from(i.points))).toString();
+  if (na.length) out.push(t('explain.na', { items: na.map((i) => `${i.id}(${i.points})`).join('、'), points: pointsOf(na) }));
+  if (uninspected.length) out.push(c.red(t('explain.uninspected', { items: uninspected.map((i) => `${i.id}(${i.points})`).join('、'), points: pointsOf(uninspected) })));
+  if (!na.length && !uninspected.length) out.push(t('explain.no-na'));
   out.push(t('explain.base', { earned: d.earned, applicable: d.applicable, total: d.total, base: d.base }));
   if (r.items.some((i) => !i.dimension && !i.penalty)) {
     out.push(t('explain.bonus-line', { earned: d.bonusEarned, cap: d.bonusCap, applied: d.bonusApplied }));
