@@ -169,6 +169,7 @@ function buildProgram(version: string): Command {
     .option('--plan <plan.json>', t('opt.briefing-plan'))
     .option('--skip-invalid', t('opt.skip-invalid-briefing'))
     .option('--county-weights <weights>', t('opt.county-weights'))
+    .option('--mode <mode>', t('opt.briefing-mode'), collect)
     .option('--force', t('cli.option.force'))
     .addHelpText('after', examples('briefing', ['briefing --month 2026-11 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --centers fixtures/demo/centers.csv', 'briefing --month 2026-11 results/ -o 通报.xlsx -o 通报.md']))
     .action(lazy(() => import('./commands/briefing.js')));

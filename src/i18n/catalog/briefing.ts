@@ -105,6 +105,7 @@ export default {
   'briefing.md.section': { zh: '{cn}、{title}', en: '{n}. {title}' },
   'briefing.overview.heading': { zh: '总体情况', en: 'Overview' },
 
+  'briefing.bad-mode': { zh: '--mode 应为以下之一:{modes},而不是 "{value}"', en: '--mode must be one of {modes}, not "{value}"' },
   'briefing.bad-month': { zh: '--month 应为 YYYY-MM 格式的月份,如 2026-11,而不是 "{value}"', en: '--month must be a month written YYYY-MM, e.g. 2026-11, not "{value}"' },
   'briefing.bad-as-of': { zh: '--as-of 应为日期,如 2026-12-05,而不是 "{value}"', en: '--as-of must be a date, e.g. 2026-12-05, not "{value}"' },
   'briefing.bad-output': { zh: '不支持的输出类型 {path}:应为 .xlsx、.md 或 .json', en: 'unsupported output {path}: use .xlsx, .md or .json' },

@@ -90,6 +90,7 @@ export default {
     zh: '把评估文件迁移到清单的新版本:计分未变的评分项沿用原答案,改名或拆分的按对照表转换,其余列为待重新作答',
     en: 'carry audits over to a new checklist version: unchanged items keep their answers, renamed or split ones follow the mapping, the rest are listed to answer again',
   },
+  'opt.briefing-mode': { zh: '只用这种检查方式的评估(自查、督查、明察、暗访、交叉检查、回头看;可多次给出)', en: 'only audits made this way (自查, 督查, 明察, 暗访, 交叉检查, 回头看; repeatable)' },
   'opt.migrate-to': { zh: '目标清单(编号即最新版本,或 YAML 文件)', en: 'target checklist (an id means its newest version, or a YAML file)' },
   'opt.migrate-map': { zh: '对照表 YAML:旧编号: 新编号(拆分时写列表)', en: 'mapping YAML: old id: new id (a list when split)' },
   'opt.migrate-output': { zh: '新评估文件的保存目录(原文件不会被改动)', en: 'folder for the new audit files (the originals are left alone)' },
