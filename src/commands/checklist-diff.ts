@@ -21,9 +21,11 @@ interface Located extends ChecklistChange {
 export default async function run(oldRef: string, newRef: string, opts: Options): Promise<void> {
   const old = resolveChecklist(oldRef);
   const next = resolveChecklist(newRef);
-  const changes = locate(diffChecklists(old, next), old, next);
+  const found = diffChecklists(old, next);
+  // Lines are for annotations and JSON; the table does not show them, so it skips parsing both files again.
+  const changes = opts.format === 'text' ? found.map((c) => ({ ...c, file: '', line: 0, col: 0 })) : locate(found, old, next);
   process.stdout.write(render(changes, old, next, opts.format));
-  if (changes.some((c) => c.scoring)) process.exitCode = 1;
+  if (found.some((c) => c.scoring)) process.exitCode = 1;
 }
 
 /** Each change with the line it is on: in the new file, or in the old one for what was removed. */
@@ -56,7 +58,8 @@ function render(changes: Located[], old: Checklist, next: Checklist, format: Opt
     t(`checklist.diff.kind.${x.subject}.${x.kind}`),
     x.id,
     x.title,
-    x.fields.map(fieldText).join('\n'),
+    // Reworded text is long and not scored: the table names what changed, JSON and annotations carry the text.
+    x.kind === 'reworded' ? x.fields.map((f) => f.key).join(', ') : x.fields.map(fieldText).join('\n'),
     x.scoring ? c.red(t('checklist.diff.scoring')) : '',
   ]);
   const h = (k: string) => t(`checklist.diff.col.${k}`);
