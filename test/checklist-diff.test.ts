@@ -81,12 +81,19 @@ describe('zongzhi checklist diff', () => {
   writeFileSync(same, base);
   writeFileSync(renamed, edited([['title: 中心领导配备', 'title: 中心领导班子配备']]));
   writeFileSync(rescored, edited([['per: 6', 'per: 5']]));
+  const reworded = join(dir, 'reworded.yaml');
+  writeFileSync(reworded, edited([['criteria: 按抽查情况直接打分', 'criteria: 按抽查卷宗情况直接打分']]));
 
   it('exits 0 with no change or only wording changes, 1 when a change can move a score', async () => {
     expect((await runCli(['checklist', 'diff', METHODS, same])).code).toBe(0);
     const words = await runCli(['checklist', 'diff', METHODS, renamed]);
     expect(words.code).toBe(0);
     expect(words.stdout).toMatch(/│ 评分项改名 │ A-2\s+│ 中心领导班子配备 │ title: 中心领导配备 → 中心领导班子配备/);
+    // Reworded text is named in the table, not printed twice.
+    const text = await runCli(['checklist', 'diff', METHODS, reworded]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/│ 文字修改\s+│ B-3\s+│ 卷宗质量\s+│ criteria\s+│/);
+    expect(text.stdout).not.toContain('按抽查卷宗情况直接打分');
     const r = await runCli(['checklist', 'diff', METHODS, rescored]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/│ 计分变化\s+│ B-1\s+│ 排查台账\s+│ per: 6 → 5\s+│ 影响计分 │/);
