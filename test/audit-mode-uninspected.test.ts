@@ -1,6 +1,7 @@
-// Audit file additions: `mode` (how the audit was made) and 未查 (not inspected this time),
-// which leaves the denominator like N/A but is flagged as a partial inspection.
+// Audit file additions: `mode` (how the audit was made), 未查 (not inspected this time),
+// which leaves the denominator like N/A but is flagged as a partial inspection, and `evidence`.
 // Figures are hand-computed on fixtures/scoring/effects.yaml (A-1 10, A-2 20, A-3 20, B-1 50 at 5 per deficiency).
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,3 +98,50 @@ describe('mode and 未查 in files', () => {
   });
 });
 
+
+describe('evidence', () => {
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('is kept with the answer and checked when scored: a missing or changed file is a located warning, not an error', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '台账.jpg'), 'scan of the ledger');
+    writeFileSync(join(dir, '照片.jpg'), 'photo, edited later');
+    const file = join(dir, 'x.audit.yaml');
+    const text = [
+      'format: 1',
+      'checklist: { id: effects, version: "1" }',
+      'center: { code: "999901101001", name: 示例村综治中心 }',
+      'date: "2026-11-20"',
+      'answers:',
+      '  A-1: 是',
+      '  A-2: 是',
+      '  A-3: 是',
+      '  B-1:',
+      '    value: 2',
+      '    evidence:',
+      `      - { path: 台账.jpg, sha256: ${sha('scan of the ledger')} }`,
+      `      - { path: 照片.jpg, sha256: ${sha('photo, as taken')} }`,
+      `      - { path: 缺失.jpg, sha256: ${sha('gone')} }`,
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    const r = await runCli(['score', file, '--checklist', EFFECTS]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `警告:${file}:13:17: 佐证材料 照片.jpg 在登记后被改动过(sha256 不一致)`,
+      `警告:${file}:14:17: 佐证材料 缺失.jpg 找不到`,
+    ]);
+    const read = readAuditText(text, file, new ChecklistRegistry([EFFECTS]));
+    expect(read.audit!.answers['B-1'].evidence?.map((e) => e.path)).toEqual(['台账.jpg', '照片.jpg', '缺失.jpg']);
+    expect(readAuditText(auditFileText(read.audit!, read.checklist!), file, new ChecklistRegistry([EFFECTS])).audit!.answers['B-1']).toEqual(read.audit!.answers['B-1']);
+  });
+
+  it('of the wrong shape is an error at its place', () => {
+    const read = readAuditText(
+      ['format: 1', 'checklist: { id: effects, version: "1" }', 'center: { code: "999901101001", name: 村 }', 'date: "2026-11-20"', 'answers:', '  A-1: { value: 是, evidence: [照片.jpg] }', ''].join('\n'),
+      'x.audit.yaml',
+      new ChecklistRegistry([EFFECTS]),
+    );
+    expect(read.problems.map((p) => [p.line, p.col, p.code])).toEqual([[6, 30, 'audit.evidence']]);
+  });
+});

@@ -65,5 +65,6 @@ export function migrateAudit(audit: Audit, from: Checklist, to: Checklist, map: 
 function reanswer(oldItem: Item, newItem: Item, answer: Answer): Answer | undefined {
   const raw = storedAnswer(oldItem, answer);
   const outcome = readAnswer(newItem, { ...raw, note: answer.note });
-  return outcome.kind === 'answer' ? outcome.answer : undefined;
+  if (outcome.kind !== 'answer') return undefined;
+  return answer.evidence ? { ...outcome.answer, evidence: answer.evidence } : outcome.answer;
 }

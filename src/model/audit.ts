@@ -27,6 +27,14 @@ export interface Answer {
   na: boolean;
   uninspected?: true;
   note?: string;
+  /** Files backing the answer (a photo, a scanned 台账), each with the sha256 it had when attached. */
+  evidence?: Evidence[];
+}
+
+export interface Evidence {
+  /** Relative to the audit file's folder, or absolute. */
+  path: string;
+  sha256: string;
 }
 
 /** How an audit was made; shown in reports. */
