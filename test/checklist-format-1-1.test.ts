@@ -14,10 +14,10 @@ describe('zongzhi checklist show (format 1.1)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('依据:《关于加强社会治安综合治理中心规范化建设的意见》(2024年11月)');
     expect(r.stdout).toMatch(/│ 依据\s+│/);
-    expect(r.stdout).toMatch(/│ A-2\s+│ 专职人员在岗\s+│\s+20 │ 是否\s+│ 否决\(不高于合格\) │ 参考:本地草案/);
-    expect(r.stdout).toMatch(/│ A-3\s+│ 台账真实\s+│\s+20 │ 是否\s+│ 否决\(扣 10 分\)/);
+    expect(r.stdout).toMatch(/│ A-2\s+│ 专职人员在岗\s+│\s+20 │ 是否达到\s+│ 否决\(不高于合格\) │ 参考:本地草案/);
+    expect(r.stdout).toMatch(/│ A-3\s+│ 台账真实\s+│\s+20 │ 是否达到\s+│ 否决\(扣 10 分\)/);
     expect(r.stdout).toMatch(/│\s+│ 负面清单\(限扣 8\)/);
-    expect(r.stdout).toMatch(/│ NEG-1\s+│ 通报问题回头看仍未整改\s+│ −2\/起 │ 按起扣分 │ 限扣 6/);
+    expect(r.stdout).toMatch(/│ NEG-1\s+│ 通报问题回头看仍未整改\s+│ −2\/起 │ 按起扣分\s+│ 限扣 6/);
   });
 
   it('adds no 依据 column to a checklist without basis', async () => {
