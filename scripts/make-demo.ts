@@ -356,8 +356,8 @@ async function makeLedger(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const county = load('county.yaml');
-  const township = load('township.yaml');
+  const county = load('county-2025.1.yaml');
+  const township = load('township-2025.1.yaml');
   const centers = centersOf();
   rmSync(join(OUT, 'audits'), { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });

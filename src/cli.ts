@@ -67,6 +67,14 @@ function buildProgram(version: string): Command {
     .addOption(new Option('--format <format>', t('checklist.validate.format')).choices(['text', 'json', 'github']).default('text'))
     .addHelpText('after', examples('checklist validate', ['checklist validate', 'checklist validate checklists/ --format github']))
     .action(lazy(() => import('./commands/checklist-validate.js')));
+  checklist
+    .command('diff')
+    .description(t('checklist.diff.description'))
+    .argument('<old>', t('checklist.diff.argument.old'))
+    .argument('<new>', t('checklist.diff.argument.new'))
+    .addOption(new Option('--format <format>', t('checklist.diff.format')).choices(['text', 'json', 'github']).default('text'))
+    .addHelpText('after', examples('checklist diff', ['checklist diff county-2025.1 county', 'checklist diff old.yaml checklists/county.yaml --format github']))
+    .action(lazy(() => import('./commands/checklist-diff.js')));
 
   program
     .command('audit')
@@ -192,6 +200,7 @@ function buildProgram(version: string): Command {
     .option('--skip-invalid', t('opt.skip-invalid-briefing'))
     .option('--county-weights <weights>', t('opt.county-weights'))
     .option('--issue-no <text>', t('opt.issue-no'))
+    .option('--mode <mode>', t('opt.briefing-mode'), collect)
     .option('--force', t('cli.option.force'))
     .addHelpText('after', examples('briefing', ['briefing --month 2026-11 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --centers fixtures/demo/centers.csv', 'briefing --month 2026-11 results/ -o 通报.xlsx -o 通报.md']))
     .action(lazy(() => import('./commands/briefing.js')));
@@ -208,6 +217,18 @@ function buildProgram(version: string): Command {
     .option('--force', t('cli.option.force'))
     .addHelpText('after', examples('history', ['history 999901 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx', 'history 999901 audits/ -o 甲区评估历史.xlsx -o 甲区评估历史.md']))
     .action(lazy(() => import('./commands/history.js')));
+
+  program
+    .command('migrate')
+    .description(t('cmd.migrate.description'))
+    .argument('<inputs...>', t('arg.inputs'))
+    .requiredOption('--to <id|file>', t('opt.migrate-to'))
+    .option('--map <mapping.yaml>', t('opt.migrate-map'))
+    .requiredOption('-o, --output <dir>', t('opt.migrate-output'))
+    .option('--checklist <id|file>', t('opt.checklist-many'), collect)
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', examples('migrate', ['migrate audits/2026-10 --to county -o audits/2026-10-迁移', 'migrate audits/ --to county --map 对照表.yaml -o 迁移/']))
+    .action(lazy(() => import('./commands/migrate.js')));
 
   return program;
 }

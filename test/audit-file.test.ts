@@ -78,7 +78,7 @@ describe('reading an audit file', () => {
   it('reports an unknown key at the key, suggesting the nearest allowed one', () => {
     const text = audit('  A-1: { value: 是, notes: 拼写错误 }\n');
     expect(where(text)).toEqual([[8, 20, 'audit.unknown-key-near']]);
-    expect(read(text).problems[0].message).toBe('未知的键 notes,是否想写 note?(可用的键:value, note, deficiencies)');
+    expect(read(text).problems[0].message).toBe('未知的键 notes,是否想写 note?(可用的键:value, note, deficiencies, evidence)');
     expect(where(audit('  A-1: { value: 是, remark: 无 }\n'))).toEqual([[8, 20, 'audit.unknown-key']]);
   });
 

@@ -11,7 +11,10 @@ import { ROOT, runCli, tempDir } from './helpers.js';
 
 const BROKEN = join(ROOT, 'fixtures/checklists/broken');
 const VALID = join(ROOT, 'fixtures/checklists/valid');
-const SHIPPED = ['county', 'township'].map((id) => ({ id, file: join(ROOT, 'checklists', `${id}.yaml`) }));
+const SHIPPED = ['county', 'township', 'village', 'county-2025.1', 'township-2025.1'].map((name) => ({
+  id: name.replace(/-[\d.]+$/, ''),
+  file: join(ROOT, 'checklists', `${name}.yaml`),
+}));
 
 interface Expected {
   line: number;
@@ -48,10 +51,10 @@ const CORPUS: Record<string, Expected[]> = {
   'bonus-missing-items.yaml': [{ line: 73, col: 1, code: 'schema.required', says: 'items' }], // `bonus:`
   'level-missing-points.yaml': [{ line: 30, col: 13, code: 'schema.required', says: 'points' }], // `{ label: 基本达到 }`
   'points-type.yaml': [{ line: 20, col: 17, code: 'schema.type', says: '十分' }],
-  'format-2.yaml': [{ line: 2, col: 9, code: 'schema.const' }],
+  'format-2.yaml': [{ line: 2, col: 9, code: 'schema.enum', says: '1, 1.1' }],
   'item-id-pattern.yaml': [{ line: 44, col: 13, code: 'schema.pattern', says: 'mec-01' }],
   'checklist-id-pattern.yaml': [{ line: 3, col: 5, code: 'schema.pattern', says: 'Minimal' }],
-  'bad-level.yaml': [{ line: 6, col: 8, code: 'schema.enum', says: 'county, township' }],
+  'bad-level.yaml': [{ line: 6, col: 8, code: 'schema.enum', says: 'city, county, township, village' }],
   'unknown-method.yaml': [{ line: 48, col: 17, code: 'schema.method', says: 'penalty' }],
   'negative-points.yaml': [{ line: 79, col: 15, code: 'schema.exclusive-minimum', says: '-5' }],
   'precision-9.yaml': [{ line: 7, col: 12, code: 'schema.maximum', says: '9' }],
@@ -76,6 +79,17 @@ const CORPUS: Record<string, Expected[]> = {
   'grades-order.yaml': [{ line: 10, col: 22, code: 'checklist.grades-order', says: '95' }],
   'grades-last-min.yaml': [{ line: 11, col: 23, code: 'checklist.grades-last', says: '10' }],
   'duplicate-grade.yaml': [{ line: 10, col: 13, code: 'checklist.duplicate-grade', says: '优秀' }],
+
+  // Format 1.1: veto effects, 负面清单, and 1.1 keys in a format 1 file.
+  'veto-effect-both.yaml': [{ line: 9, col: 7, code: 'schema.veto-effect', says: 'cap-grade' }], // one message, not one per alternative
+  'item-veto-typo.yaml': [{ line: 27, col: 15, code: 'schema.item-veto', says: 'lowst-grade' }],
+  'cap-grade-unknown.yaml': [{ line: 34, col: 28, code: 'checklist.cap-grade-unknown', says: '优秀, 良好, 合格, 不合格' }],
+  'penalty-both.yaml': [{ line: 65, col: 12, code: 'checklist.penalty-both', says: 'NEG-2' }], // `per:` of NEG-2
+  'penalty-neither.yaml': [{ line: 62, col: 7, code: 'checklist.penalty-neither', says: 'NEG-2' }], // the item NEG-2
+  'penalty-veto-cap.yaml': [{ line: 70, col: 12, code: 'checklist.penalty-veto-cap', says: 'NEG-3' }],
+  'penalties-missing-name.yaml': [{ line: 51, col: 1, code: 'schema.required', says: 'name' }], // `penalties:`
+  'penalty-duplicate-id.yaml': [{ line: 62, col: 11, code: 'checklist.duplicate-item', says: '第 45 行' }], // an event reusing B-1
+  'needs-format-1-1.yaml': [{ line: 22, col: 16, code: 'checklist.needs-format-1-1', says: 'basis' }],
 };
 
 const corpusFiles = Object.keys(CORPUS).sort();
@@ -112,7 +126,7 @@ describe('clean checklists', () => {
   });
 
   for (const { id, file } of SHIPPED) {
-    it.skipIf(!existsSync(file))(`the shipped checklists/${id}.yaml validates clean`, () => {
+    it.skipIf(!existsSync(file))(`the shipped ${file.slice(ROOT.length)} validates clean`, () => {
       const { checklist, problems } = loadChecklistFile(file);
       expect(problems).toEqual([]);
       expect(checklist?.id).toBe(id);
@@ -221,7 +235,8 @@ describe.skipIf(SHIPPED.some((s) => !existsSync(s.file)))('zongzhi checklist sho
     const r = await runCli(['checklist', 'show', 'county', '--json']);
     expect(r.code).toBe(0);
     const model = JSON.parse(r.stdout);
-    expect(model).toMatchObject({ format: 1, id: 'county', level: 'county', total: 100 });
+    // An id names the newest version of that checklist.
+    expect(model).toMatchObject({ format: 1.1, id: 'county', version: '2026.1', level: 'county', total: 100 });
     expect(model.dimensions.map((d: { id: string }) => d.id)).toEqual(['institution', 'layout', 'mechanism', 'staffing', 'funding']);
     expect(model.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

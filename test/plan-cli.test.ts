@@ -142,6 +142,7 @@ describe('zongzhi plan on the demo city', () => {
     expect(blank.code).toBe(0);
     const [result] = JSON.parse(blank.stdout);
     expect(result.center).toEqual({ code: v.center.code, name: v.center.name });
+    expect(result.mode).toBe(v.mode);
     expect(result.date).toBe(v.date);
     expect(result.inspectors).toEqual(v.inspectors.map((i) => i.name));
   });

@@ -50,11 +50,12 @@ function progress(s: Session): { answered: number; total: number; earned: Exact;
  * how to check it, and the answer already given.
  */
 export function itemCard(s: Session, index: number, p: Prompter): string {
-  const { item, dimension } = s.items[index];
+  const { item, dimension, penalty } = s.items[index];
   const done = progress(s);
   // Scored items and bonus items are counted apart, as everywhere: 第 7/38 项 and 已答 7/38 are of the same 38.
   const group = s.items.filter((placed) => Boolean(placed.dimension) === Boolean(dimension));
-  const where = t('walk.card.where', { dimension: dimension?.name ?? t('walk.bonus'), k: group.indexOf(s.items[index]) + 1, n: group.length });
+  const section = dimension?.name ?? (penalty ? s.checklist.penalties!.name : t('walk.bonus'));
+  const where = t('walk.card.where', { dimension: section, k: group.indexOf(s.items[index]) + 1, n: group.length });
   const score = t('walk.card.progress', { answered: done.answered, total: done.total, earned: done.earned.toString(), applicable: done.applicable.toString() });
   const tags = [t('walk.card.points', { points: item.points }), t(`method.${item.method}`)];
   if (item.veto) tags.push(p.paint('red', t('walk.card.veto')));
@@ -66,6 +67,7 @@ export function itemCard(s: Session, index: number, p: Prompter): string {
     field(t('walk.card.criteria'), item.criteria, p.width),
   ];
   if (item.guidance) lines.push(field(t('walk.card.guidance'), item.guidance, p.width));
+  if (item.basis) lines.push(p.paint('dim', field(t('walk.card.basis'), item.basis, p.width)));
   const answer = s.audit.answers[item.id];
   if (answer) lines.push(p.paint('cyan', field(t('walk.card.current'), answerText(item, answer), p.width)));
   if (answer?.note) lines.push(field(t('walk.card.note'), answer.note, p.width));

@@ -132,7 +132,7 @@ async function summary(r: Result, p: Prompter): Promise<string> {
   );
   const na = r.items.filter((i) => i.na && i.dimension);
   if (na.length) lines.push(t('explain.na', { items: na.map((i) => `${i.id}(${i.points})`).join('、'), points: r.derivation.notApplicable }));
-  if (r.items.some((i) => !i.dimension)) lines.push(t('explain.bonus-line', { earned: r.derivation.bonusEarned, cap: r.derivation.bonusCap, applied: r.derivation.bonusApplied }));
+  if (r.items.some((i) => !i.dimension && !i.penalty)) lines.push(t('explain.bonus-line', { earned: r.derivation.bonusEarned, cap: r.derivation.bonusCap, applied: r.derivation.bonusApplied }));
   lines.push(t('explain.findings', { count: r.findings.length }));
   if (r.findings.length) {
     lines.push(

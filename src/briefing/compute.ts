@@ -33,7 +33,7 @@ export interface BriefingInput {
 
 const DEFAULT_COMMON_LIMIT = 10;
 /** County and township centers are scored on different checklists; this is their order in a table. */
-const LEVEL_ORDER = ['county', 'township'];
+const LEVEL_ORDER = ['city', 'county', 'township', 'village'];
 
 /** The whole monthly briefing from results. Pure: no I/O, no clock. */
 export function buildBriefing(input: BriefingInput): Briefing {
@@ -116,6 +116,8 @@ function rankingGroups(current: Result[], last: Result[], county: (code: string)
       const prev = before.get(r.center.code);
       const total = exact(r.total);
       const previousTotal = prev ? exact(prev.result.total) : undefined;
+      // Scores under two versions of a checklist are not comparable: show both, but no 环比.
+      const checklistChanged = prev !== undefined && (prev.result.checklist.id !== r.checklist.id || prev.result.checklist.version !== r.checklist.version);
       return {
         rank,
         previousRank: prev?.rank,
@@ -125,7 +127,8 @@ function rankingGroups(current: Result[], last: Result[], county: (code: string)
         date: r.date,
         total,
         previousTotal,
-        change: previousTotal ? total.sub(previousTotal) : undefined,
+        change: previousTotal && !checklistChanged ? total.sub(previousTotal) : undefined,
+        ...(checklistChanged ? { checklistChanged } : {}),
         grade: r.grade,
         dimensions: Object.fromEntries(r.dimensions.map((d) => [d.id, exact(d.earned).round(r.derivation.precision)])),
         veto: r.veto.map((id) => ({ id, title: r.items.find((i) => i.id === id)?.title ?? id })),

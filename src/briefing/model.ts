@@ -78,8 +78,10 @@ export interface RankingRow {
   /** Reported (rounded) final score. */
   total: Exact;
   previousTotal?: Exact;
-  /** total − previousTotal, both as reported. */
+  /** total − previousTotal, both as reported; undefined when last month's audit used another checklist version. */
   change?: Exact;
+  /** Last month's audit used another checklist id or version: its score is shown, not compared (清单版本不同). */
+  checklistChanged?: boolean;
   grade: string;
   /** Reported (rounded) dimension scores by dimension id. */
   dimensions: Record<string, Exact>;

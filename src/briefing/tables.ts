@@ -136,7 +136,7 @@ function rankingTable(b: Briefing, group: Briefing['ranking'][number]): Briefing
         text(r.name),
         text(r.county.name),
         score(r.total, r.precision),
-        r.change ? { kind: 'change', value: r.change, places: r.precision } : none,
+        r.change ? { kind: 'change', value: r.change, places: r.precision } : r.checklistChanged ? text(t('briefing.checklist-changed')) : none,
         gradeCell(r.grade, b),
         ...b.dimensions.map((d) => score(r.dimensions[d.id], r.precision)),
         r.veto.length ? text(r.veto.map((v) => `${v.id} ${v.title}`).join(t('briefing.list-separator')), 'bad') : none,

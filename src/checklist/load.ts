@@ -103,8 +103,9 @@ export function checklistFiles(): { file: string; source: 'shipped' | 'local' }[
 }
 
 /**
- * `<id|file>`: a path that exists is loaded as a file; otherwise an id among the
- * shipped and ./checklists/ ones (by file name, then by the `id` inside).
+ * `<id|file>`: a path that exists is loaded as a file; otherwise an id, which names the
+ * newest version of that checklist (./checklists/ before the shipped ones); otherwise a
+ * file name without extension, which names one version (`county-2025.1`).
  */
 export function resolveChecklist(ref: string): Checklist {
   const path = existsSync(ref) && statSync(ref).isFile() ? ref : findById(ref);
@@ -117,12 +118,31 @@ export function resolveChecklist(ref: string): Checklist {
   return checklist;
 }
 
-function findById(id: string): string | undefined {
-  const files = checklistFiles().reverse();
-  const byName = files.find((f) => basename(f.file).replace(/\.ya?ml$/, '') === id);
-  if (byName) return byName.file;
-  return files.find((f) => {
-    const m = /^id:\s*["']?([\w-]+)/m.exec(readFileSync(f.file, 'utf8'));
-    return m?.[1] === id;
-  })?.file;
+function findById(ref: string): string | undefined {
+  const files = checklistFiles().map((f) => ({ ...f, head: headOf(f.file) }));
+  const sameId = files.filter((f) => f.head.id === ref);
+  const local = sameId.filter((f) => f.source === 'local');
+  const pool = local.length ? local : sameId;
+  if (pool.length) return pool.reduce((a, b) => (compareVersions(b.head.version, a.head.version) > 0 ? b : a)).file;
+  return files.reverse().find((f) => basename(f.file).replace(/\.ya?ml$/, '') === ref)?.file;
+}
+
+/** The id and version a checklist file declares, read without parsing the whole file. */
+function headOf(file: string): { id?: string; version: string } {
+  const text = readFileSync(file, 'utf8');
+  return {
+    id: /^id:\s*["']?([\w-]+)/m.exec(text)?.[1],
+    version: /^version:\s*["']?([^"'\s#]+)/m.exec(text)?.[1] ?? '',
+  };
+}
+
+/** Versions compare by their numbers: 2026.1 is newer than 2025.12, and 2025.10 than 2025.9. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/\D+/).filter(Boolean).map(Number);
+  const pb = b.split(/\D+/).filter(Boolean).map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
 }

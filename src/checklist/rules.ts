@@ -1,6 +1,7 @@
 import type { Params } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
-import type { ChecklistFile, Item } from '../model/checklist.js';
+import type { ChecklistFile, Item, PenaltyItem } from '../model/checklist.js';
+import type { ItemVeto, VetoEffect } from './types.generated.js';
 import { methodOf } from '../methods/index.js';
 import type { YamlPath } from '../sources/yaml-doc.js';
 
@@ -24,11 +25,25 @@ export function checklistDefects(c: ChecklistFile, isClean: (path: YamlPath) => 
 
   const dimensionIds = new Map<string, YamlPath>();
   const itemIds = new Map<string, YamlPath>();
+  const grades = isClean(['grades']) && Array.isArray(c.grades) ? c.grades.map((g) => g.name) : undefined;
+  const checkVeto = (veto: ItemVeto | VetoEffect | undefined, path: YamlPath) => {
+    const capped = typeof veto === 'object' && 'cap-grade' in veto ? veto['cap-grade'] : undefined;
+    if (capped !== undefined && grades && !grades.includes(capped)) {
+      defects.push({ path: [...path, 'cap-grade'], code: 'checklist.cap-grade-unknown', params: { grade: capped, grades: grades.join(', ') } });
+    }
+  };
+  const uniqueId = (id: string, path: YamlPath) => {
+    const first = itemIds.get(id);
+    if (first) defects.push({ path: [...path, 'id'], code: 'checklist.duplicate-item', params: { id }, ref: first });
+    else itemIds.set(id, [...path, 'id']);
+  };
+  if (isClean(['veto'])) checkVeto(c.veto, ['veto']);
+  defects.push(...formatDefects(c, isClean));
+
   const visitItem = (item: Item, path: YamlPath, bonus: boolean) => {
     if (!isClean(path)) return;
-    const first = itemIds.get(item.id);
-    if (first) defects.push({ path: [...path, 'id'], code: 'checklist.duplicate-item', params: { id: item.id }, ref: first });
-    else itemIds.set(item.id, [...path, 'id']);
+    uniqueId(item.id, path);
+    checkVeto(item.veto, [...path, 'veto']);
     if (item.veto && item.na) defects.push({ path: [...path, 'na'], code: 'checklist.veto-na' });
     if (bonus && item.veto) defects.push({ path: [...path, 'veto'], code: 'checklist.bonus-veto' });
     for (const d of methodOf(item).check(item)) defects.push({ ...d, path: [...path, ...d.path] });
@@ -50,7 +65,42 @@ export function checklistDefects(c: ChecklistFile, isClean: (path: YamlPath) => 
     }
   });
   if (Array.isArray(c.bonus?.items)) c.bonus.items.forEach((item, ii) => visitItem(item, ['bonus', 'items', ii], true));
+  if (Array.isArray(c.penalties?.items)) {
+    c.penalties.items.forEach((p, pi) => {
+      const path: YamlPath = ['penalties', 'items', pi];
+      if (!isClean(path)) return;
+      uniqueId(p.id, path);
+      checkVeto(p.veto, [...path, 'veto']);
+      defects.push(...penaltyDefects(p).map((d) => ({ ...d, path: [...path, ...d.path] })));
+    });
+  }
   return defects;
+}
+
+/** A 负面清单 event either costs points per occurrence or is a veto, never both or neither. */
+function penaltyDefects(p: PenaltyItem): Defect[] {
+  const vetoes = p.veto !== undefined && p.veto !== false;
+  if (vetoes && p.per !== undefined) return [{ path: ['per'], code: 'checklist.penalty-both', params: { id: p.id } }];
+  if (!vetoes && p.per === undefined) return [{ path: [], code: 'checklist.penalty-neither', params: { id: p.id } }];
+  if (vetoes && p.cap !== undefined) return [{ path: ['cap'], code: 'checklist.penalty-veto-cap', params: { id: p.id } }];
+  return [];
+}
+
+/** What format 1.1 added, used in a file that says `format: 1` (an older tool would read it wrong). */
+function formatDefects(c: ChecklistFile, isClean: (path: YamlPath) => boolean): Defect[] {
+  if (c.format !== 1 || !isClean(['format'])) return [];
+  const used: YamlPath[] = [];
+  for (const key of ['basis', 'veto', 'penalties'] as const) if (c[key] !== undefined) used.push([key]);
+  if (c.level === 'city' || c.level === 'village') used.push(['level']);
+  const items = [
+    ...(Array.isArray(c.dimensions) ? c.dimensions.flatMap((d, di) => (Array.isArray(d?.items) ? d.items.map((item, ii) => ({ item, path: ['dimensions', di, 'items', ii] as YamlPath })) : [])) : []),
+    ...(Array.isArray(c.bonus?.items) ? c.bonus.items.map((item, ii) => ({ item, path: ['bonus', 'items', ii] as YamlPath })) : []),
+  ];
+  for (const { item, path } of items) {
+    if (item?.basis !== undefined) used.push([...path, 'basis']);
+    if (item?.veto !== undefined && typeof item.veto !== 'boolean') used.push([...path, 'veto']);
+  }
+  return used.map((path) => ({ path, code: 'checklist.needs-format-1-1', params: { key: String(path[path.length - 1]) } }));
 }
 
 function hasSoundPoints(item: unknown): boolean {

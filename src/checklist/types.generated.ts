@@ -1,15 +1,40 @@
 /* Generated from the method modules by scripts/gen-schema.ts: do not edit. */
 
+/**
+ * 依据:文件名称和条款;阈值为本地草案的标"参考"
+ */
+export type Basis = string;
+/**
+ * 一票否决的后果:lowest-grade 定为最低等次;cap-grade 不高于该等次;deduct 从总分中扣分
+ */
+export type VetoEffect =
+  | 'lowest-grade'
+  | {
+      /**
+       * 等次上限,须是 grades 中的一个
+       */
+      'cap-grade': string;
+    }
+  | {
+      /**
+       * 从总分中扣除的分数
+       */
+      deduct: number;
+    };
 export type Item = CheckItem | LevelsItem | MultiItem | DeductItem | ScaleItem | PointsItem;
+/**
+ * 一票否决:true 按清单的 veto 后果(默认 lowest-grade),或写明本项的后果
+ */
+export type ItemVeto = boolean | VetoEffect;
 
 /**
  * 综治中心规范化建设评估清单(格式 1)
  */
 export interface ChecklistFile {
   /**
-   * 格式版本,固定为 1
+   * 格式版本:1,或 1.1(增加 basis、否决后果、负面清单、市级和村级)
    */
-  format: 1;
+  format: 1 | 1.1;
   /**
    * 清单编号,如 county
    */
@@ -22,7 +47,9 @@ export interface ChecklistFile {
   /**
    * 适用层级
    */
-  level: 'county' | 'township';
+  level: 'city' | 'county' | 'township' | 'village';
+  basis?: Basis;
+  veto?: VetoEffect;
   /**
    * 得分保留小数位,默认 1
    */
@@ -38,6 +65,7 @@ export interface ChecklistFile {
    */
   dimensions: [Dimension, ...Dimension[]];
   bonus?: Bonus;
+  penalties?: Penalties;
 }
 export interface Grade {
   name: string;
@@ -76,10 +104,8 @@ export interface CheckItem {
    * 分值
    */
   points: number;
-  /**
-   * 一票否决:答题得 0 分时等次为最低
-   */
-  veto?: boolean;
+  basis?: Basis;
+  veto?: ItemVeto;
   /**
    * 可答"不适用",须说明理由
    */
@@ -123,10 +149,8 @@ export interface LevelsItem {
    * 分值
    */
   points: number;
-  /**
-   * 一票否决:答题得 0 分时等次为最低
-   */
-  veto?: boolean;
+  basis?: Basis;
+  veto?: ItemVeto;
   /**
    * 可答"不适用",须说明理由
    */
@@ -168,10 +192,8 @@ export interface MultiItem {
    * 分值
    */
   points: number;
-  /**
-   * 一票否决:答题得 0 分时等次为最低
-   */
-  veto?: boolean;
+  basis?: Basis;
+  veto?: ItemVeto;
   /**
    * 可答"不适用",须说明理由
    */
@@ -213,10 +235,8 @@ export interface DeductItem {
    * 分值
    */
   points: number;
-  /**
-   * 一票否决:答题得 0 分时等次为最低
-   */
-  veto?: boolean;
+  basis?: Basis;
+  veto?: ItemVeto;
   /**
    * 可答"不适用",须说明理由
    */
@@ -252,10 +272,8 @@ export interface ScaleItem {
    * 分值
    */
   points: number;
-  /**
-   * 一票否决:答题得 0 分时等次为最低
-   */
-  veto?: boolean;
+  basis?: Basis;
+  veto?: ItemVeto;
   /**
    * 可答"不适用",须说明理由
    */
@@ -308,10 +326,8 @@ export interface PointsItem {
    * 分值
    */
   points: number;
-  /**
-   * 一票否决:答题得 0 分时等次为最低
-   */
-  veto?: boolean;
+  basis?: Basis;
+  veto?: ItemVeto;
   /**
    * 可答"不适用",须说明理由
    */
@@ -335,4 +351,53 @@ export interface Bonus {
    * @minItems 1
    */
   items: [Item, ...Item[]];
+}
+/**
+ * 负面清单:从总分中扣分或否决的事项
+ */
+export interface Penalties {
+  /**
+   * 类别名称,如 负面清单;整改台账的规范化类别
+   */
+  name: string;
+  /**
+   * 本类限扣
+   */
+  cap?: number;
+  /**
+   * @minItems 1
+   */
+  items: [PenaltyItem, ...PenaltyItem[]];
+}
+/**
+ * 负面清单事项:每发生一起扣 per 分(可设本项限扣 cap),或实行一票否决
+ */
+export interface PenaltyItem {
+  /**
+   * 评分项编号,清单内唯一,如 INS-01
+   */
+  id: string;
+  /**
+   * 评分项目
+   */
+  title: string;
+  /**
+   * 评分标准
+   */
+  criteria: string;
+  /**
+   * 检查方法
+   */
+  guidance?: string;
+  basis?: Basis;
+  /**
+   * 每发生一起扣分
+   */
+  per?: number;
+  /**
+   * 本项限扣
+   */
+  cap?: number;
+  veto?: ItemVeto;
+  finding?: FindingDefaults;
 }

@@ -2,14 +2,272 @@
 "use strict";
 module.exports = validate20;
 module.exports.default = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://zongzhi-audit.example/schema/checklist.schema.json","title":"ChecklistFile","description":"综治中心规范化建设评估清单(格式 1)","type":"object","properties":{"format":{"const":1,"description":"格式版本,固定为 1"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"清单编号,如 county"},"version":{"type":"string","minLength":1,"description":"清单版本,字符串,如 \"2025.1\""},"name":{"type":"string","minLength":1},"level":{"enum":["county","township"],"description":"适用层级"},"precision":{"type":"integer","minimum":0,"maximum":4,"description":"得分保留小数位,默认 1"},"grades":{"type":"array","minItems":2,"description":"等次:从高到低,min 含本数,最后一档 min 为 0","items":{"title":"Grade","type":"object","properties":{"name":{"type":"string","minLength":1},"min":{"type":"number","minimum":0}},"required":["name","min"],"additionalProperties":false}},"dimensions":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/dimension"}},"bonus":{"title":"Bonus","type":"object","properties":{"cap":{"type":"number","exclusiveMinimum":0,"description":"加分上限"},"items":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/item"}}},"required":["cap","items"],"additionalProperties":false}},"required":["format","id","version","name","level","grades","dimensions"],"additionalProperties":false,"$defs":{"dimension":{"title":"Dimension","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"points":{"type":"number","exclusiveMinimum":0,"description":"须等于各评分项分值之和"},"items":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/item"}}},"required":["id","name","points","items"],"additionalProperties":false},"findingDefaults":{"title":"FindingDefaults","type":"object","description":"失分时写入整改台账的默认内容","properties":{"problem":{"type":"string","minLength":1},"measure":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"days":{"type":"integer","minimum":1,"description":"整改时限 = 检查日期 + days,默认 30"}},"additionalProperties":false},"item":{"title":"Item","type":"object","required":["method"],"properties":{"method":{"enum":["check","levels","multi","deduct","scale","points"]}},"discriminator":{"propertyName":"method"},"oneOf":[{"title":"CheckItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"check","description":"评分方法"}},"required":["id","title","criteria","points","method"],"additionalProperties":false},{"title":"LevelsItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"levels","description":"评分方法"},"levels":{"type":"array","minItems":2,"description":"等级:从高到低列出,最高等级的分值等于本项分值","items":{"type":"object","title":"Level","properties":{"label":{"type":"string","minLength":1},"points":{"type":"number","minimum":0}},"required":["label","points"],"additionalProperties":false}}},"required":["id","title","criteria","points","method","levels"],"additionalProperties":false},{"title":"MultiItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"multi","description":"评分方法"},"options":{"type":"array","minItems":1,"description":"选项:各选项分值之和等于本项分值","items":{"type":"object","title":"Option","properties":{"label":{"type":"string","minLength":1},"points":{"type":"number","exclusiveMinimum":0}},"required":["label","points"],"additionalProperties":false}}},"required":["id","title","criteria","points","method","options"],"additionalProperties":false},{"title":"DeductItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"deduct","description":"评分方法"},"per":{"type":"number","exclusiveMinimum":0,"description":"每处问题扣分"}},"required":["id","title","criteria","points","method","per"],"additionalProperties":false},{"title":"ScaleItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"scale","description":"评分方法"},"bands":{"type":"array","minItems":1,"description":"分档:按 min 从高到低,取第一个 min ≤ 实测值的档","items":{"type":"object","title":"Band","properties":{"min":{"type":"number"},"points":{"type":"number","minimum":0}},"required":["min","points"],"additionalProperties":false}},"unit":{"type":"string","minLength":1,"description":"单位,如 %、㎡、万元"},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"description":"允许的取值范围 [下限, 上限]"}},"required":["id","title","criteria","points","method","bands"],"additionalProperties":false},{"title":"PointsItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"points","description":"评分方法"},"step":{"type":"number","exclusiveMinimum":0,"description":"打分步长,默认 0.5,须整除本项分值"}},"required":["id","title","criteria","points","method"],"additionalProperties":false}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://zongzhi-audit.example/schema/checklist.schema.json","title":"ChecklistFile","description":"综治中心规范化建设评估清单(格式 1)","type":"object","properties":{"format":{"enum":[1,1.1],"description":"格式版本:1,或 1.1(增加 basis、否决后果、负面清单、市级和村级)"},"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"清单编号,如 county"},"version":{"type":"string","minLength":1,"description":"清单版本,字符串,如 \"2025.1\""},"name":{"type":"string","minLength":1},"level":{"enum":["city","county","township","village"],"description":"适用层级"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/vetoEffect"},"precision":{"type":"integer","minimum":0,"maximum":4,"description":"得分保留小数位,默认 1"},"grades":{"type":"array","minItems":2,"description":"等次:从高到低,min 含本数,最后一档 min 为 0","items":{"title":"Grade","type":"object","properties":{"name":{"type":"string","minLength":1},"min":{"type":"number","minimum":0}},"required":["name","min"],"additionalProperties":false}},"dimensions":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/dimension"}},"bonus":{"title":"Bonus","type":"object","properties":{"cap":{"type":"number","exclusiveMinimum":0,"description":"加分上限"},"items":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/item"}}},"required":["cap","items"],"additionalProperties":false},"penalties":{"title":"Penalties","type":"object","description":"负面清单:从总分中扣分或否决的事项","properties":{"name":{"type":"string","minLength":1,"description":"类别名称,如 负面清单;整改台账的规范化类别"},"cap":{"type":"number","exclusiveMinimum":0,"description":"本类限扣"},"items":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/penaltyItem"}}},"required":["name","items"],"additionalProperties":false}},"required":["format","id","version","name","level","grades","dimensions"],"additionalProperties":false,"$defs":{"basis":{"type":"string","minLength":1,"description":"依据:文件名称和条款;阈值为本地草案的标\"参考\""},"vetoEffect":{"title":"VetoEffect","description":"一票否决的后果:lowest-grade 定为最低等次;cap-grade 不高于该等次;deduct 从总分中扣分","oneOf":[{"const":"lowest-grade"},{"type":"object","properties":{"cap-grade":{"type":"string","minLength":1,"description":"等次上限,须是 grades 中的一个"}},"required":["cap-grade"],"additionalProperties":false},{"type":"object","properties":{"deduct":{"type":"number","exclusiveMinimum":0,"description":"从总分中扣除的分数"}},"required":["deduct"],"additionalProperties":false}]},"itemVeto":{"description":"一票否决:true 按清单的 veto 后果(默认 lowest-grade),或写明本项的后果","oneOf":[{"type":"boolean"},{"$ref":"#/$defs/vetoEffect"}]},"penaltyItem":{"title":"PenaltyItem","type":"object","description":"负面清单事项:每发生一起扣 per 分(可设本项限扣 cap),或实行一票否决","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"basis":{"$ref":"#/$defs/basis"},"per":{"type":"number","exclusiveMinimum":0,"description":"每发生一起扣分"},"cap":{"type":"number","exclusiveMinimum":0,"description":"本项限扣"},"veto":{"$ref":"#/$defs/itemVeto"},"finding":{"$ref":"#/$defs/findingDefaults"}},"required":["id","title","criteria"],"additionalProperties":false},"dimension":{"title":"Dimension","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"points":{"type":"number","exclusiveMinimum":0,"description":"须等于各评分项分值之和"},"items":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/item"}}},"required":["id","name","points","items"],"additionalProperties":false},"findingDefaults":{"title":"FindingDefaults","type":"object","description":"失分时写入整改台账的默认内容","properties":{"problem":{"type":"string","minLength":1},"measure":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"days":{"type":"integer","minimum":1,"description":"整改时限 = 检查日期 + days,默认 30"}},"additionalProperties":false},"item":{"title":"Item","type":"object","required":["method"],"properties":{"method":{"enum":["check","levels","multi","deduct","scale","points"]}},"discriminator":{"propertyName":"method"},"oneOf":[{"title":"CheckItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"check","description":"评分方法"}},"required":["id","title","criteria","points","method"],"additionalProperties":false},{"title":"LevelsItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"levels","description":"评分方法"},"levels":{"type":"array","minItems":2,"description":"等级:从高到低列出,最高等级的分值等于本项分值","items":{"type":"object","title":"Level","properties":{"label":{"type":"string","minLength":1},"points":{"type":"number","minimum":0}},"required":["label","points"],"additionalProperties":false}}},"required":["id","title","criteria","points","method","levels"],"additionalProperties":false},{"title":"MultiItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"multi","description":"评分方法"},"options":{"type":"array","minItems":1,"description":"选项:各选项分值之和等于本项分值","items":{"type":"object","title":"Option","properties":{"label":{"type":"string","minLength":1},"points":{"type":"number","exclusiveMinimum":0}},"required":["label","points"],"additionalProperties":false}}},"required":["id","title","criteria","points","method","options"],"additionalProperties":false},{"title":"DeductItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"deduct","description":"评分方法"},"per":{"type":"number","exclusiveMinimum":0,"description":"每处问题扣分"}},"required":["id","title","criteria","points","method","per"],"additionalProperties":false},{"title":"ScaleItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"scale","description":"评分方法"},"bands":{"type":"array","minItems":1,"description":"分档:按 min 从高到低,取第一个 min ≤ 实测值的档","items":{"type":"object","title":"Band","properties":{"min":{"type":"number"},"points":{"type":"number","minimum":0}},"required":["min","points"],"additionalProperties":false}},"unit":{"type":"string","minLength":1,"description":"单位,如 %、㎡、万元"},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"description":"允许的取值范围 [下限, 上限]"}},"required":["id","title","criteria","points","method","bands"],"additionalProperties":false},{"title":"PointsItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"points","description":"评分方法"},"step":{"type":"number","exclusiveMinimum":0,"description":"打分步长,默认 0.5,须整除本项分值"}},"required":["id","title","criteria","points","method"],"additionalProperties":false}]}}};
+const schema32 = {"type":"string","minLength":1,"description":"依据:文件名称和条款;阈值为本地草案的标\"参考\""};
+const schema33 = {"title":"VetoEffect","description":"一票否决的后果:lowest-grade 定为最低等次;cap-grade 不高于该等次;deduct 从总分中扣分","oneOf":[{"const":"lowest-grade"},{"type":"object","properties":{"cap-grade":{"type":"string","minLength":1,"description":"等次上限,须是 grades 中的一个"}},"required":["cap-grade"],"additionalProperties":false},{"type":"object","properties":{"deduct":{"type":"number","exclusiveMinimum":0,"description":"从总分中扣除的分数"}},"required":["deduct"],"additionalProperties":false}]};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const schema32 = {"title":"Dimension","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"points":{"type":"number","exclusiveMinimum":0,"description":"须等于各评分项分值之和"},"items":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/item"}}},"required":["id","name","points","items"],"additionalProperties":false};
-const schema33 = {"title":"Item","type":"object","required":["method"],"properties":{"method":{"enum":["check","levels","multi","deduct","scale","points"]}},"discriminator":{"propertyName":"method"},"oneOf":[{"title":"CheckItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"check","description":"评分方法"}},"required":["id","title","criteria","points","method"],"additionalProperties":false},{"title":"LevelsItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"levels","description":"评分方法"},"levels":{"type":"array","minItems":2,"description":"等级:从高到低列出,最高等级的分值等于本项分值","items":{"type":"object","title":"Level","properties":{"label":{"type":"string","minLength":1},"points":{"type":"number","minimum":0}},"required":["label","points"],"additionalProperties":false}}},"required":["id","title","criteria","points","method","levels"],"additionalProperties":false},{"title":"MultiItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"multi","description":"评分方法"},"options":{"type":"array","minItems":1,"description":"选项:各选项分值之和等于本项分值","items":{"type":"object","title":"Option","properties":{"label":{"type":"string","minLength":1},"points":{"type":"number","exclusiveMinimum":0}},"required":["label","points"],"additionalProperties":false}}},"required":["id","title","criteria","points","method","options"],"additionalProperties":false},{"title":"DeductItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"deduct","description":"评分方法"},"per":{"type":"number","exclusiveMinimum":0,"description":"每处问题扣分"}},"required":["id","title","criteria","points","method","per"],"additionalProperties":false},{"title":"ScaleItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"scale","description":"评分方法"},"bands":{"type":"array","minItems":1,"description":"分档:按 min 从高到低,取第一个 min ≤ 实测值的档","items":{"type":"object","title":"Band","properties":{"min":{"type":"number"},"points":{"type":"number","minimum":0}},"required":["min","points"],"additionalProperties":false}},"unit":{"type":"string","minLength":1,"description":"单位,如 %、㎡、万元"},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"description":"允许的取值范围 [下限, 上限]"}},"required":["id","title","criteria","points","method","bands"],"additionalProperties":false},{"title":"PointsItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"veto":{"type":"boolean","description":"一票否决:答题得 0 分时等次为最低"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"points","description":"评分方法"},"step":{"type":"number","exclusiveMinimum":0,"description":"打分步长,默认 0.5,须整除本项分值"}},"required":["id","title","criteria","points","method"],"additionalProperties":false}]};
-const schema34 = {"title":"FindingDefaults","type":"object","description":"失分时写入整改台账的默认内容","properties":{"problem":{"type":"string","minLength":1},"measure":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"days":{"type":"integer","minimum":1,"description":"整改时限 = 检查日期 + days,默认 30"}},"additionalProperties":false};
+const schema34 = {"title":"Dimension","type":"object","properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"name":{"type":"string","minLength":1},"points":{"type":"number","exclusiveMinimum":0,"description":"须等于各评分项分值之和"},"items":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/item"}}},"required":["id","name","points","items"],"additionalProperties":false};
+const schema35 = {"title":"Item","type":"object","required":["method"],"properties":{"method":{"enum":["check","levels","multi","deduct","scale","points"]}},"discriminator":{"propertyName":"method"},"oneOf":[{"title":"CheckItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"check","description":"评分方法"}},"required":["id","title","criteria","points","method"],"additionalProperties":false},{"title":"LevelsItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"levels","description":"评分方法"},"levels":{"type":"array","minItems":2,"description":"等级:从高到低列出,最高等级的分值等于本项分值","items":{"type":"object","title":"Level","properties":{"label":{"type":"string","minLength":1},"points":{"type":"number","minimum":0}},"required":["label","points"],"additionalProperties":false}}},"required":["id","title","criteria","points","method","levels"],"additionalProperties":false},{"title":"MultiItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"multi","description":"评分方法"},"options":{"type":"array","minItems":1,"description":"选项:各选项分值之和等于本项分值","items":{"type":"object","title":"Option","properties":{"label":{"type":"string","minLength":1},"points":{"type":"number","exclusiveMinimum":0}},"required":["label","points"],"additionalProperties":false}}},"required":["id","title","criteria","points","method","options"],"additionalProperties":false},{"title":"DeductItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"deduct","description":"评分方法"},"per":{"type":"number","exclusiveMinimum":0,"description":"每处问题扣分"}},"required":["id","title","criteria","points","method","per"],"additionalProperties":false},{"title":"ScaleItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"scale","description":"评分方法"},"bands":{"type":"array","minItems":1,"description":"分档:按 min 从高到低,取第一个 min ≤ 实测值的档","items":{"type":"object","title":"Band","properties":{"min":{"type":"number"},"points":{"type":"number","minimum":0}},"required":["min","points"],"additionalProperties":false}},"unit":{"type":"string","minLength":1,"description":"单位,如 %、㎡、万元"},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"description":"允许的取值范围 [下限, 上限]"}},"required":["id","title","criteria","points","method","bands"],"additionalProperties":false},{"title":"PointsItem","type":"object","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"points":{"type":"number","exclusiveMinimum":0,"description":"分值"},"basis":{"$ref":"#/$defs/basis"},"veto":{"$ref":"#/$defs/itemVeto"},"na":{"type":"boolean","description":"可答\"不适用\",须说明理由"},"finding":{"$ref":"#/$defs/findingDefaults"},"method":{"const":"points","description":"评分方法"},"step":{"type":"number","exclusiveMinimum":0,"description":"打分步长,默认 0.5,须整除本项分值"}},"required":["id","title","criteria","points","method"],"additionalProperties":false}]};
+const schema39 = {"title":"FindingDefaults","type":"object","description":"失分时写入整改台账的默认内容","properties":{"problem":{"type":"string","minLength":1},"measure":{"type":"string","minLength":1},"owner":{"type":"string","minLength":1},"days":{"type":"integer","minimum":1,"description":"整改时限 = 检查日期 + days,默认 30"}},"additionalProperties":false};
 const pattern6 = new RegExp("^[A-Z][A-Z0-9]*-[0-9]+$", "u");
+const schema37 = {"description":"一票否决:true 按清单的 veto 后果(默认 lowest-grade),或写明本项的后果","oneOf":[{"type":"boolean"},{"$ref":"#/$defs/vetoEffect"}]};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(typeof data !== "boolean"){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.oneOf[0].type,parentSchema:schema37.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+const _errs5 = errors;
+let valid2 = false;
+let passing1 = null;
+const _errs6 = errors;
+if("lowest-grade" !== data){
+const err1 = {instancePath,schemaPath:"#/$defs/vetoEffect/oneOf/0/const",keyword:"const",params:{allowedValue: "lowest-grade"},message:"must be equal to constant",schema:"lowest-grade",parentSchema:schema33.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid1 = _errs6 === errors;
+if(_valid1){
+valid2 = true;
+passing1 = 0;
+}
+const _errs7 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["cap-grade"] === undefined){
+const err2 = {instancePath,schemaPath:"#/$defs/vetoEffect/oneOf/1/required",keyword:"required",params:{missingProperty: "cap-grade"},message:"must have required property '"+"cap-grade"+"'",schema:schema33.oneOf[1].required,parentSchema:schema33.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "cap-grade")){
+const err3 = {instancePath,schemaPath:"#/$defs/vetoEffect/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data["cap-grade"] !== undefined){
+let data0 = data["cap-grade"];
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/cap-grade",schemaPath:"#/$defs/vetoEffect/oneOf/1/properties/cap-grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[1].properties["cap-grade"],data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/cap-grade",schemaPath:"#/$defs/vetoEffect/oneOf/1/properties/cap-grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[1].properties["cap-grade"].type,parentSchema:schema33.oneOf[1].properties["cap-grade"],data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/$defs/vetoEffect/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[1].type,parentSchema:schema33.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid1 = _errs7 === errors;
+if(_valid1 && valid2){
+valid2 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid2 = true;
+passing1 = 1;
+var props0 = true;
+}
+const _errs12 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.deduct === undefined){
+const err7 = {instancePath,schemaPath:"#/$defs/vetoEffect/oneOf/2/required",keyword:"required",params:{missingProperty: "deduct"},message:"must have required property '"+"deduct"+"'",schema:schema33.oneOf[2].required,parentSchema:schema33.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data){
+if(!(key1 === "deduct")){
+const err8 = {instancePath,schemaPath:"#/$defs/vetoEffect/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.deduct !== undefined){
+let data1 = data.deduct;
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 <= 0 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/deduct",schemaPath:"#/$defs/vetoEffect/oneOf/2/properties/deduct/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[2].properties.deduct,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/deduct",schemaPath:"#/$defs/vetoEffect/oneOf/2/properties/deduct/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[2].properties.deduct.type,parentSchema:schema33.oneOf[2].properties.deduct,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/$defs/vetoEffect/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[2].type,parentSchema:schema33.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid1 = _errs12 === errors;
+if(_valid1 && valid2){
+valid2 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid1){
+valid2 = true;
+passing1 = 2;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+if(!valid2){
+const err12 = {instancePath,schemaPath:"#/$defs/vetoEffect/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema33.oneOf,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err13 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema37.oneOf,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate23.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -23,7 +281,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.method === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -35,7 +293,7 @@ errors++;
 if(data.method !== undefined){
 let data0 = data.method;
 if(!((((((data0 === "check") || (data0 === "levels")) || (data0 === "multi")) || (data0 === "deduct")) || (data0 === "scale")) || (data0 === "points"))){
-const err1 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema33.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.method.enum,parentSchema:schema33.properties.method,data:data0};
+const err1 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema35.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.method.enum,parentSchema:schema35.properties.method,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -50,7 +308,7 @@ if(typeof tag0 == "string"){
 if(tag0 === "check"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema33.oneOf[0].required,parentSchema:schema33.oneOf[0],data};
+const err2 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.oneOf[0].required,parentSchema:schema35.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -60,7 +318,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.title === undefined){
-const err3 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema33.oneOf[0].required,parentSchema:schema33.oneOf[0],data};
+const err3 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema35.oneOf[0].required,parentSchema:schema35.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -70,7 +328,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.criteria === undefined){
-const err4 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema33.oneOf[0].required,parentSchema:schema33.oneOf[0],data};
+const err4 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema35.oneOf[0].required,parentSchema:schema35.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -80,7 +338,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.points === undefined){
-const err5 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema33.oneOf[0].required,parentSchema:schema33.oneOf[0],data};
+const err5 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema35.oneOf[0].required,parentSchema:schema35.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -90,7 +348,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.method === undefined){
-const err6 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema33.oneOf[0].required,parentSchema:schema33.oneOf[0],data};
+const err6 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema35.oneOf[0].required,parentSchema:schema35.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -100,8 +358,8 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema33.oneOf[0].properties, key0))){
-const err7 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[0],data};
+if(!(func1.call(schema35.oneOf[0].properties, key0))){
+const err7 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -115,7 +373,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(!pattern6.test(data1)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/0/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema33.oneOf[0].properties.id,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/0/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema35.oneOf[0].properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -126,7 +384,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/0/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[0].properties.id.type,parentSchema:schema33.oneOf[0].properties.id,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/0/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[0].properties.id.type,parentSchema:schema35.oneOf[0].properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -140,7 +398,7 @@ if(data.title !== undefined){
 let data2 = data.title;
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-const err10 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/0/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[0].properties.title,data:data2};
+const err10 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/0/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[0].properties.title,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -151,7 +409,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[0].properties.title.type,parentSchema:schema33.oneOf[0].properties.title,data:data2};
+const err11 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/0/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[0].properties.title.type,parentSchema:schema35.oneOf[0].properties.title,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -165,7 +423,7 @@ if(data.criteria !== undefined){
 let data3 = data.criteria;
 if(typeof data3 === "string"){
 if(func2(data3) < 1){
-const err12 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/0/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[0].properties.criteria,data:data3};
+const err12 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/0/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[0].properties.criteria,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -176,7 +434,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/0/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[0].properties.criteria.type,parentSchema:schema33.oneOf[0].properties.criteria,data:data3};
+const err13 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/0/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[0].properties.criteria.type,parentSchema:schema35.oneOf[0].properties.criteria,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -190,7 +448,7 @@ if(data.guidance !== undefined){
 let data4 = data.guidance;
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-const err14 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/0/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[0].properties.guidance,data:data4};
+const err14 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/0/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[0].properties.guidance,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -201,7 +459,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/0/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[0].properties.guidance.type,parentSchema:schema33.oneOf[0].properties.guidance,data:data4};
+const err15 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/0/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[0].properties.guidance.type,parentSchema:schema35.oneOf[0].properties.guidance,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -215,7 +473,7 @@ if(data.points !== undefined){
 let data5 = data.points;
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 <= 0 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/0/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[0].properties.points,data:data5};
+const err16 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/0/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.oneOf[0].properties.points,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -226,7 +484,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/0/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[0].properties.points.type,parentSchema:schema33.oneOf[0].properties.points,data:data5};
+const err17 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/0/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[0].properties.points.type,parentSchema:schema35.oneOf[0].properties.points,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -236,10 +494,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.veto !== undefined){
-let data6 = data.veto;
-if(typeof data6 !== "boolean"){
-const err18 = {instancePath:instancePath+"/veto",schemaPath:"#/oneOf/0/properties/veto/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[0].properties.veto.type,parentSchema:schema33.oneOf[0].properties.veto,data:data6};
+if(data.basis !== undefined){
+let data6 = data.basis;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err18 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -249,10 +508,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.na !== undefined){
-let data7 = data.na;
-if(typeof data7 !== "boolean"){
-const err19 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/0/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[0].properties.na.type,parentSchema:schema33.oneOf[0].properties.na,data:data7};
+else {
+const err19 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -262,12 +519,16 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.finding !== undefined){
-let data8 = data.finding;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(!((((key1 === "problem") || (key1 === "measure")) || (key1 === "owner")) || (key1 === "days"))){
-const err20 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data:data8};
+if(data.veto !== undefined){
+if(!(validate23(data.veto, {instancePath:instancePath+"/veto",parentData:data,parentDataProperty:"veto",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.na !== undefined){
+let data8 = data.na;
+if(typeof data8 !== "boolean"){
+const err20 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/0/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.oneOf[0].properties.na.type,parentSchema:schema35.oneOf[0].properties.na,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -277,11 +538,12 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data8.problem !== undefined){
-let data9 = data8.problem;
-if(typeof data9 === "string"){
-if(func2(data9) < 1){
-const err21 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.problem,data:data9};
+if(data.finding !== undefined){
+let data9 = data.finding;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key1 in data9){
+if(!((((key1 === "problem") || (key1 === "measure")) || (key1 === "owner")) || (key1 === "days"))){
+const err21 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -291,8 +553,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.problem.type,parentSchema:schema34.properties.problem,data:data9};
+if(data9.problem !== undefined){
+let data10 = data9.problem;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err22 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.problem,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -302,11 +567,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data8.measure !== undefined){
-let data10 = data8.measure;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err23 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.measure,data:data10};
+else {
+const err23 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.problem.type,parentSchema:schema39.properties.problem,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -316,8 +578,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.measure.type,parentSchema:schema34.properties.measure,data:data10};
+if(data9.measure !== undefined){
+let data11 = data9.measure;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err24 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.measure,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -327,11 +592,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data8.owner !== undefined){
-let data11 = data8.owner;
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err25 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.owner,data:data11};
+else {
+const err25 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.measure.type,parentSchema:schema39.properties.measure,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -341,8 +603,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.owner.type,parentSchema:schema34.properties.owner,data:data11};
+if(data9.owner !== undefined){
+let data12 = data9.owner;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err26 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.owner,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -352,10 +617,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data8.days !== undefined){
-let data12 = data8.days;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err27 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.days.type,parentSchema:schema34.properties.days,data:data12};
+else {
+const err27 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.owner.type,parentSchema:schema39.properties.owner,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -364,9 +627,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 1 || isNaN(data12)){
-const err28 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.days,data:data12};
+}
+if(data9.days !== undefined){
+let data13 = data9.days;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err28 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.days.type,parentSchema:schema39.properties.days,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -375,11 +640,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data:data8};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 1 || isNaN(data13)){
+const err29 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.days,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -389,10 +652,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.method !== undefined){
-let data13 = data.method;
-if("check" !== data13){
-const err30 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/0/properties/method/const",keyword:"const",params:{allowedValue: "check"},message:"must be equal to constant",schema:"check",parentSchema:schema33.oneOf[0].properties.method,data:data13};
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -402,9 +665,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[0].type,parentSchema:schema33.oneOf[0],data};
+if(data.method !== undefined){
+let data14 = data.method;
+if("check" !== data14){
+const err31 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/0/properties/method/const",keyword:"const",params:{allowedValue: "check"},message:"must be equal to constant",schema:"check",parentSchema:schema35.oneOf[0].properties.method,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -413,12 +677,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-var props0 = true;
 }
-else if(tag0 === "levels"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err32 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema33.oneOf[1].required,parentSchema:schema33.oneOf[1],data};
+}
+else {
+const err32 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.oneOf[0].type,parentSchema:schema35.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -427,8 +689,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data.title === undefined){
-const err33 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema33.oneOf[1].required,parentSchema:schema33.oneOf[1],data};
+var props1 = true;
+}
+else if(tag0 === "levels"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err33 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.oneOf[1].required,parentSchema:schema35.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -437,8 +703,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data.criteria === undefined){
-const err34 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema33.oneOf[1].required,parentSchema:schema33.oneOf[1],data};
+if(data.title === undefined){
+const err34 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema35.oneOf[1].required,parentSchema:schema35.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -447,8 +713,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data.points === undefined){
-const err35 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema33.oneOf[1].required,parentSchema:schema33.oneOf[1],data};
+if(data.criteria === undefined){
+const err35 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema35.oneOf[1].required,parentSchema:schema35.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -457,8 +723,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data.method === undefined){
-const err36 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema33.oneOf[1].required,parentSchema:schema33.oneOf[1],data};
+if(data.points === undefined){
+const err36 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema35.oneOf[1].required,parentSchema:schema35.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -467,8 +733,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data.levels === undefined){
-const err37 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "levels"},message:"must have required property '"+"levels"+"'",schema:schema33.oneOf[1].required,parentSchema:schema33.oneOf[1],data};
+if(data.method === undefined){
+const err37 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema35.oneOf[1].required,parentSchema:schema35.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -477,9 +743,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key2 in data){
-if(!(func1.call(schema33.oneOf[1].properties, key2))){
-const err38 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[1],data};
+if(data.levels === undefined){
+const err38 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "levels"},message:"must have required property '"+"levels"+"'",schema:schema35.oneOf[1].required,parentSchema:schema35.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -488,12 +753,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data14 = data.id;
-if(typeof data14 === "string"){
-if(!pattern6.test(data14)){
-const err39 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema33.oneOf[1].properties.id,data:data14};
+for(const key2 in data){
+if(!(func1.call(schema35.oneOf[1].properties, key2))){
+const err39 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema35.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -503,8 +765,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[1].properties.id.type,parentSchema:schema33.oneOf[1].properties.id,data:data14};
+if(data.id !== undefined){
+let data15 = data.id;
+if(typeof data15 === "string"){
+if(!pattern6.test(data15)){
+const err40 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema35.oneOf[1].properties.id,data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -514,11 +779,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data15 = data.title;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err41 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/1/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[1].properties.title,data:data15};
+else {
+const err41 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[1].properties.id.type,parentSchema:schema35.oneOf[1].properties.id,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -528,8 +790,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[1].properties.title.type,parentSchema:schema33.oneOf[1].properties.title,data:data15};
+if(data.title !== undefined){
+let data16 = data.title;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err42 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/1/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[1].properties.title,data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -539,11 +804,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.criteria !== undefined){
-let data16 = data.criteria;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err43 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/1/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[1].properties.criteria,data:data16};
+else {
+const err43 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/1/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[1].properties.title.type,parentSchema:schema35.oneOf[1].properties.title,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -553,8 +815,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/1/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[1].properties.criteria.type,parentSchema:schema33.oneOf[1].properties.criteria,data:data16};
+if(data.criteria !== undefined){
+let data17 = data.criteria;
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err44 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/1/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[1].properties.criteria,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -564,11 +829,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.guidance !== undefined){
-let data17 = data.guidance;
-if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err45 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/1/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[1].properties.guidance,data:data17};
+else {
+const err45 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/1/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[1].properties.criteria.type,parentSchema:schema35.oneOf[1].properties.criteria,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -578,8 +840,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/1/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[1].properties.guidance.type,parentSchema:schema33.oneOf[1].properties.guidance,data:data17};
+if(data.guidance !== undefined){
+let data18 = data.guidance;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err46 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/1/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[1].properties.guidance,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -589,11 +854,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.points !== undefined){
-let data18 = data.points;
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 <= 0 || isNaN(data18)){
-const err47 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/1/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[1].properties.points,data:data18};
+else {
+const err47 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/1/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[1].properties.guidance.type,parentSchema:schema35.oneOf[1].properties.guidance,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -603,8 +865,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/1/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[1].properties.points.type,parentSchema:schema33.oneOf[1].properties.points,data:data18};
+if(data.points !== undefined){
+let data19 = data.points;
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 <= 0 || isNaN(data19)){
+const err48 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/1/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.oneOf[1].properties.points,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -614,10 +879,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.veto !== undefined){
-let data19 = data.veto;
-if(typeof data19 !== "boolean"){
-const err49 = {instancePath:instancePath+"/veto",schemaPath:"#/oneOf/1/properties/veto/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[1].properties.veto.type,parentSchema:schema33.oneOf[1].properties.veto,data:data19};
+else {
+const err49 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/1/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[1].properties.points.type,parentSchema:schema35.oneOf[1].properties.points,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -627,10 +890,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.na !== undefined){
-let data20 = data.na;
-if(typeof data20 !== "boolean"){
-const err50 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/1/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[1].properties.na.type,parentSchema:schema33.oneOf[1].properties.na,data:data20};
+if(data.basis !== undefined){
+let data20 = data.basis;
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err50 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -640,12 +904,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.finding !== undefined){
-let data21 = data.finding;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key3 in data21){
-if(!((((key3 === "problem") || (key3 === "measure")) || (key3 === "owner")) || (key3 === "days"))){
-const err51 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data:data21};
+else {
+const err51 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data20};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -655,11 +915,16 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data21.problem !== undefined){
-let data22 = data21.problem;
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err52 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.problem,data:data22};
+if(data.veto !== undefined){
+if(!(validate23(data.veto, {instancePath:instancePath+"/veto",parentData:data,parentDataProperty:"veto",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.na !== undefined){
+let data22 = data.na;
+if(typeof data22 !== "boolean"){
+const err52 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/1/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.oneOf[1].properties.na.type,parentSchema:schema35.oneOf[1].properties.na,data:data22};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -669,8 +934,12 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.problem.type,parentSchema:schema34.properties.problem,data:data22};
+if(data.finding !== undefined){
+let data23 = data.finding;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key3 in data23){
+if(!((((key3 === "problem") || (key3 === "measure")) || (key3 === "owner")) || (key3 === "days"))){
+const err53 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -680,11 +949,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data21.measure !== undefined){
-let data23 = data21.measure;
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-const err54 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.measure,data:data23};
+if(data23.problem !== undefined){
+let data24 = data23.problem;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
+const err54 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.problem,data:data24};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -695,7 +964,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.measure.type,parentSchema:schema34.properties.measure,data:data23};
+const err55 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.problem.type,parentSchema:schema39.properties.problem,data:data24};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -705,11 +974,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data21.owner !== undefined){
-let data24 = data21.owner;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err56 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.owner,data:data24};
+if(data23.measure !== undefined){
+let data25 = data23.measure;
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+const err56 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.measure,data:data25};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -720,7 +989,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.owner.type,parentSchema:schema34.properties.owner,data:data24};
+const err57 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.measure.type,parentSchema:schema39.properties.measure,data:data25};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -730,10 +999,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data21.days !== undefined){
-let data25 = data21.days;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err58 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.days.type,parentSchema:schema34.properties.days,data:data25};
+if(data23.owner !== undefined){
+let data26 = data23.owner;
+if(typeof data26 === "string"){
+if(func2(data26) < 1){
+const err58 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.owner,data:data26};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -742,9 +1012,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 < 1 || isNaN(data25)){
-const err59 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.days,data:data25};
+}
+else {
+const err59 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.owner.type,parentSchema:schema39.properties.owner,data:data26};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -754,10 +1024,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data:data21};
+if(data23.days !== undefined){
+let data27 = data23.days;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err60 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.days.type,parentSchema:schema39.properties.days,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -766,11 +1036,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data.method !== undefined){
-let data26 = data.method;
-if("levels" !== data26){
-const err61 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/1/properties/method/const",keyword:"const",params:{allowedValue: "levels"},message:"must be equal to constant",schema:"levels",parentSchema:schema33.oneOf[1].properties.method,data:data26};
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 1 || isNaN(data27)){
+const err61 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.days,data:data27};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -780,11 +1048,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.levels !== undefined){
-let data27 = data.levels;
-if(Array.isArray(data27)){
-if(data27.length < 2){
-const err62 = {instancePath:instancePath+"/levels",schemaPath:"#/oneOf/1/properties/levels/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema33.oneOf[1].properties.levels,data:data27};
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data23};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -793,12 +1060,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-const len0 = data27.length;
-for(let i0=0; i0<len0; i0++){
-let data28 = data27[i0];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.label === undefined){
-const err63 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/oneOf/1/properties/levels/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema33.oneOf[1].properties.levels.items.required,parentSchema:schema33.oneOf[1].properties.levels.items,data:data28};
+}
+if(data.method !== undefined){
+let data28 = data.method;
+if("levels" !== data28){
+const err63 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/1/properties/method/const",keyword:"const",params:{allowedValue: "levels"},message:"must be equal to constant",schema:"levels",parentSchema:schema35.oneOf[1].properties.method,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -807,8 +1073,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data28.points === undefined){
-const err64 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/oneOf/1/properties/levels/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema33.oneOf[1].properties.levels.items.required,parentSchema:schema33.oneOf[1].properties.levels.items,data:data28};
+}
+if(data.levels !== undefined){
+let data29 = data.levels;
+if(Array.isArray(data29)){
+if(data29.length < 2){
+const err64 = {instancePath:instancePath+"/levels",schemaPath:"#/oneOf/1/properties/levels/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema35.oneOf[1].properties.levels,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -817,9 +1087,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key4 in data28){
-if(!((key4 === "label") || (key4 === "points"))){
-const err65 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/oneOf/1/properties/levels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[1].properties.levels.items,data:data28};
+const len0 = data29.length;
+for(let i0=0; i0<len0; i0++){
+let data30 = data29[i0];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.label === undefined){
+const err65 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/oneOf/1/properties/levels/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema35.oneOf[1].properties.levels.items.required,parentSchema:schema35.oneOf[1].properties.levels.items,data:data30};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -828,12 +1101,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data28.label !== undefined){
-let data29 = data28.label;
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-const err66 = {instancePath:instancePath+"/levels/" + i0+"/label",schemaPath:"#/oneOf/1/properties/levels/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[1].properties.levels.items.properties.label,data:data29};
+if(data30.points === undefined){
+const err66 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/oneOf/1/properties/levels/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema35.oneOf[1].properties.levels.items.required,parentSchema:schema35.oneOf[1].properties.levels.items,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -842,9 +1111,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/levels/" + i0+"/label",schemaPath:"#/oneOf/1/properties/levels/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[1].properties.levels.items.properties.label.type,parentSchema:schema33.oneOf[1].properties.levels.items.properties.label,data:data29};
+for(const key4 in data30){
+if(!((key4 === "label") || (key4 === "points"))){
+const err67 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/oneOf/1/properties/levels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema35.oneOf[1].properties.levels.items,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -854,11 +1123,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data28.points !== undefined){
-let data30 = data28.points;
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 < 0 || isNaN(data30)){
-const err68 = {instancePath:instancePath+"/levels/" + i0+"/points",schemaPath:"#/oneOf/1/properties/levels/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.oneOf[1].properties.levels.items.properties.points,data:data30};
+if(data30.label !== undefined){
+let data31 = data30.label;
+if(typeof data31 === "string"){
+if(func2(data31) < 1){
+const err68 = {instancePath:instancePath+"/levels/" + i0+"/label",schemaPath:"#/oneOf/1/properties/levels/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[1].properties.levels.items.properties.label,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -869,7 +1138,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/levels/" + i0+"/points",schemaPath:"#/oneOf/1/properties/levels/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[1].properties.levels.items.properties.points.type,parentSchema:schema33.oneOf[1].properties.levels.items.properties.points,data:data30};
+const err69 = {instancePath:instancePath+"/levels/" + i0+"/label",schemaPath:"#/oneOf/1/properties/levels/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[1].properties.levels.items.properties.label.type,parentSchema:schema35.oneOf[1].properties.levels.items.properties.label,data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -879,9 +1148,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/oneOf/1/properties/levels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[1].properties.levels.items.type,parentSchema:schema33.oneOf[1].properties.levels.items,data:data28};
+if(data30.points !== undefined){
+let data32 = data30.points;
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 < 0 || isNaN(data32)){
+const err70 = {instancePath:instancePath+"/levels/" + i0+"/points",schemaPath:"#/oneOf/1/properties/levels/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.oneOf[1].properties.levels.items.properties.points,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -891,9 +1162,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
 else {
-const err71 = {instancePath:instancePath+"/levels",schemaPath:"#/oneOf/1/properties/levels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.oneOf[1].properties.levels.type,parentSchema:schema33.oneOf[1].properties.levels,data:data27};
+const err71 = {instancePath:instancePath+"/levels/" + i0+"/points",schemaPath:"#/oneOf/1/properties/levels/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[1].properties.levels.items.properties.points.type,parentSchema:schema35.oneOf[1].properties.levels.items.properties.points,data:data32};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -905,7 +1175,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[1].type,parentSchema:schema33.oneOf[1],data};
+const err72 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/oneOf/1/properties/levels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.oneOf[1].properties.levels.items.type,parentSchema:schema35.oneOf[1].properties.levels.items,data:data30};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -914,14 +1184,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
 }
 }
-else if(tag0 === "multi"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err73 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema33.oneOf[2].required,parentSchema:schema33.oneOf[2],data};
+else {
+const err73 = {instancePath:instancePath+"/levels",schemaPath:"#/oneOf/1/properties/levels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.oneOf[1].properties.levels.type,parentSchema:schema35.oneOf[1].properties.levels,data:data29};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -930,8 +1196,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data.title === undefined){
-const err74 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema33.oneOf[2].required,parentSchema:schema33.oneOf[2],data};
+}
+}
+else {
+const err74 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.oneOf[1].type,parentSchema:schema35.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -940,8 +1208,14 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data.criteria === undefined){
-const err75 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema33.oneOf[2].required,parentSchema:schema33.oneOf[2],data};
+if(props1 !== true){
+props1 = true;
+}
+}
+else if(tag0 === "multi"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err75 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.oneOf[2].required,parentSchema:schema35.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -950,8 +1224,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data.points === undefined){
-const err76 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema33.oneOf[2].required,parentSchema:schema33.oneOf[2],data};
+if(data.title === undefined){
+const err76 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema35.oneOf[2].required,parentSchema:schema35.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -960,8 +1234,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data.method === undefined){
-const err77 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema33.oneOf[2].required,parentSchema:schema33.oneOf[2],data};
+if(data.criteria === undefined){
+const err77 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema35.oneOf[2].required,parentSchema:schema35.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -970,8 +1244,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data.options === undefined){
-const err78 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "options"},message:"must have required property '"+"options"+"'",schema:schema33.oneOf[2].required,parentSchema:schema33.oneOf[2],data};
+if(data.points === undefined){
+const err78 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema35.oneOf[2].required,parentSchema:schema35.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -980,9 +1254,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key5 in data){
-if(!(func1.call(schema33.oneOf[2].properties, key5))){
-const err79 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[2],data};
+if(data.method === undefined){
+const err79 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema35.oneOf[2].required,parentSchema:schema35.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -991,12 +1264,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data31 = data.id;
-if(typeof data31 === "string"){
-if(!pattern6.test(data31)){
-const err80 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema33.oneOf[2].properties.id,data:data31};
+if(data.options === undefined){
+const err80 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "options"},message:"must have required property '"+"options"+"'",schema:schema35.oneOf[2].required,parentSchema:schema35.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1005,9 +1274,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[2].properties.id.type,parentSchema:schema33.oneOf[2].properties.id,data:data31};
+for(const key5 in data){
+if(!(func1.call(schema35.oneOf[2].properties, key5))){
+const err81 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema35.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1017,11 +1286,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data32 = data.title;
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-const err82 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[2].properties.title,data:data32};
+if(data.id !== undefined){
+let data33 = data.id;
+if(typeof data33 === "string"){
+if(!pattern6.test(data33)){
+const err82 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema35.oneOf[2].properties.id,data:data33};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1032,7 +1301,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[2].properties.title.type,parentSchema:schema33.oneOf[2].properties.title,data:data32};
+const err83 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[2].properties.id.type,parentSchema:schema35.oneOf[2].properties.id,data:data33};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1042,11 +1311,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.criteria !== undefined){
-let data33 = data.criteria;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err84 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/2/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[2].properties.criteria,data:data33};
+if(data.title !== undefined){
+let data34 = data.title;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err84 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[2].properties.title,data:data34};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1057,7 +1326,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/2/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[2].properties.criteria.type,parentSchema:schema33.oneOf[2].properties.criteria,data:data33};
+const err85 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/2/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[2].properties.title.type,parentSchema:schema35.oneOf[2].properties.title,data:data34};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1067,11 +1336,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.guidance !== undefined){
-let data34 = data.guidance;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err86 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/2/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[2].properties.guidance,data:data34};
+if(data.criteria !== undefined){
+let data35 = data.criteria;
+if(typeof data35 === "string"){
+if(func2(data35) < 1){
+const err86 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/2/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[2].properties.criteria,data:data35};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1082,7 +1351,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/2/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[2].properties.guidance.type,parentSchema:schema33.oneOf[2].properties.guidance,data:data34};
+const err87 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/2/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[2].properties.criteria.type,parentSchema:schema35.oneOf[2].properties.criteria,data:data35};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1092,11 +1361,11 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.points !== undefined){
-let data35 = data.points;
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 <= 0 || isNaN(data35)){
-const err88 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/2/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[2].properties.points,data:data35};
+if(data.guidance !== undefined){
+let data36 = data.guidance;
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err88 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/2/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[2].properties.guidance,data:data36};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1107,7 +1376,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/2/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[2].properties.points.type,parentSchema:schema33.oneOf[2].properties.points,data:data35};
+const err89 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/2/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[2].properties.guidance.type,parentSchema:schema35.oneOf[2].properties.guidance,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1117,10 +1386,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data.veto !== undefined){
-let data36 = data.veto;
-if(typeof data36 !== "boolean"){
-const err90 = {instancePath:instancePath+"/veto",schemaPath:"#/oneOf/2/properties/veto/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[2].properties.veto.type,parentSchema:schema33.oneOf[2].properties.veto,data:data36};
+if(data.points !== undefined){
+let data37 = data.points;
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 <= 0 || isNaN(data37)){
+const err90 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/2/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.oneOf[2].properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1130,10 +1400,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.na !== undefined){
-let data37 = data.na;
-if(typeof data37 !== "boolean"){
-const err91 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/2/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[2].properties.na.type,parentSchema:schema33.oneOf[2].properties.na,data:data37};
+else {
+const err91 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/2/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[2].properties.points.type,parentSchema:schema35.oneOf[2].properties.points,data:data37};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1143,12 +1411,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data.finding !== undefined){
-let data38 = data.finding;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key6 in data38){
-if(!((((key6 === "problem") || (key6 === "measure")) || (key6 === "owner")) || (key6 === "days"))){
-const err92 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data:data38};
+if(data.basis !== undefined){
+let data38 = data.basis;
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
+const err92 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data38};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1158,11 +1425,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data38.problem !== undefined){
-let data39 = data38.problem;
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err93 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.problem,data:data39};
+else {
+const err93 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data38};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1172,8 +1436,16 @@ vErrors.push(err93);
 errors++;
 }
 }
-else {
-const err94 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.problem.type,parentSchema:schema34.properties.problem,data:data39};
+if(data.veto !== undefined){
+if(!(validate23(data.veto, {instancePath:instancePath+"/veto",parentData:data,parentDataProperty:"veto",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.na !== undefined){
+let data40 = data.na;
+if(typeof data40 !== "boolean"){
+const err94 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/2/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.oneOf[2].properties.na.type,parentSchema:schema35.oneOf[2].properties.na,data:data40};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1183,11 +1455,12 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data38.measure !== undefined){
-let data40 = data38.measure;
-if(typeof data40 === "string"){
-if(func2(data40) < 1){
-const err95 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.measure,data:data40};
+if(data.finding !== undefined){
+let data41 = data.finding;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key6 in data41){
+if(!((((key6 === "problem") || (key6 === "measure")) || (key6 === "owner")) || (key6 === "days"))){
+const err95 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data41};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1197,8 +1470,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.measure.type,parentSchema:schema34.properties.measure,data:data40};
+if(data41.problem !== undefined){
+let data42 = data41.problem;
+if(typeof data42 === "string"){
+if(func2(data42) < 1){
+const err96 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.problem,data:data42};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1208,11 +1484,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data38.owner !== undefined){
-let data41 = data38.owner;
-if(typeof data41 === "string"){
-if(func2(data41) < 1){
-const err97 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.owner,data:data41};
+else {
+const err97 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.problem.type,parentSchema:schema39.properties.problem,data:data42};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1222,8 +1495,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.owner.type,parentSchema:schema34.properties.owner,data:data41};
+if(data41.measure !== undefined){
+let data43 = data41.measure;
+if(typeof data43 === "string"){
+if(func2(data43) < 1){
+const err98 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.measure,data:data43};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1233,10 +1509,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data38.days !== undefined){
-let data42 = data38.days;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err99 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.days.type,parentSchema:schema34.properties.days,data:data42};
+else {
+const err99 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.measure.type,parentSchema:schema39.properties.measure,data:data43};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1245,9 +1519,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 1 || isNaN(data42)){
-const err100 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.days,data:data42};
+}
+if(data41.owner !== undefined){
+let data44 = data41.owner;
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err100 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.owner,data:data44};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1257,10 +1534,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-}
 else {
-const err101 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data:data38};
+const err101 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.owner.type,parentSchema:schema39.properties.owner,data:data44};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1270,10 +1545,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data.method !== undefined){
-let data43 = data.method;
-if("multi" !== data43){
-const err102 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/2/properties/method/const",keyword:"const",params:{allowedValue: "multi"},message:"must be equal to constant",schema:"multi",parentSchema:schema33.oneOf[2].properties.method,data:data43};
+if(data41.days !== undefined){
+let data45 = data41.days;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err102 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.days.type,parentSchema:schema39.properties.days,data:data45};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1282,12 +1557,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data.options !== undefined){
-let data44 = data.options;
-if(Array.isArray(data44)){
-if(data44.length < 1){
-const err103 = {instancePath:instancePath+"/options",schemaPath:"#/oneOf/2/properties/options/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.oneOf[2].properties.options,data:data44};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 1 || isNaN(data45)){
+const err103 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.days,data:data45};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1296,12 +1568,11 @@ vErrors.push(err103);
 }
 errors++;
 }
-const len1 = data44.length;
-for(let i1=0; i1<len1; i1++){
-let data45 = data44[i1];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.label === undefined){
-const err104 = {instancePath:instancePath+"/options/" + i1,schemaPath:"#/oneOf/2/properties/options/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema33.oneOf[2].properties.options.items.required,parentSchema:schema33.oneOf[2].properties.options.items,data:data45};
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data41};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1310,8 +1581,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data45.points === undefined){
-const err105 = {instancePath:instancePath+"/options/" + i1,schemaPath:"#/oneOf/2/properties/options/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema33.oneOf[2].properties.options.items.required,parentSchema:schema33.oneOf[2].properties.options.items,data:data45};
+}
+if(data.method !== undefined){
+let data46 = data.method;
+if("multi" !== data46){
+const err105 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/2/properties/method/const",keyword:"const",params:{allowedValue: "multi"},message:"must be equal to constant",schema:"multi",parentSchema:schema35.oneOf[2].properties.method,data:data46};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1320,9 +1594,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key7 in data45){
-if(!((key7 === "label") || (key7 === "points"))){
-const err106 = {instancePath:instancePath+"/options/" + i1,schemaPath:"#/oneOf/2/properties/options/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[2].properties.options.items,data:data45};
+}
+if(data.options !== undefined){
+let data47 = data.options;
+if(Array.isArray(data47)){
+if(data47.length < 1){
+const err106 = {instancePath:instancePath+"/options",schemaPath:"#/oneOf/2/properties/options/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.oneOf[2].properties.options,data:data47};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1331,12 +1608,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data45.label !== undefined){
-let data46 = data45.label;
-if(typeof data46 === "string"){
-if(func2(data46) < 1){
-const err107 = {instancePath:instancePath+"/options/" + i1+"/label",schemaPath:"#/oneOf/2/properties/options/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[2].properties.options.items.properties.label,data:data46};
+const len1 = data47.length;
+for(let i1=0; i1<len1; i1++){
+let data48 = data47[i1];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.label === undefined){
+const err107 = {instancePath:instancePath+"/options/" + i1,schemaPath:"#/oneOf/2/properties/options/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema35.oneOf[2].properties.options.items.required,parentSchema:schema35.oneOf[2].properties.options.items,data:data48};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1345,9 +1622,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-else {
-const err108 = {instancePath:instancePath+"/options/" + i1+"/label",schemaPath:"#/oneOf/2/properties/options/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[2].properties.options.items.properties.label.type,parentSchema:schema33.oneOf[2].properties.options.items.properties.label,data:data46};
+if(data48.points === undefined){
+const err108 = {instancePath:instancePath+"/options/" + i1,schemaPath:"#/oneOf/2/properties/options/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema35.oneOf[2].properties.options.items.required,parentSchema:schema35.oneOf[2].properties.options.items,data:data48};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1356,12 +1632,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data45.points !== undefined){
-let data47 = data45.points;
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 <= 0 || isNaN(data47)){
-const err109 = {instancePath:instancePath+"/options/" + i1+"/points",schemaPath:"#/oneOf/2/properties/options/items/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[2].properties.options.items.properties.points,data:data47};
+for(const key7 in data48){
+if(!((key7 === "label") || (key7 === "points"))){
+const err109 = {instancePath:instancePath+"/options/" + i1,schemaPath:"#/oneOf/2/properties/options/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema35.oneOf[2].properties.options.items,data:data48};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1371,8 +1644,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-else {
-const err110 = {instancePath:instancePath+"/options/" + i1+"/points",schemaPath:"#/oneOf/2/properties/options/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[2].properties.options.items.properties.points.type,parentSchema:schema33.oneOf[2].properties.options.items.properties.points,data:data47};
+if(data48.label !== undefined){
+let data49 = data48.label;
+if(typeof data49 === "string"){
+if(func2(data49) < 1){
+const err110 = {instancePath:instancePath+"/options/" + i1+"/label",schemaPath:"#/oneOf/2/properties/options/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[2].properties.options.items.properties.label,data:data49};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1382,9 +1658,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
 else {
-const err111 = {instancePath:instancePath+"/options/" + i1,schemaPath:"#/oneOf/2/properties/options/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[2].properties.options.items.type,parentSchema:schema33.oneOf[2].properties.options.items,data:data45};
+const err111 = {instancePath:instancePath+"/options/" + i1+"/label",schemaPath:"#/oneOf/2/properties/options/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[2].properties.options.items.properties.label.type,parentSchema:schema35.oneOf[2].properties.options.items.properties.label,data:data49};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1394,9 +1669,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/options",schemaPath:"#/oneOf/2/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.oneOf[2].properties.options.type,parentSchema:schema33.oneOf[2].properties.options,data:data44};
+if(data48.points !== undefined){
+let data50 = data48.points;
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 <= 0 || isNaN(data50)){
+const err112 = {instancePath:instancePath+"/options/" + i1+"/points",schemaPath:"#/oneOf/2/properties/options/items/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.oneOf[2].properties.options.items.properties.points,data:data50};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1406,9 +1683,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
 else {
-const err113 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[2].type,parentSchema:schema33.oneOf[2],data};
+const err113 = {instancePath:instancePath+"/options/" + i1+"/points",schemaPath:"#/oneOf/2/properties/options/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[2].properties.options.items.properties.points.type,parentSchema:schema35.oneOf[2].properties.options.items.properties.points,data:data50};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1417,14 +1693,10 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
 }
 }
-else if(tag0 === "deduct"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err114 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema33.oneOf[3].required,parentSchema:schema33.oneOf[3],data};
+else {
+const err114 = {instancePath:instancePath+"/options/" + i1,schemaPath:"#/oneOf/2/properties/options/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.oneOf[2].properties.options.items.type,parentSchema:schema35.oneOf[2].properties.options.items,data:data48};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1433,8 +1705,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data.title === undefined){
-const err115 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema33.oneOf[3].required,parentSchema:schema33.oneOf[3],data};
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/options",schemaPath:"#/oneOf/2/properties/options/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.oneOf[2].properties.options.type,parentSchema:schema35.oneOf[2].properties.options,data:data47};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1443,8 +1717,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data.criteria === undefined){
-const err116 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema33.oneOf[3].required,parentSchema:schema33.oneOf[3],data};
+}
+}
+else {
+const err116 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.oneOf[2].type,parentSchema:schema35.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1453,8 +1729,14 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data.points === undefined){
-const err117 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema33.oneOf[3].required,parentSchema:schema33.oneOf[3],data};
+if(props1 !== true){
+props1 = true;
+}
+}
+else if(tag0 === "deduct"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err117 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.oneOf[3].required,parentSchema:schema35.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1463,8 +1745,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data.method === undefined){
-const err118 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema33.oneOf[3].required,parentSchema:schema33.oneOf[3],data};
+if(data.title === undefined){
+const err118 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema35.oneOf[3].required,parentSchema:schema35.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1473,8 +1755,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data.per === undefined){
-const err119 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema33.oneOf[3].required,parentSchema:schema33.oneOf[3],data};
+if(data.criteria === undefined){
+const err119 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema35.oneOf[3].required,parentSchema:schema35.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1483,9 +1765,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-for(const key8 in data){
-if(!(func1.call(schema33.oneOf[3].properties, key8))){
-const err120 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[3],data};
+if(data.points === undefined){
+const err120 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema35.oneOf[3].required,parentSchema:schema35.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1494,12 +1775,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data48 = data.id;
-if(typeof data48 === "string"){
-if(!pattern6.test(data48)){
-const err121 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/3/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema33.oneOf[3].properties.id,data:data48};
+if(data.method === undefined){
+const err121 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema35.oneOf[3].required,parentSchema:schema35.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1508,9 +1785,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/3/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[3].properties.id.type,parentSchema:schema33.oneOf[3].properties.id,data:data48};
+if(data.per === undefined){
+const err122 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema35.oneOf[3].required,parentSchema:schema35.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1519,12 +1795,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data49 = data.title;
-if(typeof data49 === "string"){
-if(func2(data49) < 1){
-const err123 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/3/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[3].properties.title,data:data49};
+for(const key8 in data){
+if(!(func1.call(schema35.oneOf[3].properties, key8))){
+const err123 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema35.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1534,8 +1807,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-else {
-const err124 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/3/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[3].properties.title.type,parentSchema:schema33.oneOf[3].properties.title,data:data49};
+if(data.id !== undefined){
+let data51 = data.id;
+if(typeof data51 === "string"){
+if(!pattern6.test(data51)){
+const err124 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/3/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema35.oneOf[3].properties.id,data:data51};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1545,11 +1821,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data.criteria !== undefined){
-let data50 = data.criteria;
-if(typeof data50 === "string"){
-if(func2(data50) < 1){
-const err125 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/3/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[3].properties.criteria,data:data50};
+else {
+const err125 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/3/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[3].properties.id.type,parentSchema:schema35.oneOf[3].properties.id,data:data51};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1559,8 +1832,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-else {
-const err126 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/3/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[3].properties.criteria.type,parentSchema:schema33.oneOf[3].properties.criteria,data:data50};
+if(data.title !== undefined){
+let data52 = data.title;
+if(typeof data52 === "string"){
+if(func2(data52) < 1){
+const err126 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/3/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[3].properties.title,data:data52};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1570,11 +1846,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data.guidance !== undefined){
-let data51 = data.guidance;
-if(typeof data51 === "string"){
-if(func2(data51) < 1){
-const err127 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/3/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[3].properties.guidance,data:data51};
+else {
+const err127 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/3/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[3].properties.title.type,parentSchema:schema35.oneOf[3].properties.title,data:data52};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1584,8 +1857,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-else {
-const err128 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/3/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[3].properties.guidance.type,parentSchema:schema33.oneOf[3].properties.guidance,data:data51};
+if(data.criteria !== undefined){
+let data53 = data.criteria;
+if(typeof data53 === "string"){
+if(func2(data53) < 1){
+const err128 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/3/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[3].properties.criteria,data:data53};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1595,11 +1871,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data.points !== undefined){
-let data52 = data.points;
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 <= 0 || isNaN(data52)){
-const err129 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/3/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[3].properties.points,data:data52};
+else {
+const err129 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/3/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[3].properties.criteria.type,parentSchema:schema35.oneOf[3].properties.criteria,data:data53};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1609,8 +1882,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/3/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[3].properties.points.type,parentSchema:schema33.oneOf[3].properties.points,data:data52};
+if(data.guidance !== undefined){
+let data54 = data.guidance;
+if(typeof data54 === "string"){
+if(func2(data54) < 1){
+const err130 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/3/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[3].properties.guidance,data:data54};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1620,10 +1896,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data.veto !== undefined){
-let data53 = data.veto;
-if(typeof data53 !== "boolean"){
-const err131 = {instancePath:instancePath+"/veto",schemaPath:"#/oneOf/3/properties/veto/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[3].properties.veto.type,parentSchema:schema33.oneOf[3].properties.veto,data:data53};
+else {
+const err131 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/3/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[3].properties.guidance.type,parentSchema:schema35.oneOf[3].properties.guidance,data:data54};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1633,10 +1907,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data.na !== undefined){
-let data54 = data.na;
-if(typeof data54 !== "boolean"){
-const err132 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/3/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[3].properties.na.type,parentSchema:schema33.oneOf[3].properties.na,data:data54};
+if(data.points !== undefined){
+let data55 = data.points;
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 <= 0 || isNaN(data55)){
+const err132 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/3/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.oneOf[3].properties.points,data:data55};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1646,12 +1921,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data.finding !== undefined){
-let data55 = data.finding;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key9 in data55){
-if(!((((key9 === "problem") || (key9 === "measure")) || (key9 === "owner")) || (key9 === "days"))){
-const err133 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data:data55};
+else {
+const err133 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/3/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[3].properties.points.type,parentSchema:schema35.oneOf[3].properties.points,data:data55};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1661,11 +1932,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data55.problem !== undefined){
-let data56 = data55.problem;
+if(data.basis !== undefined){
+let data56 = data.basis;
 if(typeof data56 === "string"){
 if(func2(data56) < 1){
-const err134 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.problem,data:data56};
+const err134 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data56};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1676,7 +1947,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.problem.type,parentSchema:schema34.properties.problem,data:data56};
+const err135 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data56};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1686,11 +1957,16 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data55.measure !== undefined){
-let data57 = data55.measure;
-if(typeof data57 === "string"){
-if(func2(data57) < 1){
-const err136 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.measure,data:data57};
+if(data.veto !== undefined){
+if(!(validate23(data.veto, {instancePath:instancePath+"/veto",parentData:data,parentDataProperty:"veto",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.na !== undefined){
+let data58 = data.na;
+if(typeof data58 !== "boolean"){
+const err136 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/3/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.oneOf[3].properties.na.type,parentSchema:schema35.oneOf[3].properties.na,data:data58};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1700,8 +1976,12 @@ vErrors.push(err136);
 errors++;
 }
 }
-else {
-const err137 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.measure.type,parentSchema:schema34.properties.measure,data:data57};
+if(data.finding !== undefined){
+let data59 = data.finding;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key9 in data59){
+if(!((((key9 === "problem") || (key9 === "measure")) || (key9 === "owner")) || (key9 === "days"))){
+const err137 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data59};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1711,11 +1991,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data55.owner !== undefined){
-let data58 = data55.owner;
-if(typeof data58 === "string"){
-if(func2(data58) < 1){
-const err138 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.owner,data:data58};
+if(data59.problem !== undefined){
+let data60 = data59.problem;
+if(typeof data60 === "string"){
+if(func2(data60) < 1){
+const err138 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.problem,data:data60};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1726,7 +2006,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.owner.type,parentSchema:schema34.properties.owner,data:data58};
+const err139 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.problem.type,parentSchema:schema39.properties.problem,data:data60};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1736,10 +2016,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data55.days !== undefined){
-let data59 = data55.days;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err140 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.days.type,parentSchema:schema34.properties.days,data:data59};
+if(data59.measure !== undefined){
+let data61 = data59.measure;
+if(typeof data61 === "string"){
+if(func2(data61) < 1){
+const err140 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.measure,data:data61};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1748,9 +2029,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 1 || isNaN(data59)){
-const err141 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.days,data:data59};
+}
+else {
+const err141 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.measure.type,parentSchema:schema39.properties.measure,data:data61};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1760,10 +2041,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data:data55};
+if(data59.owner !== undefined){
+let data62 = data59.owner;
+if(typeof data62 === "string"){
+if(func2(data62) < 1){
+const err142 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.owner,data:data62};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1773,10 +2055,8 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data.method !== undefined){
-let data60 = data.method;
-if("deduct" !== data60){
-const err143 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/3/properties/method/const",keyword:"const",params:{allowedValue: "deduct"},message:"must be equal to constant",schema:"deduct",parentSchema:schema33.oneOf[3].properties.method,data:data60};
+else {
+const err143 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.owner.type,parentSchema:schema39.properties.owner,data:data62};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1786,11 +2066,10 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data.per !== undefined){
-let data61 = data.per;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 <= 0 || isNaN(data61)){
-const err144 = {instancePath:instancePath+"/per",schemaPath:"#/oneOf/3/properties/per/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[3].properties.per,data:data61};
+if(data59.days !== undefined){
+let data63 = data59.days;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err144 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.days.type,parentSchema:schema39.properties.days,data:data63};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1799,9 +2078,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/per",schemaPath:"#/oneOf/3/properties/per/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[3].properties.per.type,parentSchema:schema33.oneOf[3].properties.per,data:data61};
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 1 || isNaN(data63)){
+const err145 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.days,data:data63};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1812,8 +2091,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err146 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[3].type,parentSchema:schema33.oneOf[3],data};
+const err146 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data59};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1822,14 +2102,11 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
 }
-}
-else if(tag0 === "scale"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err147 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema33.oneOf[4].required,parentSchema:schema33.oneOf[4],data};
+if(data.method !== undefined){
+let data64 = data.method;
+if("deduct" !== data64){
+const err147 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/3/properties/method/const",keyword:"const",params:{allowedValue: "deduct"},message:"must be equal to constant",schema:"deduct",parentSchema:schema35.oneOf[3].properties.method,data:data64};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1838,8 +2115,12 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data.title === undefined){
-const err148 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema33.oneOf[4].required,parentSchema:schema33.oneOf[4],data};
+}
+if(data.per !== undefined){
+let data65 = data.per;
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 <= 0 || isNaN(data65)){
+const err148 = {instancePath:instancePath+"/per",schemaPath:"#/oneOf/3/properties/per/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.oneOf[3].properties.per,data:data65};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1848,8 +2129,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data.criteria === undefined){
-const err149 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema33.oneOf[4].required,parentSchema:schema33.oneOf[4],data};
+}
+else {
+const err149 = {instancePath:instancePath+"/per",schemaPath:"#/oneOf/3/properties/per/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[3].properties.per.type,parentSchema:schema35.oneOf[3].properties.per,data:data65};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1858,8 +2140,10 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data.points === undefined){
-const err150 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema33.oneOf[4].required,parentSchema:schema33.oneOf[4],data};
+}
+}
+else {
+const err150 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.oneOf[3].type,parentSchema:schema35.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1868,8 +2152,14 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data.method === undefined){
-const err151 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema33.oneOf[4].required,parentSchema:schema33.oneOf[4],data};
+if(props1 !== true){
+props1 = true;
+}
+}
+else if(tag0 === "scale"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err151 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.oneOf[4].required,parentSchema:schema35.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1878,8 +2168,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data.bands === undefined){
-const err152 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "bands"},message:"must have required property '"+"bands"+"'",schema:schema33.oneOf[4].required,parentSchema:schema33.oneOf[4],data};
+if(data.title === undefined){
+const err152 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema35.oneOf[4].required,parentSchema:schema35.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1888,9 +2178,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-for(const key10 in data){
-if(!(func1.call(schema33.oneOf[4].properties, key10))){
-const err153 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[4],data};
+if(data.criteria === undefined){
+const err153 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema35.oneOf[4].required,parentSchema:schema35.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1899,12 +2188,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data62 = data.id;
-if(typeof data62 === "string"){
-if(!pattern6.test(data62)){
-const err154 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/4/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema33.oneOf[4].properties.id,data:data62};
+if(data.points === undefined){
+const err154 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema35.oneOf[4].required,parentSchema:schema35.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1913,9 +2198,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/4/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[4].properties.id.type,parentSchema:schema33.oneOf[4].properties.id,data:data62};
+if(data.method === undefined){
+const err155 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema35.oneOf[4].required,parentSchema:schema35.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -1924,12 +2208,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data63 = data.title;
-if(typeof data63 === "string"){
-if(func2(data63) < 1){
-const err156 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/4/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[4].properties.title,data:data63};
+if(data.bands === undefined){
+const err156 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "bands"},message:"must have required property '"+"bands"+"'",schema:schema35.oneOf[4].required,parentSchema:schema35.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -1938,9 +2218,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/4/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[4].properties.title.type,parentSchema:schema33.oneOf[4].properties.title,data:data63};
+for(const key10 in data){
+if(!(func1.call(schema35.oneOf[4].properties, key10))){
+const err157 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema35.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -1950,11 +2230,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data.criteria !== undefined){
-let data64 = data.criteria;
-if(typeof data64 === "string"){
-if(func2(data64) < 1){
-const err158 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/4/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[4].properties.criteria,data:data64};
+if(data.id !== undefined){
+let data66 = data.id;
+if(typeof data66 === "string"){
+if(!pattern6.test(data66)){
+const err158 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/4/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema35.oneOf[4].properties.id,data:data66};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -1965,7 +2245,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/4/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[4].properties.criteria.type,parentSchema:schema33.oneOf[4].properties.criteria,data:data64};
+const err159 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/4/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[4].properties.id.type,parentSchema:schema35.oneOf[4].properties.id,data:data66};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -1975,11 +2255,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data.guidance !== undefined){
-let data65 = data.guidance;
-if(typeof data65 === "string"){
-if(func2(data65) < 1){
-const err160 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/4/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[4].properties.guidance,data:data65};
+if(data.title !== undefined){
+let data67 = data.title;
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
+const err160 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/4/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[4].properties.title,data:data67};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -1990,7 +2270,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/4/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[4].properties.guidance.type,parentSchema:schema33.oneOf[4].properties.guidance,data:data65};
+const err161 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/4/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[4].properties.title.type,parentSchema:schema35.oneOf[4].properties.title,data:data67};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2000,11 +2280,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data.points !== undefined){
-let data66 = data.points;
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 <= 0 || isNaN(data66)){
-const err162 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/4/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[4].properties.points,data:data66};
+if(data.criteria !== undefined){
+let data68 = data.criteria;
+if(typeof data68 === "string"){
+if(func2(data68) < 1){
+const err162 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/4/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[4].properties.criteria,data:data68};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2015,7 +2295,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/4/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[4].properties.points.type,parentSchema:schema33.oneOf[4].properties.points,data:data66};
+const err163 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/4/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[4].properties.criteria.type,parentSchema:schema35.oneOf[4].properties.criteria,data:data68};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2025,10 +2305,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data.veto !== undefined){
-let data67 = data.veto;
-if(typeof data67 !== "boolean"){
-const err164 = {instancePath:instancePath+"/veto",schemaPath:"#/oneOf/4/properties/veto/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[4].properties.veto.type,parentSchema:schema33.oneOf[4].properties.veto,data:data67};
+if(data.guidance !== undefined){
+let data69 = data.guidance;
+if(typeof data69 === "string"){
+if(func2(data69) < 1){
+const err164 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/4/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[4].properties.guidance,data:data69};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2038,10 +2319,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data.na !== undefined){
-let data68 = data.na;
-if(typeof data68 !== "boolean"){
-const err165 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/4/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[4].properties.na.type,parentSchema:schema33.oneOf[4].properties.na,data:data68};
+else {
+const err165 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/4/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[4].properties.guidance.type,parentSchema:schema35.oneOf[4].properties.guidance,data:data69};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2051,12 +2330,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data.finding !== undefined){
-let data69 = data.finding;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key11 in data69){
-if(!((((key11 === "problem") || (key11 === "measure")) || (key11 === "owner")) || (key11 === "days"))){
-const err166 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data:data69};
+if(data.points !== undefined){
+let data70 = data.points;
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 <= 0 || isNaN(data70)){
+const err166 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/4/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.oneOf[4].properties.points,data:data70};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2066,11 +2344,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data69.problem !== undefined){
-let data70 = data69.problem;
-if(typeof data70 === "string"){
-if(func2(data70) < 1){
-const err167 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.problem,data:data70};
+else {
+const err167 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/4/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[4].properties.points.type,parentSchema:schema35.oneOf[4].properties.points,data:data70};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2080,8 +2355,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-else {
-const err168 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.problem.type,parentSchema:schema34.properties.problem,data:data70};
+if(data.basis !== undefined){
+let data71 = data.basis;
+if(typeof data71 === "string"){
+if(func2(data71) < 1){
+const err168 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data71};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2091,11 +2369,8 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data69.measure !== undefined){
-let data71 = data69.measure;
-if(typeof data71 === "string"){
-if(func2(data71) < 1){
-const err169 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.measure,data:data71};
+else {
+const err169 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data71};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2105,8 +2380,16 @@ vErrors.push(err169);
 errors++;
 }
 }
-else {
-const err170 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.measure.type,parentSchema:schema34.properties.measure,data:data71};
+if(data.veto !== undefined){
+if(!(validate23(data.veto, {instancePath:instancePath+"/veto",parentData:data,parentDataProperty:"veto",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.na !== undefined){
+let data73 = data.na;
+if(typeof data73 !== "boolean"){
+const err170 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/4/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.oneOf[4].properties.na.type,parentSchema:schema35.oneOf[4].properties.na,data:data73};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2116,11 +2399,12 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data69.owner !== undefined){
-let data72 = data69.owner;
-if(typeof data72 === "string"){
-if(func2(data72) < 1){
-const err171 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.owner,data:data72};
+if(data.finding !== undefined){
+let data74 = data.finding;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key11 in data74){
+if(!((((key11 === "problem") || (key11 === "measure")) || (key11 === "owner")) || (key11 === "days"))){
+const err171 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data74};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2130,8 +2414,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-else {
-const err172 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.owner.type,parentSchema:schema34.properties.owner,data:data72};
+if(data74.problem !== undefined){
+let data75 = data74.problem;
+if(typeof data75 === "string"){
+if(func2(data75) < 1){
+const err172 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.problem,data:data75};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2141,10 +2428,8 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data69.days !== undefined){
-let data73 = data69.days;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err173 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.days.type,parentSchema:schema34.properties.days,data:data73};
+else {
+const err173 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.problem.type,parentSchema:schema39.properties.problem,data:data75};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2153,9 +2438,12 @@ vErrors.push(err173);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 1 || isNaN(data73)){
-const err174 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.days,data:data73};
+}
+if(data74.measure !== undefined){
+let data76 = data74.measure;
+if(typeof data76 === "string"){
+if(func2(data76) < 1){
+const err174 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.measure,data:data76};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2165,10 +2453,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
-}
 else {
-const err175 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data:data69};
+const err175 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.measure.type,parentSchema:schema39.properties.measure,data:data76};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2178,10 +2464,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data.method !== undefined){
-let data74 = data.method;
-if("scale" !== data74){
-const err176 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/4/properties/method/const",keyword:"const",params:{allowedValue: "scale"},message:"must be equal to constant",schema:"scale",parentSchema:schema33.oneOf[4].properties.method,data:data74};
+if(data74.owner !== undefined){
+let data77 = data74.owner;
+if(typeof data77 === "string"){
+if(func2(data77) < 1){
+const err176 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.owner,data:data77};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2191,11 +2478,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data.bands !== undefined){
-let data75 = data.bands;
-if(Array.isArray(data75)){
-if(data75.length < 1){
-const err177 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/4/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.oneOf[4].properties.bands,data:data75};
+else {
+const err177 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.owner.type,parentSchema:schema39.properties.owner,data:data77};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2204,12 +2488,11 @@ vErrors.push(err177);
 }
 errors++;
 }
-const len2 = data75.length;
-for(let i2=0; i2<len2; i2++){
-let data76 = data75[i2];
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.min === undefined){
-const err178 = {instancePath:instancePath+"/bands/" + i2,schemaPath:"#/oneOf/4/properties/bands/items/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema33.oneOf[4].properties.bands.items.required,parentSchema:schema33.oneOf[4].properties.bands.items,data:data76};
+}
+if(data74.days !== undefined){
+let data78 = data74.days;
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err178 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.days.type,parentSchema:schema39.properties.days,data:data78};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2218,8 +2501,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(data76.points === undefined){
-const err179 = {instancePath:instancePath+"/bands/" + i2,schemaPath:"#/oneOf/4/properties/bands/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema33.oneOf[4].properties.bands.items.required,parentSchema:schema33.oneOf[4].properties.bands.items,data:data76};
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 1 || isNaN(data78)){
+const err179 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.days,data:data78};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2228,9 +2512,11 @@ vErrors.push(err179);
 }
 errors++;
 }
-for(const key12 in data76){
-if(!((key12 === "min") || (key12 === "points"))){
-const err180 = {instancePath:instancePath+"/bands/" + i2,schemaPath:"#/oneOf/4/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[4].properties.bands.items,data:data76};
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data74};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2240,10 +2526,10 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data76.min !== undefined){
-let data77 = data76.min;
-if(!((typeof data77 == "number") && (isFinite(data77)))){
-const err181 = {instancePath:instancePath+"/bands/" + i2+"/min",schemaPath:"#/oneOf/4/properties/bands/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[4].properties.bands.items.properties.min.type,parentSchema:schema33.oneOf[4].properties.bands.items.properties.min,data:data77};
+if(data.method !== undefined){
+let data79 = data.method;
+if("scale" !== data79){
+const err181 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/4/properties/method/const",keyword:"const",params:{allowedValue: "scale"},message:"must be equal to constant",schema:"scale",parentSchema:schema35.oneOf[4].properties.method,data:data79};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2253,11 +2539,11 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data76.points !== undefined){
-let data78 = data76.points;
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 < 0 || isNaN(data78)){
-const err182 = {instancePath:instancePath+"/bands/" + i2+"/points",schemaPath:"#/oneOf/4/properties/bands/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.oneOf[4].properties.bands.items.properties.points,data:data78};
+if(data.bands !== undefined){
+let data80 = data.bands;
+if(Array.isArray(data80)){
+if(data80.length < 1){
+const err182 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/4/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.oneOf[4].properties.bands,data:data80};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2266,9 +2552,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-else {
-const err183 = {instancePath:instancePath+"/bands/" + i2+"/points",schemaPath:"#/oneOf/4/properties/bands/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[4].properties.bands.items.properties.points.type,parentSchema:schema33.oneOf[4].properties.bands.items.properties.points,data:data78};
+const len2 = data80.length;
+for(let i2=0; i2<len2; i2++){
+let data81 = data80[i2];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.min === undefined){
+const err183 = {instancePath:instancePath+"/bands/" + i2,schemaPath:"#/oneOf/4/properties/bands/items/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema35.oneOf[4].properties.bands.items.required,parentSchema:schema35.oneOf[4].properties.bands.items,data:data81};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2277,10 +2566,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-}
-else {
-const err184 = {instancePath:instancePath+"/bands/" + i2,schemaPath:"#/oneOf/4/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[4].properties.bands.items.type,parentSchema:schema33.oneOf[4].properties.bands.items,data:data76};
+if(data81.points === undefined){
+const err184 = {instancePath:instancePath+"/bands/" + i2,schemaPath:"#/oneOf/4/properties/bands/items/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema35.oneOf[4].properties.bands.items.required,parentSchema:schema35.oneOf[4].properties.bands.items,data:data81};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2289,10 +2576,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/4/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.oneOf[4].properties.bands.type,parentSchema:schema33.oneOf[4].properties.bands,data:data75};
+for(const key12 in data81){
+if(!((key12 === "min") || (key12 === "points"))){
+const err185 = {instancePath:instancePath+"/bands/" + i2,schemaPath:"#/oneOf/4/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema35.oneOf[4].properties.bands.items,data:data81};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2302,11 +2588,10 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data.unit !== undefined){
-let data79 = data.unit;
-if(typeof data79 === "string"){
-if(func2(data79) < 1){
-const err186 = {instancePath:instancePath+"/unit",schemaPath:"#/oneOf/4/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[4].properties.unit,data:data79};
+if(data81.min !== undefined){
+let data82 = data81.min;
+if(!((typeof data82 == "number") && (isFinite(data82)))){
+const err186 = {instancePath:instancePath+"/bands/" + i2+"/min",schemaPath:"#/oneOf/4/properties/bands/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[4].properties.bands.items.properties.min.type,parentSchema:schema35.oneOf[4].properties.bands.items.properties.min,data:data82};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2316,8 +2601,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-else {
-const err187 = {instancePath:instancePath+"/unit",schemaPath:"#/oneOf/4/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[4].properties.unit.type,parentSchema:schema33.oneOf[4].properties.unit,data:data79};
+if(data81.points !== undefined){
+let data83 = data81.points;
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 < 0 || isNaN(data83)){
+const err187 = {instancePath:instancePath+"/bands/" + i2+"/points",schemaPath:"#/oneOf/4/properties/bands/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.oneOf[4].properties.bands.items.properties.points,data:data83};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2327,11 +2615,8 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data.range !== undefined){
-let data80 = data.range;
-if(Array.isArray(data80)){
-if(data80.length > 2){
-const err188 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/4/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema33.oneOf[4].properties.range,data:data80};
+else {
+const err188 = {instancePath:instancePath+"/bands/" + i2+"/points",schemaPath:"#/oneOf/4/properties/bands/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[4].properties.bands.items.properties.points.type,parentSchema:schema35.oneOf[4].properties.bands.items.properties.points,data:data83};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2340,8 +2625,10 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data80.length < 2){
-const err189 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/4/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema33.oneOf[4].properties.range,data:data80};
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/bands/" + i2,schemaPath:"#/oneOf/4/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.oneOf[4].properties.bands.items.type,parentSchema:schema35.oneOf[4].properties.bands.items,data:data81};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2350,11 +2637,10 @@ vErrors.push(err189);
 }
 errors++;
 }
-const len3 = data80.length;
-for(let i3=0; i3<len3; i3++){
-let data81 = data80[i3];
-if(!((typeof data81 == "number") && (isFinite(data81)))){
-const err190 = {instancePath:instancePath+"/range/" + i3,schemaPath:"#/oneOf/4/properties/range/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[4].properties.range.items.type,parentSchema:schema33.oneOf[4].properties.range.items,data:data81};
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/bands",schemaPath:"#/oneOf/4/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.oneOf[4].properties.bands.type,parentSchema:schema35.oneOf[4].properties.bands,data:data80};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2364,9 +2650,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/4/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.oneOf[4].properties.range.type,parentSchema:schema33.oneOf[4].properties.range,data:data80};
+if(data.unit !== undefined){
+let data84 = data.unit;
+if(typeof data84 === "string"){
+if(func2(data84) < 1){
+const err191 = {instancePath:instancePath+"/unit",schemaPath:"#/oneOf/4/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[4].properties.unit,data:data84};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2376,9 +2664,8 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
 else {
-const err192 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[4].type,parentSchema:schema33.oneOf[4],data};
+const err192 = {instancePath:instancePath+"/unit",schemaPath:"#/oneOf/4/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[4].properties.unit.type,parentSchema:schema35.oneOf[4].properties.unit,data:data84};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2387,14 +2674,12 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
 }
-}
-else if(tag0 === "points"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err193 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema33.oneOf[5].required,parentSchema:schema33.oneOf[5],data};
+if(data.range !== undefined){
+let data85 = data.range;
+if(Array.isArray(data85)){
+if(data85.length > 2){
+const err193 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/4/properties/range/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema35.oneOf[4].properties.range,data:data85};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2403,8 +2688,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data.title === undefined){
-const err194 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema33.oneOf[5].required,parentSchema:schema33.oneOf[5],data};
+if(data85.length < 2){
+const err194 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/4/properties/range/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema35.oneOf[4].properties.range,data:data85};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2413,8 +2698,11 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(data.criteria === undefined){
-const err195 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema33.oneOf[5].required,parentSchema:schema33.oneOf[5],data};
+const len3 = data85.length;
+for(let i3=0; i3<len3; i3++){
+let data86 = data85[i3];
+if(!((typeof data86 == "number") && (isFinite(data86)))){
+const err195 = {instancePath:instancePath+"/range/" + i3,schemaPath:"#/oneOf/4/properties/range/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[4].properties.range.items.type,parentSchema:schema35.oneOf[4].properties.range.items,data:data86};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2423,8 +2711,10 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(data.points === undefined){
-const err196 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema33.oneOf[5].required,parentSchema:schema33.oneOf[5],data};
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/range",schemaPath:"#/oneOf/4/properties/range/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.oneOf[4].properties.range.type,parentSchema:schema35.oneOf[4].properties.range,data:data85};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2433,8 +2723,10 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(data.method === undefined){
-const err197 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema33.oneOf[5].required,parentSchema:schema33.oneOf[5],data};
+}
+}
+else {
+const err197 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.oneOf[4].type,parentSchema:schema35.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2443,9 +2735,14 @@ vErrors.push(err197);
 }
 errors++;
 }
-for(const key13 in data){
-if(!(func1.call(schema33.oneOf[5].properties, key13))){
-const err198 = {instancePath,schemaPath:"#/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[5],data};
+if(props1 !== true){
+props1 = true;
+}
+}
+else if(tag0 === "points"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err198 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.oneOf[5].required,parentSchema:schema35.oneOf[5],data};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2454,12 +2751,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data82 = data.id;
-if(typeof data82 === "string"){
-if(!pattern6.test(data82)){
-const err199 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/5/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema33.oneOf[5].properties.id,data:data82};
+if(data.title === undefined){
+const err199 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema35.oneOf[5].required,parentSchema:schema35.oneOf[5],data};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2468,9 +2761,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/5/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[5].properties.id.type,parentSchema:schema33.oneOf[5].properties.id,data:data82};
+if(data.criteria === undefined){
+const err200 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema35.oneOf[5].required,parentSchema:schema35.oneOf[5],data};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2479,12 +2771,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data83 = data.title;
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-const err201 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/5/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[5].properties.title,data:data83};
+if(data.points === undefined){
+const err201 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema35.oneOf[5].required,parentSchema:schema35.oneOf[5],data};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2493,9 +2781,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-else {
-const err202 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/5/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[5].properties.title.type,parentSchema:schema33.oneOf[5].properties.title,data:data83};
+if(data.method === undefined){
+const err202 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema35.oneOf[5].required,parentSchema:schema35.oneOf[5],data};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2504,12 +2791,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data.criteria !== undefined){
-let data84 = data.criteria;
-if(typeof data84 === "string"){
-if(func2(data84) < 1){
-const err203 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/5/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[5].properties.criteria,data:data84};
+for(const key13 in data){
+if(!(func1.call(schema35.oneOf[5].properties, key13))){
+const err203 = {instancePath,schemaPath:"#/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema35.oneOf[5],data};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2519,8 +2803,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/5/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[5].properties.criteria.type,parentSchema:schema33.oneOf[5].properties.criteria,data:data84};
+if(data.id !== undefined){
+let data87 = data.id;
+if(typeof data87 === "string"){
+if(!pattern6.test(data87)){
+const err204 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/5/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema35.oneOf[5].properties.id,data:data87};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2530,11 +2817,8 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data.guidance !== undefined){
-let data85 = data.guidance;
-if(typeof data85 === "string"){
-if(func2(data85) < 1){
-const err205 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/5/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[5].properties.guidance,data:data85};
+else {
+const err205 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/5/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[5].properties.id.type,parentSchema:schema35.oneOf[5].properties.id,data:data87};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2544,8 +2828,11 @@ vErrors.push(err205);
 errors++;
 }
 }
-else {
-const err206 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/5/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[5].properties.guidance.type,parentSchema:schema33.oneOf[5].properties.guidance,data:data85};
+if(data.title !== undefined){
+let data88 = data.title;
+if(typeof data88 === "string"){
+if(func2(data88) < 1){
+const err206 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/5/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[5].properties.title,data:data88};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2555,11 +2842,8 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data.points !== undefined){
-let data86 = data.points;
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 <= 0 || isNaN(data86)){
-const err207 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/5/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[5].properties.points,data:data86};
+else {
+const err207 = {instancePath:instancePath+"/title",schemaPath:"#/oneOf/5/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[5].properties.title.type,parentSchema:schema35.oneOf[5].properties.title,data:data88};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2569,8 +2853,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-else {
-const err208 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/5/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[5].properties.points.type,parentSchema:schema33.oneOf[5].properties.points,data:data86};
+if(data.criteria !== undefined){
+let data89 = data.criteria;
+if(typeof data89 === "string"){
+if(func2(data89) < 1){
+const err208 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/5/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[5].properties.criteria,data:data89};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2580,10 +2867,8 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data.veto !== undefined){
-let data87 = data.veto;
-if(typeof data87 !== "boolean"){
-const err209 = {instancePath:instancePath+"/veto",schemaPath:"#/oneOf/5/properties/veto/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[5].properties.veto.type,parentSchema:schema33.oneOf[5].properties.veto,data:data87};
+else {
+const err209 = {instancePath:instancePath+"/criteria",schemaPath:"#/oneOf/5/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[5].properties.criteria.type,parentSchema:schema35.oneOf[5].properties.criteria,data:data89};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2593,10 +2878,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data.na !== undefined){
-let data88 = data.na;
-if(typeof data88 !== "boolean"){
-const err210 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/5/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.oneOf[5].properties.na.type,parentSchema:schema33.oneOf[5].properties.na,data:data88};
+if(data.guidance !== undefined){
+let data90 = data.guidance;
+if(typeof data90 === "string"){
+if(func2(data90) < 1){
+const err210 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/5/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[5].properties.guidance,data:data90};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2606,12 +2892,8 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data.finding !== undefined){
-let data89 = data.finding;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-for(const key14 in data89){
-if(!((((key14 === "problem") || (key14 === "measure")) || (key14 === "owner")) || (key14 === "days"))){
-const err211 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data:data89};
+else {
+const err211 = {instancePath:instancePath+"/guidance",schemaPath:"#/oneOf/5/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[5].properties.guidance.type,parentSchema:schema35.oneOf[5].properties.guidance,data:data90};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2621,11 +2903,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data89.problem !== undefined){
-let data90 = data89.problem;
-if(typeof data90 === "string"){
-if(func2(data90) < 1){
-const err212 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.problem,data:data90};
+if(data.points !== undefined){
+let data91 = data.points;
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 <= 0 || isNaN(data91)){
+const err212 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/5/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.oneOf[5].properties.points,data:data91};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2636,7 +2918,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.problem.type,parentSchema:schema34.properties.problem,data:data90};
+const err213 = {instancePath:instancePath+"/points",schemaPath:"#/oneOf/5/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[5].properties.points.type,parentSchema:schema35.oneOf[5].properties.points,data:data91};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2646,11 +2928,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data89.measure !== undefined){
-let data91 = data89.measure;
-if(typeof data91 === "string"){
-if(func2(data91) < 1){
-const err214 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.measure,data:data91};
+if(data.basis !== undefined){
+let data92 = data.basis;
+if(typeof data92 === "string"){
+if(func2(data92) < 1){
+const err214 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data92};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2661,7 +2943,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.measure.type,parentSchema:schema34.properties.measure,data:data91};
+const err215 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data92};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2671,11 +2953,16 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data89.owner !== undefined){
-let data92 = data89.owner;
-if(typeof data92 === "string"){
-if(func2(data92) < 1){
-const err216 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.owner,data:data92};
+if(data.veto !== undefined){
+if(!(validate23(data.veto, {instancePath:instancePath+"/veto",parentData:data,parentDataProperty:"veto",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.na !== undefined){
+let data94 = data.na;
+if(typeof data94 !== "boolean"){
+const err216 = {instancePath:instancePath+"/na",schemaPath:"#/oneOf/5/properties/na/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.oneOf[5].properties.na.type,parentSchema:schema35.oneOf[5].properties.na,data:data94};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2685,8 +2972,12 @@ vErrors.push(err216);
 errors++;
 }
 }
-else {
-const err217 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.owner.type,parentSchema:schema34.properties.owner,data:data92};
+if(data.finding !== undefined){
+let data95 = data.finding;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key14 in data95){
+if(!((((key14 === "problem") || (key14 === "measure")) || (key14 === "owner")) || (key14 === "days"))){
+const err217 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data95};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2696,10 +2987,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data89.days !== undefined){
-let data93 = data89.days;
-if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
-const err218 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.days.type,parentSchema:schema34.properties.days,data:data93};
+if(data95.problem !== undefined){
+let data96 = data95.problem;
+if(typeof data96 === "string"){
+if(func2(data96) < 1){
+const err218 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.problem,data:data96};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2708,9 +3000,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 < 1 || isNaN(data93)){
-const err219 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.days,data:data93};
+}
+else {
+const err219 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.problem.type,parentSchema:schema39.properties.problem,data:data96};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2720,10 +3012,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data:data89};
+if(data95.measure !== undefined){
+let data97 = data95.measure;
+if(typeof data97 === "string"){
+if(func2(data97) < 1){
+const err220 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.measure,data:data97};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2733,10 +3026,8 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data.method !== undefined){
-let data94 = data.method;
-if("points" !== data94){
-const err221 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/5/properties/method/const",keyword:"const",params:{allowedValue: "points"},message:"must be equal to constant",schema:"points",parentSchema:schema33.oneOf[5].properties.method,data:data94};
+else {
+const err221 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.measure.type,parentSchema:schema39.properties.measure,data:data97};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2746,11 +3037,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data.step !== undefined){
-let data95 = data.step;
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 <= 0 || isNaN(data95)){
-const err222 = {instancePath:instancePath+"/step",schemaPath:"#/oneOf/5/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[5].properties.step,data:data95};
+if(data95.owner !== undefined){
+let data98 = data95.owner;
+if(typeof data98 === "string"){
+if(func2(data98) < 1){
+const err222 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.owner,data:data98};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2761,7 +3052,7 @@ errors++;
 }
 }
 else {
-const err223 = {instancePath:instancePath+"/step",schemaPath:"#/oneOf/5/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[5].properties.step.type,parentSchema:schema33.oneOf[5].properties.step,data:data95};
+const err223 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.owner.type,parentSchema:schema39.properties.owner,data:data98};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2771,9 +3062,10 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-else {
-const err224 = {instancePath,schemaPath:"#/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[5].type,parentSchema:schema33.oneOf[5],data};
+if(data95.days !== undefined){
+let data99 = data95.days;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err224 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.days.type,parentSchema:schema39.properties.days,data:data99};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2782,12 +3074,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
-}
-}
-else {
-const err225 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "method", tagValue: tag0},message:"value of tag \"method\" must be in oneOf",schema:schema33.discriminator,parentSchema:schema33,data};
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 < 1 || isNaN(data99)){
+const err225 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.days,data:data99};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2797,8 +3086,10 @@ vErrors.push(err225);
 errors++;
 }
 }
+}
+}
 else {
-const err226 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "method", tagValue: tag0},message:"tag \"method\" must be string",schema:schema33.discriminator,parentSchema:schema33,data};
+const err226 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data95};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2808,8 +3099,10 @@ vErrors.push(err226);
 errors++;
 }
 }
-else {
-const err227 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(data.method !== undefined){
+let data100 = data.method;
+if("points" !== data100){
+const err227 = {instancePath:instancePath+"/method",schemaPath:"#/oneOf/5/properties/method/const",keyword:"const",params:{allowedValue: "points"},message:"must be equal to constant",schema:"points",parentSchema:schema35.oneOf[5].properties.method,data:data100};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2818,8 +3111,81 @@ vErrors.push(err227);
 }
 errors++;
 }
+}
+if(data.step !== undefined){
+let data101 = data.step;
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 <= 0 || isNaN(data101)){
+const err228 = {instancePath:instancePath+"/step",schemaPath:"#/oneOf/5/properties/step/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.oneOf[5].properties.step,data:data101};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/step",schemaPath:"#/oneOf/5/properties/step/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.oneOf[5].properties.step.type,parentSchema:schema35.oneOf[5].properties.step,data:data101};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath,schemaPath:"#/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.oneOf[5].type,parentSchema:schema35.oneOf[5],data};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+if(props1 !== true){
+props1 = true;
+}
+}
+else {
+const err231 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "method", tagValue: tag0},message:"value of tag \"method\" must be in oneOf",schema:schema35.discriminator,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+else {
+const err232 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "method", tagValue: tag0},message:"tag \"method\" must be string",schema:schema35.discriminator,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
 validate22.errors = vErrors;
-evaluated0.props = props0;
+evaluated0.props = props1;
 return errors === 0;
 }
 validate22.evaluated = {"dynamicProps":true,"dynamicItems":false};
@@ -2837,7 +3203,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2847,7 +3213,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2857,7 +3223,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.points === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "points"},message:"must have required property '"+"points"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2867,7 +3233,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.items === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2878,7 +3244,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "id") || (key0 === "name")) || (key0 === "points")) || (key0 === "items"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2892,7 +3258,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema32.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema34.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2903,7 +3269,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.id.type,parentSchema:schema32.properties.id,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.id.type,parentSchema:schema34.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2917,7 +3283,7 @@ if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.name,data:data1};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2928,7 +3294,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.name.type,parentSchema:schema32.properties.name,data:data1};
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.name.type,parentSchema:schema34.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2942,7 +3308,7 @@ if(data.points !== undefined){
 let data2 = data.points;
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 <= 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/points",schemaPath:"#/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema32.properties.points,data:data2};
+const err9 = {instancePath:instancePath+"/points",schemaPath:"#/properties/points/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema34.properties.points,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2953,7 +3319,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/points",schemaPath:"#/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.points.type,parentSchema:schema32.properties.points,data:data2};
+const err10 = {instancePath:instancePath+"/points",schemaPath:"#/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.points.type,parentSchema:schema34.properties.points,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2967,7 +3333,7 @@ if(data.items !== undefined){
 let data3 = data.items;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.properties.items,data:data3};
+const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.items,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2985,7 +3351,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.items.type,parentSchema:schema32.properties.items,data:data3};
+const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.items.type,parentSchema:schema34.properties.items,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2997,7 +3363,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3010,6 +3376,385 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema50 = {"title":"PenaltyItem","type":"object","description":"负面清单事项:每发生一起扣 per 分(可设本项限扣 cap),或实行一票否决","properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*-[0-9]+$","description":"评分项编号,清单内唯一,如 INS-01"},"title":{"type":"string","minLength":1,"description":"评分项目"},"criteria":{"type":"string","minLength":1,"description":"评分标准"},"guidance":{"type":"string","minLength":1,"description":"检查方法"},"basis":{"$ref":"#/$defs/basis"},"per":{"type":"number","exclusiveMinimum":0,"description":"每发生一起扣分"},"cap":{"type":"number","exclusiveMinimum":0,"description":"本项限扣"},"veto":{"$ref":"#/$defs/itemVeto"},"finding":{"$ref":"#/$defs/findingDefaults"}},"required":["id","title","criteria"],"additionalProperties":false};
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate33.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.criteria === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema50.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern6.test(data0)){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*-[0-9]+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*-[0-9]+$"+"\"",schema:"^[A-Z][A-Z0-9]*-[0-9]+$",parentSchema:schema50.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.id.type,parentSchema:schema50.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.title,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.title.type,parentSchema:schema50.properties.title,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.criteria !== undefined){
+let data2 = data.criteria;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err8 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.criteria,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.criteria.type,parentSchema:schema50.properties.criteria,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.guidance !== undefined){
+let data3 = data.guidance;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err10 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.guidance,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.guidance.type,parentSchema:schema50.properties.guidance,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.basis !== undefined){
+let data4 = data.basis;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err12 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.per !== undefined){
+let data5 = data.per;
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 <= 0 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/per",schemaPath:"#/properties/per/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema50.properties.per,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/per",schemaPath:"#/properties/per/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema50.properties.per.type,parentSchema:schema50.properties.per,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.cap !== undefined){
+let data6 = data.cap;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 <= 0 || isNaN(data6)){
+const err16 = {instancePath:instancePath+"/cap",schemaPath:"#/properties/cap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema50.properties.cap,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/cap",schemaPath:"#/properties/cap/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema50.properties.cap.type,parentSchema:schema50.properties.cap,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.veto !== undefined){
+if(!(validate23(data.veto, {instancePath:instancePath+"/veto",parentData:data,parentDataProperty:"veto",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.finding !== undefined){
+let data8 = data.finding;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+if(!((((key1 === "problem") || (key1 === "measure")) || (key1 === "owner")) || (key1 === "days"))){
+const err18 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data8.problem !== undefined){
+let data9 = data8.problem;
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err19 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.problem,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/finding/problem",schemaPath:"#/$defs/findingDefaults/properties/problem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.problem.type,parentSchema:schema39.properties.problem,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data8.measure !== undefined){
+let data10 = data8.measure;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err21 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.measure,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/finding/measure",schemaPath:"#/$defs/findingDefaults/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.measure.type,parentSchema:schema39.properties.measure,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data8.owner !== undefined){
+let data11 = data8.owner;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err23 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.owner,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/finding/owner",schemaPath:"#/$defs/findingDefaults/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.owner.type,parentSchema:schema39.properties.owner,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data8.days !== undefined){
+let data12 = data8.days;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err25 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.days.type,parentSchema:schema39.properties.days,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 1 || isNaN(data12)){
+const err26 = {instancePath:instancePath+"/finding/days",schemaPath:"#/$defs/findingDefaults/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.days,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/finding",schemaPath:"#/$defs/findingDefaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3108,8 +3853,8 @@ errors++;
 }
 if(data.format !== undefined){
 let data0 = data.format;
-if(1 !== data0){
-const err8 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema31.properties.format,data:data0};
+if(!((data0 === 1) || (data0 === 1.1))){
+const err8 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema31.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.format.enum,parentSchema:schema31.properties.format,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3196,7 +3941,7 @@ errors++;
 }
 if(data.level !== undefined){
 let data4 = data.level;
-if(!((data4 === "county") || (data4 === "township"))){
+if(!((((data4 === "city") || (data4 === "county")) || (data4 === "township")) || (data4 === "village"))){
 const err15 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.level.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.level.enum,parentSchema:schema31.properties.level,data:data4};
 if(vErrors === null){
 vErrors = [err15];
@@ -3207,10 +3952,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.precision !== undefined){
-let data5 = data.precision;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err16 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.precision.type,parentSchema:schema31.properties.precision,data:data5};
+if(data.basis !== undefined){
+let data5 = data.basis;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err16 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3219,9 +3965,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 4 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.precision,data:data5};
+}
+else {
+const err17 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3230,8 +3976,15 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.precision,data:data5};
+}
+if(data.veto !== undefined){
+let data6 = data.veto;
+const _errs15 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs16 = errors;
+if("lowest-grade" !== data6){
+const err18 = {instancePath:instancePath+"/veto",schemaPath:"#/$defs/vetoEffect/oneOf/0/const",keyword:"const",params:{allowedValue: "lowest-grade"},message:"must be equal to constant",schema:"lowest-grade",parentSchema:schema33.oneOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3240,13 +3993,15 @@ vErrors.push(err18);
 }
 errors++;
 }
+var _valid0 = _errs16 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
 }
-}
-if(data.grades !== undefined){
-let data6 = data.grades;
-if(Array.isArray(data6)){
-if(data6.length < 2){
-const err19 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.grades,data:data6};
+const _errs17 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6["cap-grade"] === undefined){
+const err19 = {instancePath:instancePath+"/veto",schemaPath:"#/$defs/vetoEffect/oneOf/1/required",keyword:"required",params:{missingProperty: "cap-grade"},message:"must have required property '"+"cap-grade"+"'",schema:schema33.oneOf[1].required,parentSchema:schema33.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3255,12 +4010,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.name === undefined){
-const err20 = {instancePath:instancePath+"/grades/" + i0,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data7};
+for(const key1 in data6){
+if(!(key1 === "cap-grade")){
+const err20 = {instancePath:instancePath+"/veto",schemaPath:"#/$defs/vetoEffect/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3269,8 +4021,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data7.min === undefined){
-const err21 = {instancePath:instancePath+"/grades/" + i0,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data7};
+}
+if(data6["cap-grade"] !== undefined){
+let data7 = data6["cap-grade"];
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err21 = {instancePath:instancePath+"/veto/cap-grade",schemaPath:"#/$defs/vetoEffect/oneOf/1/properties/cap-grade/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.oneOf[1].properties["cap-grade"],data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3279,9 +4035,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key1 in data7){
-if(!((key1 === "name") || (key1 === "min"))){
-const err22 = {instancePath:instancePath+"/grades/" + i0,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data7};
+}
+else {
+const err22 = {instancePath:instancePath+"/veto/cap-grade",schemaPath:"#/$defs/vetoEffect/oneOf/1/properties/cap-grade/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.oneOf[1].properties["cap-grade"].type,parentSchema:schema33.oneOf[1].properties["cap-grade"],data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3291,11 +4047,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data7.name !== undefined){
-let data8 = data7.name;
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err23 = {instancePath:instancePath+"/grades/" + i0+"/name",schemaPath:"#/properties/grades/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.name,data:data8};
+}
+else {
+const err23 = {instancePath:instancePath+"/veto",schemaPath:"#/$defs/vetoEffect/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[1].type,parentSchema:schema33.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3304,9 +4058,21 @@ vErrors.push(err23);
 }
 errors++;
 }
+var _valid0 = _errs17 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err24 = {instancePath:instancePath+"/grades/" + i0+"/name",schemaPath:"#/properties/grades/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.name.type,parentSchema:schema31.properties.grades.items.properties.name,data:data8};
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+var props0 = true;
+}
+const _errs22 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.deduct === undefined){
+const err24 = {instancePath:instancePath+"/veto",schemaPath:"#/$defs/vetoEffect/oneOf/2/required",keyword:"required",params:{missingProperty: "deduct"},message:"must have required property '"+"deduct"+"'",schema:schema33.oneOf[2].required,parentSchema:schema33.oneOf[2],data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3315,12 +4081,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data7.min !== undefined){
-let data9 = data7.min;
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err25 = {instancePath:instancePath+"/grades/" + i0+"/min",schemaPath:"#/properties/grades/items/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min,data:data9};
+for(const key2 in data6){
+if(!(key2 === "deduct")){
+const err25 = {instancePath:instancePath+"/veto",schemaPath:"#/$defs/vetoEffect/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema33.oneOf[2],data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3330,8 +4093,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/grades/" + i0+"/min",schemaPath:"#/properties/grades/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min.type,parentSchema:schema31.properties.grades.items.properties.min,data:data9};
+if(data6.deduct !== undefined){
+let data8 = data6.deduct;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 <= 0 || isNaN(data8)){
+const err26 = {instancePath:instancePath+"/veto/deduct",schemaPath:"#/$defs/vetoEffect/oneOf/2/properties/deduct/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema33.oneOf[2].properties.deduct,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3341,9 +4107,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath:instancePath+"/grades/" + i0,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data7};
+const err27 = {instancePath:instancePath+"/veto/deduct",schemaPath:"#/$defs/vetoEffect/oneOf/2/properties/deduct/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.oneOf[2].properties.deduct.type,parentSchema:schema33.oneOf[2].properties.deduct,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3355,7 +4120,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data6};
+const err28 = {instancePath:instancePath+"/veto",schemaPath:"#/$defs/vetoEffect/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.oneOf[2].type,parentSchema:schema33.oneOf[2],data:data6};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3364,12 +4129,23 @@ vErrors.push(err28);
 }
 errors++;
 }
+var _valid0 = _errs22 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 2];
 }
-if(data.dimensions !== undefined){
-let data10 = data.dimensions;
-if(Array.isArray(data10)){
-if(data10.length < 1){
-const err29 = {instancePath:instancePath+"/dimensions",schemaPath:"#/properties/dimensions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.dimensions,data:data10};
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+if(!valid3){
+const err29 = {instancePath:instancePath+"/veto",schemaPath:"#/$defs/vetoEffect/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema33.oneOf,parentSchema:schema33,data:data6};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3378,16 +4154,22 @@ vErrors.push(err29);
 }
 errors++;
 }
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate21(data10[i1], {instancePath:instancePath+"/dimensions/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
 }
 else {
-const err30 = {instancePath:instancePath+"/dimensions",schemaPath:"#/properties/dimensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.dimensions.type,parentSchema:schema31.properties.dimensions,data:data10};
+vErrors = null;
+}
+}
+}
+}
+if(data.precision !== undefined){
+let data9 = data.precision;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err30 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.precision.type,parentSchema:schema31.properties.precision,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3396,12 +4178,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.bonus !== undefined){
-let data12 = data.bonus;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.cap === undefined){
-const err31 = {instancePath:instancePath+"/bonus",schemaPath:"#/properties/bonus/required",keyword:"required",params:{missingProperty: "cap"},message:"must have required property '"+"cap"+"'",schema:schema31.properties.bonus.required,parentSchema:schema31.properties.bonus,data:data12};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 4 || isNaN(data9)){
+const err31 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4},message:"must be <= 4",schema:4,parentSchema:schema31.properties.precision,data:data9};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3410,8 +4189,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data12.items === undefined){
-const err32 = {instancePath:instancePath+"/bonus",schemaPath:"#/properties/bonus/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.bonus.required,parentSchema:schema31.properties.bonus,data:data12};
+if(data9 < 0 || isNaN(data9)){
+const err32 = {instancePath:instancePath+"/precision",schemaPath:"#/properties/precision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.precision,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3420,9 +4199,13 @@ vErrors.push(err32);
 }
 errors++;
 }
-for(const key2 in data12){
-if(!((key2 === "cap") || (key2 === "items"))){
-const err33 = {instancePath:instancePath+"/bonus",schemaPath:"#/properties/bonus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.bonus,data:data12};
+}
+}
+if(data.grades !== undefined){
+let data10 = data.grades;
+if(Array.isArray(data10)){
+if(data10.length < 2){
+const err33 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.grades,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3431,12 +4214,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data12.cap !== undefined){
-let data13 = data12.cap;
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 <= 0 || isNaN(data13)){
-const err34 = {instancePath:instancePath+"/bonus/cap",schemaPath:"#/properties/bonus/properties/cap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.bonus.properties.cap,data:data13};
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.name === undefined){
+const err34 = {instancePath:instancePath+"/grades/" + i0,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3445,9 +4228,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/bonus/cap",schemaPath:"#/properties/bonus/properties/cap/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.bonus.properties.cap.type,parentSchema:schema31.properties.bonus.properties.cap,data:data13};
+if(data11.min === undefined){
+const err35 = {instancePath:instancePath+"/grades/" + i0,schemaPath:"#/properties/grades/items/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema31.properties.grades.items.required,parentSchema:schema31.properties.grades.items,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3456,12 +4238,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data12.items !== undefined){
-let data14 = data12.items;
-if(Array.isArray(data14)){
-if(data14.length < 1){
-const err36 = {instancePath:instancePath+"/bonus/items",schemaPath:"#/properties/bonus/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.bonus.properties.items,data:data14};
+for(const key3 in data11){
+if(!((key3 === "name") || (key3 === "min"))){
+const err36 = {instancePath:instancePath+"/grades/" + i0,schemaPath:"#/properties/grades/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.grades.items,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3470,16 +4249,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate22(data14[i2], {instancePath:instancePath+"/bonus/items/" + i2,parentData:data14,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/bonus/items",schemaPath:"#/properties/bonus/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.bonus.properties.items.type,parentSchema:schema31.properties.bonus.properties.items,data:data14};
+if(data11.name !== undefined){
+let data12 = data11.name;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err37 = {instancePath:instancePath+"/grades/" + i0+"/name",schemaPath:"#/properties/grades/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.grades.items.properties.name,data:data12};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3489,9 +4264,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
 else {
-const err38 = {instancePath:instancePath+"/bonus",schemaPath:"#/properties/bonus/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.bonus.type,parentSchema:schema31.properties.bonus,data:data12};
+const err38 = {instancePath:instancePath+"/grades/" + i0+"/name",schemaPath:"#/properties/grades/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.grades.items.properties.name.type,parentSchema:schema31.properties.grades.items.properties.name,data:data12};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3501,14 +4275,328 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data11.min !== undefined){
+let data13 = data11.min;
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err39 = {instancePath:instancePath+"/grades/" + i0+"/min",schemaPath:"#/properties/grades/items/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.grades.items.properties.min,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/grades/" + i0+"/min",schemaPath:"#/properties/grades/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.grades.items.properties.min.type,parentSchema:schema31.properties.grades.items.properties.min,data:data13};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/grades/" + i0,schemaPath:"#/properties/grades/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.grades.items.type,parentSchema:schema31.properties.grades.items,data:data11};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/grades",schemaPath:"#/properties/grades/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.grades.type,parentSchema:schema31.properties.grades,data:data10};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.dimensions !== undefined){
+let data14 = data.dimensions;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err43 = {instancePath:instancePath+"/dimensions",schemaPath:"#/properties/dimensions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.dimensions,data:data14};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate21(data14[i1], {instancePath:instancePath+"/dimensions/" + i1,parentData:data14,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/dimensions",schemaPath:"#/properties/dimensions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.dimensions.type,parentSchema:schema31.properties.dimensions,data:data14};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.bonus !== undefined){
+let data16 = data.bonus;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.cap === undefined){
+const err45 = {instancePath:instancePath+"/bonus",schemaPath:"#/properties/bonus/required",keyword:"required",params:{missingProperty: "cap"},message:"must have required property '"+"cap"+"'",schema:schema31.properties.bonus.required,parentSchema:schema31.properties.bonus,data:data16};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data16.items === undefined){
+const err46 = {instancePath:instancePath+"/bonus",schemaPath:"#/properties/bonus/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.bonus.required,parentSchema:schema31.properties.bonus,data:data16};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+for(const key4 in data16){
+if(!((key4 === "cap") || (key4 === "items"))){
+const err47 = {instancePath:instancePath+"/bonus",schemaPath:"#/properties/bonus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.bonus,data:data16};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data16.cap !== undefined){
+let data17 = data16.cap;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 <= 0 || isNaN(data17)){
+const err48 = {instancePath:instancePath+"/bonus/cap",schemaPath:"#/properties/bonus/properties/cap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.bonus.properties.cap,data:data17};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/bonus/cap",schemaPath:"#/properties/bonus/properties/cap/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.bonus.properties.cap.type,parentSchema:schema31.properties.bonus.properties.cap,data:data17};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data16.items !== undefined){
+let data18 = data16.items;
+if(Array.isArray(data18)){
+if(data18.length < 1){
+const err50 = {instancePath:instancePath+"/bonus/items",schemaPath:"#/properties/bonus/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.bonus.properties.items,data:data18};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+const len2 = data18.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate22(data18[i2], {instancePath:instancePath+"/bonus/items/" + i2,parentData:data18,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/bonus/items",schemaPath:"#/properties/bonus/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.bonus.properties.items.type,parentSchema:schema31.properties.bonus.properties.items,data:data18};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/bonus",schemaPath:"#/properties/bonus/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.bonus.type,parentSchema:schema31.properties.bonus,data:data16};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.penalties !== undefined){
+let data20 = data.penalties;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.name === undefined){
+const err53 = {instancePath:instancePath+"/penalties",schemaPath:"#/properties/penalties/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.penalties.required,parentSchema:schema31.properties.penalties,data:data20};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data20.items === undefined){
+const err54 = {instancePath:instancePath+"/penalties",schemaPath:"#/properties/penalties/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'",schema:schema31.properties.penalties.required,parentSchema:schema31.properties.penalties,data:data20};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+for(const key5 in data20){
+if(!(((key5 === "name") || (key5 === "cap")) || (key5 === "items"))){
+const err55 = {instancePath:instancePath+"/penalties",schemaPath:"#/properties/penalties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.penalties,data:data20};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data20.name !== undefined){
+let data21 = data20.name;
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err56 = {instancePath:instancePath+"/penalties/name",schemaPath:"#/properties/penalties/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.penalties.properties.name,data:data21};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/penalties/name",schemaPath:"#/properties/penalties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.penalties.properties.name.type,parentSchema:schema31.properties.penalties.properties.name,data:data21};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data20.cap !== undefined){
+let data22 = data20.cap;
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 <= 0 || isNaN(data22)){
+const err58 = {instancePath:instancePath+"/penalties/cap",schemaPath:"#/properties/penalties/properties/cap/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema31.properties.penalties.properties.cap,data:data22};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/penalties/cap",schemaPath:"#/properties/penalties/properties/cap/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.penalties.properties.cap.type,parentSchema:schema31.properties.penalties.properties.cap,data:data22};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data20.items !== undefined){
+let data23 = data20.items;
+if(Array.isArray(data23)){
+if(data23.length < 1){
+const err60 = {instancePath:instancePath+"/penalties/items",schemaPath:"#/properties/penalties/properties/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.penalties.properties.items,data:data23};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+const len3 = data23.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate33(data23[i3], {instancePath:instancePath+"/penalties/items/" + i3,parentData:data23,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/penalties/items",schemaPath:"#/properties/penalties/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.penalties.properties.items.type,parentSchema:schema31.properties.penalties.properties.items,data:data23};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/penalties",schemaPath:"#/properties/penalties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.penalties.type,parentSchema:schema31.properties.penalties,data:data20};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
 }
 errors++;
 }

@@ -31,12 +31,15 @@ export function schemaProblems(source: YamlSource): { problems: Problem[]; badPa
   return { problems, badPaths: errors.map((e) => e.instancePath) };
 }
 
-/** Drops the echoes: the discriminator repeats what `required`/`enum` on `method` already say. */
+/**
+ * Drops the echoes: the discriminator repeats what `required`/`enum` on `method` already say,
+ * and a bad `veto` fails every alternative of its oneOf: one message naming the valid forms says it all.
+ */
 function relevant(errors: SchemaError[]): SchemaError[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (e.keyword === 'discriminator') return false;
-    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    const key = isVeto(e) ? `${e.instancePath}|veto` : `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -52,10 +55,15 @@ export function pathOf(pointer: string): YamlPath {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+function isVeto(e: SchemaError): boolean {
+  return e.instancePath.endsWith('/veto');
+}
+
 /** One schema error as a located problem; the tasks file reader shares it. */
 export function toProblem(e: SchemaError, source: YamlSource): Problem {
   const path = pathOf(e.instancePath);
   const p = e.params;
+  if (isVeto(e)) return problem(path.length === 1 ? 'schema.veto-effect' : 'schema.item-veto', { value: JSON.stringify(e.data) }, source.at(path));
   switch (e.keyword) {
     case 'required':
       return problem('schema.required', { key: String(p.missingProperty) }, source.at(path));

@@ -9,6 +9,7 @@ import { EXIT, formatProblem, inputError, problem, UserError, usageError, type P
 import type { ResponseRead } from '../formats/results-json.js';
 import type { Result } from '../model/result.js';
 import { t } from '../i18n/index.js';
+import { AUDIT_MODES } from '../model/audit.js';
 import { parseDate, today } from '../model/dates.js';
 import { gradeNames } from '../model/checklist.js';
 import { scoreResponses } from '../scoring/batch.js';
@@ -43,6 +44,7 @@ interface Options {
   figures?: string[];
   /** 文号/期数 line of the .docx. */
   issueNo?: string;
+  mode?: string[];
   force?: boolean;
   skipInvalid?: boolean;
   countyWeights?: string;
@@ -68,8 +70,14 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   if (opts.ledger) assertInputFile(opts.ledger);
 
   const plan = opts.plan ? readPlanFile(opts.plan).plan : undefined;
+  const modes = opts.mode ?? [];
+  const unknownMode = modes.find((m) => !(AUDIT_MODES as readonly string[]).includes(m));
+  if (unknownMode !== undefined) throw usageError('briefing.bad-mode', { value: unknownMode, modes: AUDIT_MODES.join('、') });
+
   const registry = new ChecklistRegistry(opts.checklist ?? []);
   const read = await readResponses(inputs, registry);
+  // --mode keeps only audits made that way (e.g. the 暗访 of the month); an audit that records no mode has none.
+  if (modes.length) read.responses = read.responses.filter((r) => r.audit.mode !== undefined && modes.includes(r.audit.mode));
   const centers = opts.centers ? await readCenters(opts.centers) : undefined;
   const levels = checkLevels(read.responses, centers && levelsOf(centers));
   // A draft is work in progress: left out of every figure, and named, instead of stopping the briefing.

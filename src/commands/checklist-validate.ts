@@ -48,7 +48,7 @@ function render(problems: Problem[], files: string[], format: Options['format'])
 }
 
 /** GitHub workflow commands need %, CR and LF escaped in the message. */
-function escapeAnnotation(s: string): string {
+export function escapeAnnotation(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 

@@ -39,6 +39,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
 
   const registry = new ChecklistRegistry(opts.checklist ?? [], opts.allowChecklistChange);
   const read = await readResponses(inputs, registry);
+  for (const w of read.warnings) process.stderr.write(`${t('score.warning', { problem: formatProblem(w) })}\n`);
   const centers = opts.centers ? await readCenters(opts.centers) : undefined;
   const levels = checkLevels(read.responses, centers && levelsOf(centers));
   const scored = scoreResponses(levels.responses, { blankAsZero: opts.blank === 'zero' });

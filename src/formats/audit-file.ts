@@ -1,11 +1,12 @@
-import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Document, isMap, isSeq, YAMLMap } from 'yaml';
 import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Problem } from '../errors.js';
-import { methodOf } from '../methods/index.js';
-import { readAnswer } from '../model/answers.js';
-import type { Answer, Audit, FindingOverride } from '../model/audit.js';
-import { isCenterCode } from '../model/audit.js';
+import { readAnswer, storedAnswer } from '../model/answers.js';
+import type { Answer, Audit, Evidence, FindingOverride } from '../model/audit.js';
+import { AUDIT_MODES, isCenterCode, type AuditMode } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
 import { nearest, normalizeText, splitNames } from '../model/text.js';
@@ -17,11 +18,12 @@ import { capped, isMapping, PROBLEMS_PER_FILE, parseYaml, type YamlPath, type Ya
  * writable by hand. This module owns the format both ways.
  */
 
-const TOP_KEYS = ['format', 'checklist', 'center', 'date', 'inspectors', 'status', 'answers', 'findings'];
-const ANSWER_KEYS = ['value', 'note', 'deficiencies'];
+const TOP_KEYS = ['format', 'checklist', 'center', 'date', 'inspectors', 'status', 'mode', 'answers', 'findings'];
+const ANSWER_KEYS = ['value', 'note', 'deficiencies', 'evidence'];
 const FINDING_KEYS = ['problem', 'measure', 'owner', 'person', 'deadline'];
 
-export type AuditRead = { audit?: Audit; checklist?: Checklist; problems: Problem[] };
+/** `warnings` do not stop scoring: evidence files missing or changed since they were attached. */
+export type AuditRead = { audit?: Audit; checklist?: Checklist; problems: Problem[]; warnings?: Problem[] };
 
 export function readAuditFile(file: string, registry: ChecklistRegistry): AuditRead {
   const { text, problems } = readTextFile(file);
@@ -38,6 +40,7 @@ export function readAuditText(text: string, file: string, registry: ChecklistReg
 
 class AuditReader {
   private problems: Problem[] = [];
+  private warnings: Problem[] = [];
   constructor(
     private readonly src: YamlSource,
     private readonly registry: ChecklistRegistry,
@@ -61,6 +64,8 @@ class AuditReader {
     const inspectors = this.inspectors(v.inspectors);
     const status = v.status === undefined ? 'draft' : v.status;
     if (status !== 'draft' && status !== 'final') this.fail('audit.status', { value: String(status) }, ['status']);
+    const mode = v.mode === undefined || v.mode === null ? undefined : normalizeText(String(v.mode));
+    if (mode !== undefined && !(AUDIT_MODES as readonly string[]).includes(mode)) this.fail('audit.mode', { value: mode, modes: AUDIT_MODES.join('、') }, ['mode']);
     if (!ref) return { problems: this.problems };
     const found = this.registry.find(ref, this.src.at(['checklist']), ref.file && resolve(dirname(this.src.file), ref.file));
     if (!found.ok) {
@@ -79,10 +84,11 @@ class AuditReader {
       date,
       inspectors,
       status: status as Audit['status'],
+      ...(mode ? { mode: mode as AuditMode } : {}),
       answers,
       findings,
     };
-    return { audit, checklist, problems: [] };
+    return { audit, checklist, problems: [], warnings: this.warnings };
   }
 
   private unknownKeys(obj: Record<string, unknown>, path: YamlPath, allowed: string[]) {
@@ -166,9 +172,34 @@ class AuditReader {
       const outcome = readAnswer(item, { value: rawAnswer.value, note: rawAnswer.note, deficiencies: rawAnswer.deficiencies });
       const valuePath = isMapping(entry) ? [...path, 'value'] : path;
       if (outcome.kind === 'error') this.fail(outcome.code, outcome.params, outcome.code === 'answer.na-needs-note' ? path : valuePath);
-      if (outcome.kind === 'answer') answers[id] = outcome.answer;
+      if (outcome.kind === 'answer') {
+        const evidence = isMapping(entry) ? this.evidence(rawAnswer.evidence, [...path, 'evidence']) : undefined;
+        answers[id] = evidence ? { ...outcome.answer, evidence } : outcome.answer;
+      }
     }
     return answers;
+  }
+
+  /**
+   * `evidence: [{ path, sha256 }]`. A file missing or changed since it was attached is a
+   * warning, not an error: the score stands, but whoever relies on the deduction is told.
+   */
+  private evidence(raw: unknown, path: YamlPath): Evidence[] | undefined {
+    if (raw === undefined || raw === null) return undefined;
+    const valid = (e: unknown): e is Evidence =>
+      isMapping(e) && typeof e.path === 'string' && e.path !== '' && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/i.test(e.sha256) && Object.keys(e).every((k) => k === 'path' || k === 'sha256');
+    if (!Array.isArray(raw) || !raw.every(valid)) {
+      this.fail('audit.evidence', {}, path);
+      return undefined;
+    }
+    raw.forEach((e, i) => {
+      const file = isAbsolute(e.path) ? e.path : join(dirname(this.src.file), e.path);
+      const actual = existsSync(file) && statSync(file).isFile() ? createHash('sha256').update(readFileSync(file)).digest('hex') : undefined;
+      const at = this.src.at([...path, i, 'path']);
+      if (!actual) this.warnings.push(problem('audit.evidence-missing', { path: e.path }, at));
+      else if (actual !== e.sha256.toLowerCase()) this.warnings.push(problem('audit.evidence-changed', { path: e.path }, at));
+    });
+    return raw.map((e) => ({ path: e.path, sha256: e.sha256.toLowerCase() }));
   }
 
   private findings(raw: unknown, checklist: Checklist): Record<string, FindingOverride> {
@@ -209,8 +240,8 @@ export function auditFileText(audit: Audit, checklist: Checklist): string {
   for (const { item } of placedItems(checklist)) {
     const a = audit.answers[item.id];
     if (!a) continue;
-    const stored = a.na ? { value: '不适用' } : methodOf(item).serialize(a.value!);
-    answers[item.id] = { ...stored, ...(a.note ? { note: a.note } : {}) };
+    const stored = storedAnswer(item, a);
+    answers[item.id] = { ...stored, ...(a.note ? { note: a.note } : {}), ...(a.evidence ? { evidence: a.evidence } : {}) };
   }
   const doc = new Document({
     format: 1,
@@ -219,6 +250,7 @@ export function auditFileText(audit: Audit, checklist: Checklist): string {
     date: audit.date,
     inspectors: audit.inspectors,
     status: audit.status,
+    ...(audit.mode ? { mode: audit.mode } : {}),
     answers,
     ...(Object.keys(audit.findings).length ? { findings: audit.findings } : {}),
   });

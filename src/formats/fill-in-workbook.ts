@@ -190,8 +190,8 @@ export async function writeFormTemplate(path: string, checklist: Checklist, cent
       ],
     });
     const answerCol = 6;
-    for (const { item, dimension } of placedItems(checklist)) {
-      const category = dimension ? dimension.name : t('template.bonus', { cap: checklist.bonus?.cap ?? 0 });
+    for (const { item, dimension, penalty } of placedItems(checklist)) {
+      const category = dimension ? dimension.name : penalty ? checklist.penalties!.name : t('template.bonus', { cap: checklist.bonus?.cap ?? 0 });
       const title = item.veto ? `${item.title}${t('template.veto')}` : item.title;
       const row = sheet.addRow([item.id, category, title, item.criteria, item.points, null, null, item.guidance ?? '']);
       const ref = cellAddress(answerCol, row);
@@ -232,6 +232,7 @@ export async function writeWideTemplate(
     const groups: { label: string; columns: number }[] = [{ label: '', columns: WIDE_HEADERS.length }];
     for (const dim of checklist.dimensions) groups.push({ label: `${dim.name}(${dim.points})`, columns: dim.items.length * 2 });
     if (checklist.bonus) groups.push({ label: t('template.bonus', { cap: checklist.bonus.cap }), columns: checklist.bonus.items.length * 2 });
+    if (checklist.penalties) groups.push({ label: checklist.penalties.name, columns: checklist.penalties.items.length * 2 });
     const sheet = book.addSheet({
       name: WIDE_SHEET,
       title: `${checklist.name}(${checklist.version})${t('template.wide.title')}`,

@@ -18,6 +18,11 @@ export function readAnswer(item: Item, raw: RawAnswer & { note?: unknown }): Ans
   // A note of nothing but spaces explains nothing: it is no note (an N/A needs a real one).
   const note = typeof raw.note === 'string' ? normalizeText(raw.note) || undefined : raw.note == null ? undefined : String(raw.note);
   if (isBlank(raw.value)) return { kind: 'blank' };
+  // Any item may go uninspected this time, with the reason; unlike 不适用 it needs no `na: true`.
+  if (isUninspected(raw.value)) {
+    if (!note) return { kind: 'error', code: 'answer.uninspected-needs-note', params: { item: item.id } };
+    return { kind: 'answer', answer: { na: true, uninspected: true, note } };
+  }
   if (isNotApplicable(raw.value)) {
     if (!item.na) return { kind: 'error', code: 'answer.na-not-allowed', params: { item: item.id } };
     if (!note) return { kind: 'error', code: 'answer.na-needs-note', params: { item: item.id } };
@@ -26,6 +31,18 @@ export function readAnswer(item: Item, raw: RawAnswer & { note?: unknown }): Ans
   const parsed = methodOf(item).parse(raw, item);
   if (!parsed.ok) return { kind: 'error', code: parsed.code, params: { ...parsed.params, item: item.id } };
   return { kind: 'answer', answer: { value: parsed.value, na: false, note } };
+}
+
+export const UNINSPECTED = '未查';
+
+function isUninspected(value: unknown): boolean {
+  return typeof value === 'string' && normalizeText(value) === UNINSPECTED;
+}
+
+/** An answer as an audit file stores it, and as `readAnswer` reads it back. */
+export function storedAnswer(item: Item, answer: Answer): { value: unknown; deficiencies?: string[] } {
+  if (answer.uninspected) return { value: UNINSPECTED };
+  return answer.na ? { value: '不适用' } : methodOf(item).serialize(answer.value!);
 }
 
 export function isBlank(value: unknown): boolean {

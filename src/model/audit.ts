@@ -17,12 +17,29 @@ export interface FindingOverride {
   deadline?: string;
 }
 
-/** One item's answer, parsed by its method; an N/A answer has no value and must have a note. */
+/**
+ * One item's answer, parsed by its method; an N/A answer has no value and must have a note.
+ * 未查 (not inspected this time) is N/A for scoring, so everything that skips N/A skips it,
+ * but it is marked `uninspected`: reports flag the audit as a partial inspection.
+ */
 export interface Answer {
   value?: AnswerValue;
   na: boolean;
+  uninspected?: true;
   note?: string;
+  /** Files backing the answer (a photo, a scanned 台账), each with the sha256 it had when attached. */
+  evidence?: Evidence[];
 }
+
+export interface Evidence {
+  /** Relative to the audit file's folder, or absolute. */
+  path: string;
+  sha256: string;
+}
+
+/** How an audit was made; shown in reports. */
+export const AUDIT_MODES = ['自查', '督查', '明察', '暗访', '交叉检查', '回头看'] as const;
+export type AuditMode = (typeof AUDIT_MODES)[number];
 
 /** A center's responses to one checklist, whatever source they came from. */
 export interface Audit {
@@ -35,6 +52,7 @@ export interface Audit {
   date: string;
   inspectors: string[];
   status: 'draft' | 'final';
+  mode?: AuditMode;
   /** Answered items only; an item absent here is unanswered. */
   answers: Record<string, Answer>;
   findings: Record<string, FindingOverride>;

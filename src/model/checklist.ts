@@ -1,7 +1,7 @@
-import type { ChecklistFile, Dimension, Item } from '../checklist/types.generated.js';
+import type { ChecklistFile, Dimension, Item, ItemVeto, PenaltyItem } from '../checklist/types.generated.js';
 import { Exact } from './exact.js';
 
-export type { ChecklistFile, Dimension, Item };
+export type { ChecklistFile, Dimension, Item, ItemVeto, PenaltyItem };
 
 /** A loaded, valid checklist with the facts derived from it. */
 export interface Checklist extends ChecklistFile {
@@ -15,16 +15,43 @@ export interface Checklist extends ChecklistFile {
   total: Exact;
 }
 
-/** An item with the dimension it belongs to; bonus items have `dimension` undefined. */
+/**
+ * An item with the dimension it belongs to; bonus items have `dimension` undefined, and
+ * 负面清单 events carry `penalty` (their `item` is how they are answered).
+ */
 export interface PlacedItem {
   item: Item;
   dimension?: Dimension;
+  penalty?: PenaltyItem;
 }
 
 export function placedItems(checklist: ChecklistFile): PlacedItem[] {
   const scored = checklist.dimensions.flatMap((dimension) => dimension.items.map((item) => ({ item, dimension })));
   const bonus = (checklist.bonus?.items ?? []).map((item) => ({ item }));
-  return [...scored, ...bonus];
+  const penalties = (checklist.penalties?.items ?? []).map((penalty) => ({ item: penaltyAsItem(checklist, penalty), penalty }));
+  return [...scored, ...bonus, ...penalties];
+}
+
+/**
+ * A 负面清单 event is answered like a `deduct` item (how many occurred, each optionally
+ * described), so every source, prompt and template reads it without a method of its own.
+ * Its `points` is the most it can take off the total: its own cap, the section's, or the total.
+ */
+export function penaltyAsItem(checklist: ChecklistFile, p: PenaltyItem): Item {
+  const most = p.cap ?? checklist.penalties?.cap ?? checklistTotal(checklist).toNumber();
+  const { per, cap: _cap, veto: _veto, ...common } = p;
+  return { ...common, method: 'deduct', per: per ?? most, points: most };
+}
+
+/** What a veto does once triggered. */
+export type VetoRule = { kind: 'lowest-grade' } | { kind: 'cap-grade'; grade: string } | { kind: 'deduct'; points: number };
+
+/** An item's veto rule: its own effect, else the checklist's default, else the lowest grade (format 1's only rule). */
+export function vetoRuleOf(checklist: ChecklistFile, veto: ItemVeto | undefined): VetoRule | undefined {
+  if (veto === undefined || veto === false) return undefined;
+  const effect = veto === true ? (checklist.veto ?? 'lowest-grade') : veto;
+  if (effect === 'lowest-grade') return { kind: 'lowest-grade' };
+  return 'cap-grade' in effect ? { kind: 'cap-grade', grade: effect['cap-grade'] } : { kind: 'deduct', points: effect.deduct };
 }
 
 export function checklistTotal(checklist: ChecklistFile): Exact {

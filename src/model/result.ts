@@ -1,4 +1,4 @@
-import type { Center } from './audit.js';
+import type { AuditMode, Center } from './audit.js';
 import type { ChecklistRef } from './checklist.js';
 import { Exact } from './exact.js';
 
@@ -20,8 +20,10 @@ export interface DimensionResult {
 
 export interface ItemResult {
   id: string;
-  /** Dimension id; undefined for a bonus item. */
+  /** Dimension id; undefined for a bonus item or a 负面清单 event. */
   dimension?: string;
+  /** A 负面清单 event: `earned` is minus what it deducted (before the section cap), `points` 0. */
+  penalty?: true;
   title: string;
   /** The answer as a person reads it (是, 基本达到, 92%); empty when unanswered. */
   answer: string;
@@ -30,6 +32,8 @@ export interface ItemResult {
   deficiencies?: string[];
   note?: string;
   na: boolean;
+  /** 未查: not inspected this time (out of the denominator like N/A, `earned` null). */
+  uninspected?: true;
   /** Unanswered and counted as 0 because the user asked (--blank zero). */
   blank?: boolean;
   points: number;
@@ -67,7 +71,11 @@ export interface Derivation {
   bonusEarned: string;
   bonusCap: string;
   bonusApplied: string;
-  /** base + bonus before rounding. */
+  /** 负面清单 and veto deductions, present only for checklists that have them (format 1.1). */
+  penaltyDeducted?: string;
+  penaltyApplied?: string;
+  vetoDeducted?: string;
+  /** base + bonus − deductions (never below 0), before rounding. */
   unrounded: string;
   precision: number;
 }
@@ -79,15 +87,21 @@ export interface Result {
   date: string;
   inspectors: string[];
   status: 'draft' | 'final';
+  /** How the audit was made (自查, 督查, 暗访, …), when the audit file says. */
+  mode?: AuditMode;
   /** Final score, rounded half-up to the checklist's precision. */
   total: number;
   /** Score before bonus, rounded. */
   base: number;
   grade: string;
-  /** Ids of veto items that forced the lowest grade. */
+  /** Ids of the veto items and veto events that applied (their effects are in the checklist). */
   veto: string[];
+  /** Items not inspected this time (未查): present only for a partial inspection. */
+  uninspected?: string[];
   dimensions: DimensionResult[];
   bonus: { earned: number; cap: number; applied: number };
+  /** 负面清单 totals, for checklists that have one: deducted before and applied after the section cap. */
+  penalty?: { deducted: number; cap: number | null; applied: number };
   items: ItemResult[];
   findings: Finding[];
   derivation: Derivation;

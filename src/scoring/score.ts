@@ -1,9 +1,11 @@
 import type { Params } from '../i18n/index.js';
+import { UNINSPECTED } from '../model/answers.js';
 import { methodOf } from '../methods/index.js';
 import type { Audit, FindingOverride } from '../model/audit.js';
-import type { Checklist, Dimension, Item } from '../model/checklist.js';
+import { penaltyAsItem, vetoRuleOf, type Checklist, type Dimension, type Item, type PenaltyItem, type VetoRule } from '../model/checklist.js';
 import { addDays } from '../model/dates.js';
 import { Exact } from '../model/exact.js';
+import type { DeficiencyCount, FindingPart } from '../methods/method.js';
 import type { DimensionResult, Finding, ItemResult, Result } from '../model/result.js';
 
 export interface ScoreOptions {
@@ -43,11 +45,21 @@ export function score(checklist: Checklist, audit: Audit, opts: ScoreOptions = {
   const bonusEarned = Exact.sum(scored.filter((s) => !s.dimension && s.earned).map((s) => s.earned!));
   const cap = Exact.from(checklist.bonus?.cap ?? 0);
   const bonusApplied = bonusEarned.min(cap);
-  const unrounded = base.add(bonusApplied);
+  const penalties = (checklist.penalties?.items ?? []).map((p) => scorePenalty(checklist, p, audit));
+  const penaltyDeducted = Exact.sum(penalties.map((x) => x.deducted));
+  const penaltyApplied = checklist.penalties?.cap === undefined ? penaltyDeducted : penaltyDeducted.min(Exact.from(checklist.penalties.cap));
+  const vetoes = [
+    ...main.filter((s) => s.item.veto && s.earned?.isZero() && !s.row.blank).map((s) => ({ id: s.item.id, rule: vetoRuleOf(checklist, s.item.veto)! })),
+    ...penalties.filter((x) => x.veto).map((x) => ({ id: x.row.id, rule: x.veto! })),
+  ];
+  const vetoDeducted = Exact.sum(vetoes.map(({ rule }) => (rule.kind === 'deduct' ? Exact.from(rule.points) : Exact.ZERO)));
+  // Deductions beyond the items stop at 0: a total is never negative.
+  const unrounded = base.add(bonusApplied).sub(penaltyApplied).sub(vetoDeducted).max(Exact.ZERO);
   const p = checklist.precision;
   const total = unrounded.round(p);
-  const veto = main.filter((s) => s.item.veto && s.earned?.isZero() && !s.row.blank).map((s) => s.item.id);
-  const grade = veto.length ? checklist.grades[checklist.grades.length - 1].name : gradeOf(checklist, total);
+  const uninspected = main.filter((s) => s.row.uninspected).map((s) => s.item.id);
+  const grade = gradeAfterVetoes(checklist, gradeOf(checklist, total), vetoes.map((v) => v.rule));
+  const deductions = checklist.penalties || !vetoDeducted.isZero();
 
   const result: Result = {
     format: 1,
@@ -56,14 +68,19 @@ export function score(checklist: Checklist, audit: Audit, opts: ScoreOptions = {
     date: audit.date,
     inspectors: audit.inspectors,
     status: audit.status,
+    ...(audit.mode ? { mode: audit.mode } : {}),
     total: total.toNumber(),
     base: base.round(p).toNumber(),
     grade,
-    veto,
+    veto: vetoes.map((v) => v.id),
+    ...(uninspected.length ? { uninspected } : {}),
     dimensions: checklist.dimensions.map((d) => dimensionResult(d, scored)),
     bonus: { earned: bonusEarned.toNumber(), cap: cap.toNumber(), applied: bonusApplied.toNumber() },
-    items: scored.map((s) => s.row),
-    findings: main.flatMap((s) => findingsOf(s, audit)),
+    ...(checklist.penalties
+      ? { penalty: { deducted: penaltyDeducted.toNumber(), cap: checklist.penalties.cap ?? null, applied: penaltyApplied.toNumber() } }
+      : {}),
+    items: [...scored.map((s) => s.row), ...penalties.map((x) => x.row)],
+    findings: [...main.flatMap((s) => findingsOf(s, audit)), ...penalties.flatMap((x) => x.findings)],
     derivation: {
       earned: earned.toString(),
       applicable: applicablePoints.toString(),
@@ -73,6 +90,10 @@ export function score(checklist: Checklist, audit: Audit, opts: ScoreOptions = {
       bonusEarned: bonusEarned.toString(),
       bonusCap: cap.toString(),
       bonusApplied: bonusApplied.toString(),
+      // Only checklists that deduct beyond their items carry these, so format 1 results stay as they were.
+      ...(deductions
+        ? { penaltyDeducted: penaltyDeducted.toString(), penaltyApplied: penaltyApplied.toString(), vetoDeducted: vetoDeducted.toString() }
+        : {}),
       unrounded: unrounded.toFixed(6),
       precision: p,
     },
@@ -90,6 +111,11 @@ function scoreItem(item: Item, audit: Audit, dimension?: Dimension): Scored {
     return { item, dimension, earned: Exact.ZERO, row };
   }
   if (answer.note) row.note = answer.note;
+  if (answer.uninspected) {
+    // Out of the denominator like N/A, but not N/A: the row says it was not inspected.
+    Object.assign(row, { uninspected: true, earned: null, answer: UNINSPECTED, value: UNINSPECTED });
+    return { item, dimension, row };
+  }
   if (answer.na) {
     Object.assign(row, { na: true, earned: null, answer: '不适用', value: '不适用' });
     return { item, dimension, row };
@@ -119,25 +145,71 @@ function gradeOf(checklist: Checklist, total: Exact): string {
   return (grade ?? checklist.grades[checklist.grades.length - 1]).name;
 }
 
+/** The grade the score earned, lowered by every veto that lowers grades: the worst of them wins. */
+function gradeAfterVetoes(checklist: Checklist, earned: string, rules: VetoRule[]): string {
+  const names = checklist.grades.map((g) => g.name);
+  let index = names.indexOf(earned);
+  for (const rule of rules) {
+    if (rule.kind === 'lowest-grade') index = names.length - 1;
+    if (rule.kind === 'cap-grade') index = Math.max(index, names.indexOf(rule.grade));
+  }
+  return names[index];
+}
+
+interface ScoredPenalty {
+  row: ItemResult;
+  /** What this event takes off the total, after its own cap (the section cap applies to the sum). */
+  deducted: Exact;
+  /** The veto it triggers, when it is a veto event that occurred. */
+  veto?: VetoRule;
+  findings: Finding[];
+}
+
+/**
+ * A 负面清单 event: unanswered means none reported; each occurrence costs `per` up to the
+ * event's cap, or triggers its veto. Each described occurrence is a finding.
+ */
+function scorePenalty(checklist: Checklist, p: PenaltyItem, audit: Audit): ScoredPenalty {
+  const item = penaltyAsItem(checklist, p);
+  const method = methodOf(item);
+  const answer = audit.answers[p.id];
+  const count = answer?.value ? (answer.value as DeficiencyCount).count : 0;
+  const byCount = p.per === undefined ? Exact.ZERO : Exact.from(p.per).mul(Exact.of(BigInt(count)));
+  const deducted = p.cap === undefined ? byCount : byCount.min(Exact.from(p.cap));
+  const row: ItemResult = { id: p.id, penalty: true, title: p.title, answer: '', na: false, points: 0, earned: Exact.ZERO.sub(deducted).toNumber() };
+  if (answer?.value) Object.assign(row, { answer: method.format(answer.value, item), ...method.serialize(answer.value) });
+  if (answer?.note) row.note = answer.note;
+  if (count === 0) return { row, deducted, findings: [] };
+  const name = checklist.penalties!.name;
+  const findings = findingsFrom(item, { id: 'penalties', name }, method.findingParts(item, answer!.value!, deducted), audit);
+  return { row, deducted, veto: vetoRuleOf(checklist, p.veto), findings };
+}
+
 /** One finding per lost item, or one per described deficiency; what each costs sums to what the item lost. */
 function findingsOf(s: Scored, audit: Audit): Finding[] {
   if (!s.earned || !s.earned.lt(Exact.from(s.item.points))) return [];
   const answer = audit.answers[s.item.id];
-  const override: FindingOverride = audit.findings[s.item.id] ?? {};
-  const defaults = s.item.finding ?? {};
   const lost = Exact.from(s.item.points).sub(s.earned);
   // Unanswered (counted as 0 with --blank zero): the whole item is one finding.
   const parts = answer?.value !== undefined ? methodOf(s.item).findingParts(s.item, answer.value, lost) : [{ deducted: lost }];
-  const baseProblem = override.problem ?? defaults.problem ?? s.item.title;
-  const stamp = `${audit.center.code}-${audit.date.replace(/-/g, '')}-${s.item.id}`;
+  return findingsFrom(s.item, s.dimension!, parts, audit);
+}
+
+/** The ledger rows for the parts of what an item lost, with the checklist defaults under the response's overrides. */
+function findingsFrom(item: Item, dimension: { id: string; name: string }, parts: FindingPart[], audit: Audit): Finding[] {
+  const answer = audit.answers[item.id];
+  const override: FindingOverride = audit.findings[item.id] ?? {};
+  const defaults = item.finding ?? {};
+  const baseProblem = override.problem ?? defaults.problem ?? item.title;
+  const stamp = `${audit.center.code}-${audit.date.replace(/-/g, '')}-${item.id}`;
   return parts.map(({ description, deducted }, i) => ({
       id: parts.length === 1 ? stamp : `${stamp}-${i + 1}`,
       center: audit.center,
       date: audit.date,
-      item: s.item.id,
-      itemTitle: s.item.title,
-      dimension: s.dimension!.id,
-      dimensionName: s.dimension!.name,
+      item: item.id,
+      itemTitle: item.title,
+      dimension: dimension.id,
+      dimensionName: dimension.name,
       problem: description ? `${baseProblem}:${description}` : baseProblem,
       measure: override.measure ?? defaults.measure ?? '',
       owner: override.owner ?? defaults.owner ?? '',

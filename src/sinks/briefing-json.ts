@@ -85,6 +85,7 @@ export function briefingJson(b: Briefing, title: string) {
         total: num(r.total, r.precision),
         previousTotal: num(r.previousTotal, r.precision),
         change: num(r.change, r.precision),
+        ...(r.checklistChanged ? { checklistChanged: true } : {}),
         grade: r.grade,
         dimensions: Object.fromEntries(b.dimensions.map((d) => [d.id, num(r.dimensions[d.id], r.precision)])),
         veto: r.veto,

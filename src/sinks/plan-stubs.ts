@@ -29,7 +29,7 @@ function checklistFor(visit: Visit, checklists: readonly Checklist[]): Checklist
 /**
  * Drafts: center, date, inspectors, the checklist of the center's level, nothing
  * answered. `zongzhi audit --resume <file>` continues one; `zongzhi score` reads them
- * like any draft. The team and mode go in a comment line (the audit file has no field for them).
+ * like any draft. The mode is the audit file's `mode`; the team goes in a comment line.
  */
 export function planStubs(dir: string, plan: Plan, checklists: readonly Checklist[]): { path: string; text: string }[] {
   return plan.visits.map((visit) => {
@@ -54,6 +54,7 @@ function stubText(visit: Visit, checklist: Checklist, plan: Plan): string {
     date: visit.date,
     inspectors: visit.inspectors.map((i) => i.name),
     status: 'draft',
+    mode: visit.mode,
     answers: {},
     findings: {},
   };

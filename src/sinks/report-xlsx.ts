@@ -204,7 +204,7 @@ async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () =
         r.center.code,
         r.center.name,
         r.date,
-        item.dimension ? (dimNames.get(item.dimension) ?? item.dimension) : t('report.bonus'),
+        item.dimension ? (dimNames.get(item.dimension) ?? item.dimension) : item.penalty ? t('report.penalty') : t('report.bonus'),
         item.id,
         item.title,
         item.points,

@@ -14,11 +14,12 @@ export const RESPONSE_EXTENSIONS = ['.audit.yaml', '.audit.yml', '.yaml', '.yml'
  * Every source of responses behind one door: audit files, results JSON and filled
  * workbooks, from files or folders. All problems of all files are collected.
  */
-export async function readResponses(paths: string[], registry: ChecklistRegistry): Promise<{ responses: ResponseRead[]; problems: Problem[] }> {
+export async function readResponses(paths: string[], registry: ChecklistRegistry): Promise<{ responses: ResponseRead[]; problems: Problem[]; warnings: Problem[] }> {
   const found = findInputs(paths, RESPONSE_EXTENSIONS);
   const files = withoutAuditOutputs(found.files);
   const responses: ResponseRead[] = [];
   const problems: Problem[] = [...found.problems];
+  const warnings: Problem[] = [];
   if (files.length === 0 && problems.length === 0) throw inputError('file.no-inputs', { paths: paths.join(' '), kinds: RESPONSE_EXTENSIONS.join(' ') });
   for (const file of files) {
     const ext = extensionOf(file);
@@ -39,10 +40,11 @@ export async function readResponses(paths: string[], registry: ChecklistRegistry
       const read = readAuditFile(file, registry);
       if (read.audit && read.checklist) responses.push({ audit: read.audit, checklist: read.checklist });
       append(problems, read.problems);
+      warnings.push(...(read.warnings ?? []));
     }
   }
   const unique = onePerAudit(responses);
-  return { responses: unique.responses, problems: [...problems, ...unique.problems] };
+  return { responses: unique.responses, problems: [...problems, ...unique.problems], warnings };
 }
 
 /** push(...more) passes every element as an argument: 200,000 of them overflow the stack. */

@@ -59,6 +59,7 @@ export default {
   'walk.card.na': { zh: '可答不适用', en: 'N/A allowed' },
   'walk.card.criteria': { zh: '评分标准', en: 'Criteria' },
   'walk.card.guidance': { zh: '检查方法', en: 'How' },
+  'walk.card.basis': { zh: '依据', en: 'Basis' },
   'walk.card.current': { zh: '当前答案', en: 'Answer' },
   'walk.card.note': { zh: '备注', en: 'Note' },
   'walk.bonus': { zh: '加分项', en: 'Bonus' },

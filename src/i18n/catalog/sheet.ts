@@ -222,4 +222,5 @@ export default {
   'report.bonus': { zh: '加分项', en: 'Bonus' },
   /** A printed page's footer (Excel header/footer codes: &C centre, &P page, &N pages). */
   'sheet.footer': { zh: '&C第 &P 页 共 &N 页', en: '&CPage &P of &N' },
+  'report.penalty': { zh: '负面清单', en: 'Penalties' },
 } satisfies Record<string, Message>;
