@@ -11,8 +11,8 @@ import { runCli, tempDir } from './helpers.js';
 import { auditOf, completeAnswers, scored } from './scoring-helpers.js';
 
 // A small hand-built city: two county centers and a township center, on the shipped checklists.
-const county = resolveChecklist('county');
-const township = resolveChecklist('township');
+const county = resolveChecklist('county-2025.1');
+const township = resolveChecklist('township-2025.1');
 const GRADES = county.grades.map((g) => g.name);
 let dir: string;
 

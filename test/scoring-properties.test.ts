@@ -48,7 +48,7 @@ function answersFor(items: Item[]): fc.Arbitrary<RawAnswers> {
 // Fewer runs under mutation testing (vitest.mutation.config.ts), where every mutant re-runs these properties.
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
 
-const checklists = [fixtureChecklist('methods'), resolveChecklist('county'), resolveChecklist('township')];
+const checklists = [fixtureChecklist('methods'), resolveChecklist('county-2025.1'), resolveChecklist('township-2025.1')];
 
 describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_id, checklist) => {
   const items = placedItems(checklist).map((p) => p.item);
