@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { collectNotices } from '../src/notices.js';
 import { detectAscii, displayPath } from '../src/util/console.js';
+import { assertWritable, EXCEL_PATH_LIMIT } from '../src/util/fs.js';
 import { displayWidth } from '../src/util/width.js';
-import { runCli } from './helpers.js';
+import { runCli, tempDir } from './helpers.js';
 
 describe('consoles that cannot draw box characters', () => {
   it('falls back to ASCII in the legacy Windows console, not in Windows Terminal or elsewhere', () => {
@@ -46,5 +48,20 @@ describe('paths shown to the user', () => {
 
   it('does not take a sibling folder that shares a prefix for a sub-folder', () => {
     expect(displayPath('/home/ab/x.yaml', '/home/a', path.posix)).toBe('/home/ab/x.yaml');
+  });
+});
+
+describe('workbook paths Excel cannot open', () => {
+  it('warns once, naming the length and the limit, when an .xlsx output path is longer than 218 characters', () => {
+    const notices = collectNotices();
+    const dir = tempDir();
+    const long = path.join(dir, `${'a'.repeat(230)}.xlsx`);
+    expect(path.resolve(long).length).toBeGreaterThan(EXCEL_PATH_LIMIT);
+    assertWritable(long);
+    assertWritable(long);
+    assertWritable(path.join(dir, `${'a'.repeat(230)}.json`));
+    assertWritable(path.join(dir, 'short.xlsx'));
+    expect(notices.map((p) => [p.code, p.file])).toEqual([['file.path-too-long-for-excel', long]]);
+    expect(notices[0].message).toContain(`${path.resolve(long).length} 个字符,超过 Excel 能打开的 218 个字符`);
   });
 });

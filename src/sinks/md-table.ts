@@ -24,5 +24,13 @@ export function markdownTable(columns: MdColumn[], rows: string[][]): string {
 
 /** A pipe would end the cell and a newline the row. */
 function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return escapeMarkdown(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/**
+ * Text from users' files as literal text: raw HTML (<script>, <img onerror>, autolinks)
+ * and link syntax would otherwise be rendered by a viewer or a wiki the .md is pasted into.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([[\]])/g, '\\$1');
 }

@@ -1,7 +1,7 @@
 import { t } from '../i18n/index.js';
 import type { ChecklistRanking } from '../model/rank.js';
 import { shownScore, type Result } from '../model/result.js';
-import { markdownTable } from './md-table.js';
+import { escapeMarkdown, markdownTable } from './md-table.js';
 import { dimensionColumns, groupHeading, vetoItems } from './score-table.js';
 
 /**
@@ -11,7 +11,7 @@ import { dimensionColumns, groupHeading, vetoItems } from './score-table.js';
  */
 export function scoreMarkdown(groups: ChecklistRanking[]): string {
   const results = groups.flatMap((g) => g.rows.map((row) => row.item));
-  const tables = groups.map((g) => `### ${groupHeading(g)}\n\n${groupMarkdown(g)}`).join('\n');
+  const tables = groups.map((g) => `### ${escapeMarkdown(groupHeading(g))}\n\n${groupMarkdown(g)}`).join('\n');
   return `# ${scoreTitle(results)}\n\n${tables}`;
 }
 
@@ -51,5 +51,5 @@ function scoreTitle(results: Result[]): string {
   const dates = results.map((r) => r.date).sort();
   const when = dates.length === 0 ? '' : dates[0] === dates[dates.length - 1] ? dates[0] : t('md.date-range', { from: dates[0], to: dates[dates.length - 1] });
   const checklists = [...new Set(results.map((r) => `${r.checklist.name} ${r.checklist.id} ${r.checklist.version}`))].join(t('md.list-separator'));
-  return t('md.score-title', { when, checklists });
+  return t('md.score-title', { when, checklists: escapeMarkdown(checklists) });
 }

@@ -11,6 +11,19 @@ import { notice } from '../notices.js';
 export function assertWritable(path: string, force = false): void {
   if (isDirectory(path)) throw inputError('file.output-is-folder', { path });
   if (!force && existsSync(path)) throw inputError('file.exists', { path });
+  warnExcelPathLength(path);
+}
+
+/** Excel refuses to open a workbook whose full path is longer than this. */
+export const EXCEL_PATH_LIMIT = 218;
+const warnedPaths = new Set<string>();
+
+/** The workbook is still written (WPS and LibreOffice open it), with a warning, once per path. */
+function warnExcelPathLength(path: string): void {
+  const full = resolve(path);
+  if (!/\.xls[xm]$/i.test(full) || full.length <= EXCEL_PATH_LIMIT || warnedPaths.has(full)) return;
+  warnedPaths.add(full);
+  notice(problem('file.path-too-long-for-excel', { length: full.length, max: EXCEL_PATH_LIMIT }, { file: path }));
 }
 
 /** A file the command must read (a ledger, a registry): a located message when it is a folder, a device or missing. */

@@ -39,6 +39,10 @@ export default {
   'cli.summary.problems': { zh: '共 {count} 个问题', en: '{count} problem(s)' },
   'file.not-found': { zh: '找不到文件或文件夹 {path}', en: 'no such file or folder: {path}' },
   'file.unreadable': { zh: '无法读取 {path}:{reason}', en: 'cannot read {path}: {reason}' },
+  'file.path-too-long-for-excel': {
+    zh: '完整路径有 {length} 个字符,超过 Excel 能打开的 {max} 个字符:文件照常写出,但请移到较短的路径下再用 Excel 打开',
+    en: 'the full path is {length} characters, over the {max} Excel can open: the file is written, but move it to a shorter path before opening it in Excel',
+  },
   'file.exists': {
     zh: '输出文件 {path} 已存在;如要覆盖请加 --force,或换一个 -o 路径',
     en: 'output file {path} already exists; add --force to overwrite it, or choose another -o path',
