@@ -49,11 +49,13 @@ describe('an output set', () => {
       mkdirSync(dir);
       const outs = [join(dir, 'results.json'), join(dir, 'report.xlsx')];
       const child = spawn(process.execPath, [BIN, 'score', SMALL, '--checklist', MINI, '-o', outs[0], '-o', outs[1]], { cwd: ROOT, stdio: 'ignore' });
+      // Listened for from the start: a run that ends before the kill has closed already.
+      const closed = new Promise((r) => child.on('close', r));
       // Killed while it writes: once its first temp file appears, plus a little more each run.
       while (temps(dir).length === 0 && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
       await new Promise((r) => setTimeout(r, i * 60));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      await closed;
       const present = outs.filter((o) => existsSync(o)).length;
       expect(present === 0 || present === 2, `run ${i}: ${present} of 2 outputs`).toBe(true);
     }
