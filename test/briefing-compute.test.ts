@@ -110,8 +110,12 @@ describe('briefing computation', () => {
     expect(row.total.toString()).toBe('85.6');
     expect([row.previousRank, row.previousTotal, row.change]).toEqual([undefined, undefined, undefined]);
     // October without it: 90, 85, 80, 84, 80, 70 → 489 / 6 = 81.5.
+    // Per level: counties (90 + 85) / 2 = 87.5; townships (80 + 84 + 80 + 70) / 4 = 78.5.
     expect(b.overview.previousAudited).toBe(6);
-    expect(b.overview.previousAverage?.toString()).toBe('81.5');
+    expect(b.overview.levels.map((l) => [l.level, l.previousAudited, l.previousAverage?.toString()])).toEqual([
+      ['county', 2, '87.5'],
+      ['township', 4, '78.5'],
+    ]);
   });
 
   it('sums up the month from each center’s latest audit, against last month’s', async () => {
@@ -119,7 +123,13 @@ describe('briefing computation', () => {
     expect([b.month, b.previousMonth]).toEqual(['2026-11', '2026-10']);
     // November's latest: 93, 83.5 (counties); 87, 82 (the 11-25 re-audit), 87, 85.6 vetoed (townships).
     const o = b.overview;
-    expect([o.centers, o.audited, o.average?.toString(), o.previousAudited, o.previousAverage?.toFixed(6), o.vetoed]).toEqual([6, 6, '86.35', 7, '80.571429', 1]);
+    expect([o.centers, o.audited, o.previousAudited, o.vetoed]).toEqual([6, 6, 7, 1]);
+    // Never one average over both checklists: counties (93 + 83.5) / 2 = 88.25, townships (87 + 82 + 87 + 85.6) / 4 = 85.4;
+    // October: counties (90 + 85) / 2 = 87.5, townships 389 / 5 = 77.8.
+    expect(o.levels.map((l) => [l.level, l.audited, l.average?.toString(), l.previousAudited, l.previousAverage?.toString()])).toEqual([
+      ['county', 2, '88.25', 2, '87.5'],
+      ['township', 4, '85.4', 5, '77.8'],
+    ]);
     expect(o.grades).toEqual({ 优秀: 1, 良好: 4, 合格: 0, 不合格: 1 });
     const rows = b.ranking.flatMap((g) => g.rows.map((r) => [g.level, r.code, r.total.toString(), r.previousTotal?.toString(), r.change?.toString(), r.grade]));
     expect(rows.sort()).toEqual(

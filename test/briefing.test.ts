@@ -121,8 +121,13 @@ describe('briefing JSON: the hand-computed city, value by value', () => {
     expect(json.city).toMatchObject({ rank: null, centers: 8, audited: 6, countyScore: 88.3, townshipMean: 85.4 });
     expect(json.countyWeights).toBeNull();
     expect(json.city.ratesPercent).toEqual({ institution: 87.9, layout: 87.5, mechanism: 83.3, staffing: 85, funding: 88.3 });
-    // October: 564 / 7 = 80.571… → 80.6.
-    expect(json.overview).toMatchObject({ centers: 8, audited: 6, average: 86.4, previousAudited: 7, previousAverage: 80.6, vetoed: 1 });
+    // Averages per level, never over both: counties 88.25 → 88.3 (October 87.5), townships 85.4 (October 389 / 5 = 77.8).
+    expect(json.overview).toMatchObject({ centers: 8, audited: 6, previousAudited: 7, vetoed: 1 });
+    expect(json.overview.levels).toEqual([
+      { level: 'county', audited: 2, average: 88.3, previousAudited: 2, previousAverage: 87.5 },
+      { level: 'township', audited: 4, average: 85.4, previousAudited: 5, previousAverage: 77.8 },
+    ]);
+    expect(json.overview).not.toHaveProperty('average');
     expect(json.notes.counties[0]).toContain('分数不混合平均');
     expect(json.notes.counties[1]).toContain('未给出权重,不计算综合得分');
   });
@@ -279,10 +284,14 @@ describe('briefing in the terminal and as Markdown', () => {
     const flat = md.replace(/ {2,}/g, ' ');
     expect(md).toContain(`# ${TITLE}`);
     expect(md).toContain('## 一、总体情况');
-    expect(md).toContain('2026年11月共评估综治中心 6 个(应评 8 个),平均得分 86.4 分,较上月(7 个中心平均 80.6 分)提高 5.8 分,其中优秀 1 个、良好 4 个、合格 0 个、不合格 1 个(一票否决 1 个)。');
+    expect(md).toContain(
+      '2026年11月共评估综治中心 6 个(应评 8 个);县级综治中心 2 个,平均得分 88.3 分,较上月(2 个中心平均 87.5 分)提高 0.8 分;' +
+        '乡镇(街道)综治中心 4 个,平均得分 85.4 分,较上月(5 个中心平均 77.8 分)提高 7.6 分;其中优秀 1 个、良好 4 个、合格 0 个、不合格 1 个(一票否决 1 个)。',
+    );
     expect(md).toContain('## 二、县级综治中心排名');
-    expect(flat).toContain('| 1 | 1 | 持平 | 999901 | 甲区综治中心 | 甲区 | 93.0 | +3.0 | 优秀 | 19.0 | 19.0 | 18.0 | 18.0 | 19.0 | — |');
-    expect(flat).toContain('| 4 | 4 | 持平 | 999902101 | 石桥镇综治中心 | 乙区 | 85.6 | +10.6 | 不合格 | 14.0 | 18.0 | 18.0 | 18.0 | 9.0 | INS-01 挂牌并实体化运行 |');
+    // The ranking names the audit each score comes from (检查日期): 甲区's of 11-10, 石桥镇's of 11-18.
+    expect(flat).toContain('| 1 | 1 | 持平 | 999901 | 甲区综治中心 | 甲区 | 2026-11-10 | 93.0 | +3.0 | 优秀 | 19.0 | 19.0 | 18.0 | 18.0 | 19.0 | — |');
+    expect(flat).toContain('| 4 | 4 | 持平 | 999902101 | 石桥镇综治中心 | 乙区 | 2026-11-18 | 85.6 | +10.6 | 不合格 | 14.0 | 18.0 | 18.0 | 18.0 | 9.0 | INS-01 挂牌并实体化运行 |');
     expect(flat).toContain('| 2 | 乙区 | 3 | 2 | 83.5 | 85.6 | 0 | 1 | 0 | 1 | 78.8% | 87.5% | 85.0% | 85.0% | 87.5% |');
     expect(flat).toContain('| **—** | **全市** | **8** | **6** | **88.3** | **85.4** |');
     expect(flat).toContain('| 999902102-20260915-FUN-02 | 红星镇综治中心 | 乙区 | 经费保障 | | 2026-10-15 | 未整改 | 56 |');

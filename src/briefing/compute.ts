@@ -102,9 +102,17 @@ function dimensionsOf(results: readonly Result[]): { id: string; name: string }[
 
 function byLevel(results: readonly Result[]): Map<string, Result[]> {
   const groups = new Map<string, Result[]>();
-  for (const r of results) groups.set(r.checklist.level, [...(groups.get(r.checklist.level) ?? []), r]);
+  for (const r of results) {
+    const group = groups.get(r.checklist.level);
+    if (group) group.push(r);
+    else groups.set(r.checklist.level, [r]);
+  }
+  return new Map([...groups].sort(([a], [b]) => levelOrder(a, b)));
+}
+
+function levelOrder(a: string, b: string): number {
   const order = (level: string) => (LEVEL_ORDER.includes(level) ? LEVEL_ORDER.indexOf(level) : LEVEL_ORDER.length);
-  return new Map([...groups].sort(([a], [b]) => order(a) - order(b) || cmp(a, b)));
+  return order(a) - order(b) || cmp(a, b);
 }
 
 function rankingGroups(current: Result[], last: Result[], county: (code: string) => CountyRef, grades: readonly string[]): RankingGroup[] {
@@ -199,12 +207,24 @@ function countySummaries(
 }
 
 function overview(city: CountySummary, current: Result[], last: Result[]): Overview {
+  const now = byLevel(current);
+  const before = byLevel(last);
+  const levels = [...new Set([...now.keys(), ...before.keys()])].sort(levelOrder).map((level) => {
+    const audited = now.get(level) ?? [];
+    const previous = before.get(level) ?? [];
+    return {
+      level,
+      audited: audited.length,
+      average: mean(audited.map((r) => exact(r.total))),
+      previousAudited: previous.length,
+      previousAverage: mean(previous.map((r) => exact(r.total))),
+    };
+  });
   return {
     centers: city.centers,
     audited: city.audited,
-    average: mean(current.map((r) => exact(r.total))),
     previousAudited: last.length,
-    previousAverage: mean(last.map((r) => exact(r.total))),
+    levels,
     grades: city.grades,
     vetoed: current.filter((r) => r.veto.length).length,
     precision: precisionOf(current),

@@ -45,15 +45,24 @@ export interface Overview {
   /** Centers in the registry (or audited, without one). */
   centers: number;
   audited: number;
-  /** Mean of the audited centers' reported final scores, exact. */
-  average?: Exact;
   previousAudited: number;
-  previousAverage?: Exact;
+  /** One entry per checklist level audited this month or last: county and township scores are never averaged together. */
+  levels: LevelOverview[];
   /** Count per grade name. */
   grades: Record<string, number>;
   vetoed: number;
   /** Decimals reported scores carry (the checklists' precision). */
   precision: number;
+}
+
+export interface LevelOverview {
+  /** The checklist level: county, township, village. */
+  level: string;
+  audited: number;
+  /** Mean of the audited centers' reported final scores, exact. */
+  average?: Exact;
+  previousAudited: number;
+  previousAverage?: Exact;
 }
 
 export interface CountyRef {

@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
-import type { Briefing, CountyProgress, CountySummary } from './model.js';
+import type { Briefing, CountyProgress, CountySummary, LevelOverview } from './model.js';
 import { yearAndMonth } from './month.js';
 
 /**
@@ -97,11 +97,13 @@ function movementCell(rank: number, previous: number | undefined): Cell {
 export interface TableOptions {
   /** Show only the most overdue findings (a city's list runs to hundreds; a screen or a 简报 wants the worst). */
   overdueLimit?: number;
+  /** A 检查日期 column in the rankings: a pasted table says which audit each score comes from. */
+  auditDates?: boolean;
 }
 
 export function briefingTables(b: Briefing, opts: TableOptions = {}): BriefingTable[] {
   return [
-    ...b.ranking.map((group) => rankingTable(b, group)),
+    ...b.ranking.map((group) => rankingTable(b, group, opts.auditDates ?? false)),
     countyTable(b),
     commonTable(b),
     ...(b.progress ? [progressTable(b), overdueTable(b, opts.overdueLimit)] : []),
@@ -109,7 +111,7 @@ export function briefingTables(b: Briefing, opts: TableOptions = {}): BriefingTa
   ];
 }
 
-function rankingTable(b: Briefing, group: Briefing['ranking'][number]): BriefingTable {
+function rankingTable(b: Briefing, group: Briefing['ranking'][number], auditDates: boolean): BriefingTable {
   const places = Math.max(0, ...group.rows.map((r) => r.precision));
   return {
     id: `ranking-${group.level}`,
@@ -121,6 +123,7 @@ function rankingTable(b: Briefing, group: Briefing['ranking'][number]): Briefing
       code(t('briefing.col.code')),
       left(t('briefing.col.name'), 16, 16),
       left(t('briefing.col.county'), 10, 8),
+      ...(auditDates ? [date(t('briefing.col.audit-date'))] : []),
       { ...right(t('briefing.col.total'), 8), scale: true },
       right(t('briefing.col.change'), 7),
       left(t('briefing.col.grade'), 8),
@@ -135,6 +138,7 @@ function rankingTable(b: Briefing, group: Briefing['ranking'][number]): Briefing
         text(r.code),
         text(r.name),
         text(r.county.name),
+        ...(auditDates ? [text(r.date)] : []),
         score(r.total, r.precision),
         r.change ? { kind: 'change', value: r.change, places: r.precision } : r.checklistChanged ? text(t('briefing.checklist-changed')) : none,
         gradeCell(r.grade, b),
@@ -332,21 +336,32 @@ function notAuditedTable(b: Briefing): BriefingTable {
 /** The opening paragraph of the 工作简报's 总体情况, from the overview figures. */
 export function overviewText(b: Briefing): string {
   const o = b.overview;
-  const places = o.precision;
   const parts = [t('briefing.overview.audited', { month: monthLabel(b.month), audited: o.audited, centers: o.centers })];
-  if (o.average) parts.push(t('briefing.overview.average', { average: o.average.toFixed(places) }));
-  if (o.average && o.previousAverage) {
-    // The difference of the two averages as printed, so the sentence adds up for a reader.
-    const diff = o.average.round(places).sub(o.previousAverage.round(places));
-    const key = diff.lt(Exact.ZERO) ? 'briefing.overview.down' : 'briefing.overview.up';
-    parts.push(t(key, { previousAudited: o.previousAudited, previous: o.previousAverage.toFixed(places), change: (diff.lt(Exact.ZERO) ? Exact.ZERO.sub(diff) : diff).toFixed(places) }));
+  // Each level is scored on its own checklist: one average per level, never one over both.
+  const named = o.levels.length > 1;
+  for (const level of o.levels) {
+    const sentences = levelSentences(level, o.precision, named);
+    if (sentences.length) parts.push(sentences.join(t('briefing.sentence-separator')));
   }
   const grades = b.grades.map((g) => t('briefing.overview.grade', { grade: g, count: o.grades[g] ?? 0 })).join(t('briefing.list-separator'));
   parts.push(o.vetoed ? t('briefing.overview.grades-veto', { grades, vetoed: o.vetoed }) : t('briefing.overview.grades', { grades }));
-  const text = parts.join(t('briefing.sentence-separator')) + t('briefing.sentence-end');
+  const text = parts.join(t(named ? 'briefing.clause-separator' : 'briefing.sentence-separator')) + t('briefing.sentence-end');
   if (b.draftsLeftOut.length === 0) return text;
   const drafts = b.draftsLeftOut.map((d) => t('briefing.draft-ref', { name: d.name || d.code, date: d.date, source: d.source })).join(t('briefing.list-separator'));
   return `${text}${t('briefing.drafts-left-out', { count: b.draftsLeftOut.length, drafts })}`;
+}
+
+function levelSentences(l: LevelOverview, places: number, named: boolean): string[] {
+  if (!l.average) return [];
+  const average = l.average.toFixed(places);
+  const parts = [named ? t('briefing.overview.level-average', { level: levelName(l.level), audited: l.audited, average }) : t('briefing.overview.average', { average })];
+  if (l.previousAverage) {
+    // The difference of the two averages as printed, so the sentence adds up for a reader.
+    const diff = l.average.round(places).sub(l.previousAverage.round(places));
+    const key = diff.lt(Exact.ZERO) ? 'briefing.overview.down' : 'briefing.overview.up';
+    parts.push(t(key, { previousAudited: l.previousAudited, previous: l.previousAverage.toFixed(places), change: (diff.lt(Exact.ZERO) ? Exact.ZERO.sub(diff) : diff).toFixed(places) }));
+  }
+  return parts;
 }
 
 /** +2.5, -1.0, 0.0: the sign is shown so a pasted table reads without colour. */

@@ -63,9 +63,14 @@ export function briefingJson(b: Briefing, title: string) {
     overview: {
       centers: o.centers,
       audited: o.audited,
-      average: num(o.average, o.precision),
       previousAudited: o.previousAudited,
-      previousAverage: num(o.previousAverage, o.precision),
+      levels: o.levels.map((l) => ({
+        level: l.level,
+        audited: l.audited,
+        average: num(l.average, o.precision),
+        previousAudited: l.previousAudited,
+        previousAverage: num(l.previousAverage, o.precision),
+      })),
       grades: o.grades,
       vetoed: o.vetoed,
     },

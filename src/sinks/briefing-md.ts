@@ -11,7 +11,7 @@ const OVERDUE_SHOWN = 20;
  * 总体情况, then one numbered section per table, its notes under it.
  */
 export function briefingMarkdown(b: Briefing, title: string): string {
-  const sections = briefingTables(b, { overdueLimit: OVERDUE_SHOWN }).map((table, i) => section(table, i + 2));
+  const sections = briefingTables(b, { overdueLimit: OVERDUE_SHOWN, auditDates: true }).map((table, i) => section(table, i + 2));
   return [`# ${title}`, '', `## ${heading(1, t('briefing.overview.heading'))}`, '', overviewText(b), '', ...sections].join('\n');
 }
 

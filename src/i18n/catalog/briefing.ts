@@ -15,6 +15,7 @@ export default {
   'briefing.city': { zh: '全市', en: 'city' },
   'briefing.list-separator': { zh: '、', en: ', ' },
   'briefing.sentence-separator': { zh: ',', en: '; ' },
+  'briefing.clause-separator': { zh: ';', en: '; ' },
   'briefing.sentence-end': { zh: '。', en: '.' },
   'briefing.movement.same': { zh: '持平', en: 'same' },
 
@@ -62,6 +63,7 @@ export default {
   'briefing.col.days-overdue': { zh: '逾期天数', en: 'days overdue' },
   'briefing.col.level': { zh: '层级', en: 'level' },
   'briefing.col.last-date': { zh: '上次评估', en: 'last audit' },
+  'briefing.col.audit-date': { zh: '检查日期', en: 'audit date' },
   'briefing.col.last-total': { zh: '上次得分', en: 'last score' },
 
   'briefing.note.ranking': {
@@ -97,6 +99,7 @@ export default {
 
   'briefing.overview.audited': { zh: '{month}共评估综治中心 {audited} 个(应评 {centers} 个)', en: '{month}: {audited} of {centers} centers audited' },
   'briefing.overview.average': { zh: '平均得分 {average} 分', en: 'average score {average}' },
+  'briefing.overview.level-average': { zh: '{level} {audited} 个,平均得分 {average} 分', en: '{level}: {audited}, average score {average}' },
   'briefing.overview.up': { zh: '较上月({previousAudited} 个中心平均 {previous} 分)提高 {change} 分', en: 'up {change} on last month ({previous} over {previousAudited} centers)' },
   'briefing.overview.down': { zh: '较上月({previousAudited} 个中心平均 {previous} 分)下降 {change} 分', en: 'down {change} on last month ({previous} over {previousAudited} centers)' },
   'briefing.overview.grade': { zh: '{grade} {count} 个', en: '{grade} {count}' },
