@@ -1,7 +1,7 @@
 // The paper arithmetic every writer shares (src/xlsx/layout.ts): how many lines a text wraps to,
 // how tall its row must be, and how a table is scaled and split across A4 pages.
 import { describe, expect, it } from 'vitest';
-import { columnBreaks, lineCount, MIN_SCALE, pageWidth, printScale, rowHeight, xmlText } from '../src/xlsx/layout.js';
+import { columnBreaks, lineCount, MIN_SCALE, pageWidth, printScale, rowHeight, typesetLineCount, xmlText } from '../src/xlsx/layout.js';
 
 describe('lines and row heights', () => {
   it('counts CJK as two columns, half-width as narrower, explicit breaks as lines', () => {
@@ -31,6 +31,17 @@ describe('lines and row heights', () => {
     expect(three).toBeGreaterThan(one * 2.5);
     expect(rowHeight([{ text: '标题', width: 10, size: 16, wrap: true }])).toBeGreaterThan(one);
     expect(rowHeight([], 20)).toBe(20);
+  });
+
+  it('sizes a header by the typesetting rules: a parenthesis kept with its words takes a line more', () => {
+    // A 10-unit column holds 4.6 em at 10 pt. Greedily "所属县(市、" / "区)名称" (2 lines) breaks before ")";
+    // by the rules "所属县" / "(市、区)" / "名称": 3 lines, and the header row is made tall enough for them.
+    expect(lineCount('所属县(市、区)名称', 10, 10)).toBe(2);
+    expect(typesetLineCount('所属县(市、区)名称', 10, 10)).toBe(3);
+    const cell = { text: '所属县(市、区)名称', width: 10, size: 10, wrap: true };
+    expect(rowHeight([{ ...cell, typeset: true }])).toBe(rowHeight([{ ...cell, text: '一\n二\n三' }]));
+    // Never fewer lines than the greedy count (Latin measured wider than the rules' half column).
+    expect(typesetLineCount('x'.repeat(60), 10, 10)).toBeGreaterThanOrEqual(lineCount('x'.repeat(60), 10, 10));
   });
 });
 

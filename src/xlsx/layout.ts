@@ -1,3 +1,4 @@
+import { breakLines } from '../util/line-break.js';
 import { isWide } from '../util/width.js';
 
 /**
@@ -49,6 +50,12 @@ export interface CellText {
   width: number;
   size: number;
   wrap: boolean;
+  /**
+   * Count lines as the typesetting rules break them (line-break.ts: no break inside `0.5分`,
+   * none before `)`), as well as greedily: Excel, WPS and LibreOffice keep such runs together
+   * too, so a header sized greedily could lose its last line. Headers only: it costs more.
+   */
+  typeset?: boolean;
 }
 
 /**
@@ -73,7 +80,7 @@ export function lineCount(text: string, width: number, size: number, wrap = true
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
     return lines;
   }
-  const room = Math.max(1, (width * PT_PER_UNIT_WRAP - CELL_INSET_PT) / size);
+  const room = lineRoom(width, size);
   let used = 0;
   let word = 0;
   const place = (w: number) => {
@@ -108,12 +115,25 @@ export function lineCount(text: string, width: number, size: number, wrap = true
   return lines;
 }
 
+/** Ems of type that fit on one line of a column `width` units wide. */
+function lineRoom(width: number, size: number): number {
+  return Math.max(1, (width * PT_PER_UNIT_WRAP - CELL_INSET_PT) / size);
+}
+
+/** Lines by the typesetting rules or greedily, whichever is more: a row sized so is never a line short. */
+export function typesetLineCount(text: string, width: number, size: number): number {
+  // breakLines measures display columns: a CJK character is 2, one em.
+  const typeset = breakLines(text, Math.floor(lineRoom(width, size) * 2)).length;
+  return Math.max(typeset, lineCount(text, width, size));
+}
+
 /** Height a row needs so no cell's text is cut or drawn over the next row, in points. */
 export function rowHeight(cells: CellText[], minimum = 0): number {
   let height = minimum;
   for (const c of cells) {
     if (c.text === '') continue;
-    height = Math.max(height, lineCount(c.text, c.width, c.size, c.wrap) * c.size * LINE_HEIGHT + ROW_PADDING_PT);
+    const lines = c.typeset && c.wrap ? typesetLineCount(c.text, c.width, c.size) : lineCount(c.text, c.width, c.size, c.wrap);
+    height = Math.max(height, lines * c.size * LINE_HEIGHT + ROW_PADDING_PT);
   }
   return Math.ceil(height * 4) / 4;
 }

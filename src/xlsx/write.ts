@@ -556,7 +556,7 @@ export class SheetOut {
       cell.value = xmlText(c.header);
       cell.style = HEADER_STYLE;
     });
-    header.height = rowHeight(this.spec.columns.map((c, i) => ({ text: c.header, width: this.widths[i], size: BODY_PT, wrap: true })));
+    header.height = rowHeight(this.spec.columns.map((c, i) => ({ text: c.header, width: this.widths[i], size: BODY_PT, wrap: true, typeset: true })));
     header.commit();
   }
 
