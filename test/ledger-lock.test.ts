@@ -1,7 +1,7 @@
 // Concurrent merges into one ledger (issue 10, defect 2): every unit's update is kept or
 // the merge that would lose it is refused. CLI tests run the built binary: `npm run build` first.
 import { spawn } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { editCopy } from '../fixtures/ledger/builders.js';
@@ -90,6 +90,22 @@ describe('two merges into one ledger at once', () => {
     expect(taken.code, taken.stderr).toBe(0);
     expect((await readLedger(ledger)).find((r) => r.id === LEDGER_IDS.ins01)!.progress).toBe('甲区:场所已落实');
     expect(existsSync(`${ledger}.lock`)).toBe(false);
+  });
+
+  it('refuses a build over a ledger that a merge holds, leaving the ledger as it was', async () => {
+    const ledger = join(dir, 'rebuilt.xlsx');
+    copyFileSync(base, ledger);
+    const { hostname } = await import('node:os');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${ledger}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), user: '李四', since: '2026-11-30T08:00:00.000Z' }));
+    const held = await runCli(['ledger', 'build', 'fixtures/demo/audits', '-o', ledger, '--force']);
+    expect(held.code, held.stderr).toBe(1);
+    expect(held.stderr).toContain(`正在被另一次合并使用(李四@${hostname()},进程 ${process.pid}`);
+    expect(held.stderr).toContain('请等合并结束后再生成');
+    expect(readFileSync(ledger)).toEqual(readFileSync(base));
+    // The holder's lock is theirs: the refused build leaves it in place.
+    expect(existsSync(`${ledger}.lock`)).toBe(true);
+    rmSync(`${ledger}.lock`);
   });
 
   it('refuses to write when the ledger’s bytes changed after it was read, leaving the other save in place', async () => {

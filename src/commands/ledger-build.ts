@@ -6,6 +6,7 @@ import { addAudits } from '../ledger/audits.js';
 import { countyNames, levelsOf, readCenters } from '../sources/centers.js';
 import { readScoredResults } from '../sources/results.js';
 import { assertWritable } from '../util/fs.js';
+import { acquireLock } from '../util/lock.js';
 import { countyNamesOf } from '../model/audit.js';
 
 interface Options {
@@ -26,7 +27,13 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const names = new Map([...countyNamesOf(read.audits.map((a) => a.result.center)), ...(centers ? countyNames(centers) : [])]);
   const built = addAudits([], read.audits, { countyNames: names });
   if (built.problems.length) throw new UserError(built.problems);
-  await writeLedger(opts.output, { rows: built.rows, log: [] }, { force: opts.force });
+  // A build over a ledger (--force) while a unit's update is merged into it would silently undo one of the two.
+  const lock = acquireLock(opts.output, 'ledger.build.locked');
+  try {
+    await writeLedger(opts.output, { rows: built.rows, log: [] }, { force: opts.force });
+  } finally {
+    lock.release();
+  }
   if (built.rows.length === 0) process.stderr.write(`${t('ledger.build.no-findings')}\n`);
   const audited = new Set(built.rows.map((r) => r.centerCode)).size;
   process.stderr.write(`${t('ledger.build.wrote', { path: opts.output, centers: audited, rows: built.rows.length })}\n`);

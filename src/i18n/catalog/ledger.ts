@@ -63,6 +63,10 @@ export default {
     zh: '台账已被更新,请重新合并:{path} 在本次合并读取之后被修改(可能有人在 Excel/WPS 中保存了它),未写入任何文件',
     en: 'the ledger was updated meanwhile; merge again: {path} changed after this merge read it (someone may have saved it in Excel/WPS); nothing was written',
   },
+  'ledger.build.locked': {
+    zh: '台账 {path} 正在被另一次合并使用({user}@{host},进程 {pid},开始于 {since});请等合并结束后再生成。如确认没有合并在进行,可删除 {lock}',
+    en: 'the ledger {path} is being merged by another run ({user}@{host}, process {pid}, since {since}); build it again when that has finished. If no merge is running, delete {lock}',
+  },
   'ledger.locked': {
     zh: '台账 {path} 正在被另一次合并使用({user}@{host},进程 {pid},开始于 {since});请等其结束后再合并。如确认没有合并在进行,可删除 {lock}',
     en: 'the ledger {path} is being merged by another run ({user}@{host}, process {pid}, since {since}); merge again when it has finished. If no merge is running, delete {lock}',
