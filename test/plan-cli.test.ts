@@ -222,6 +222,22 @@ describe('zongzhi plan: bad input is located and nothing is written', () => {
     expect(existsSync(join(out, 'plan.json'))).toBe(false);
   });
 
+  it('writes the plan, its stubs and its forms together or not at all: one stub already there leaves nothing new', async () => {
+    const out = tempDir();
+    const first = plan().visits[0];
+    const stubs = join(out, 'stubs');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(stubs);
+    const kept = join(stubs, `${first.date}-${first.center.code}-${first.center.level}.audit.yaml`);
+    writeFileSync(kept, 'keep');
+    const refused = await runCli(['plan', ...DEMO, '-o', join(out, 'plan.json'), '--stubs', stubs, '--forms', join(out, 'forms')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(kept);
+    expect(readdirSync(out).sort()).toEqual(['stubs']);
+    expect(readdirSync(stubs)).toEqual([`${first.date}-${first.center.code}-${first.center.level}.audit.yaml`]);
+    expect(readFileSync(kept, 'utf8')).toBe('keep');
+  });
+
   it('bad options are usage errors, all listed', async () => {
     const r = await runCli(['plan', ...BASE, '--sample', '0%', '--team-size', 'two', '--mode', '偷访']);
     expect(r.code).toBe(2);

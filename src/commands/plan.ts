@@ -7,7 +7,7 @@ import { planTitle } from '../plan/tables.js';
 import { planJsonText } from '../formats/plan-json.js';
 import { planMarkdown } from '../sinks/plan-md.js';
 import { levelChecklists, planForms, planStubs } from '../sinks/plan-stubs.js';
-import { assertWritable, extensionOf, writeFileAtomic } from '../util/fs.js';
+import { assertWritable, extensionOf, OutputSet, writeFileAtomic } from '../util/fs.js';
 import { planProblems, planSettings, readPlanInput, type PlanOptions } from './plan-inputs.js';
 
 interface Options extends PlanOptions {
@@ -31,14 +31,17 @@ export default async function run(opts: Options): Promise<void> {
   const checklists = opts.stubs || opts.forms ? levelChecklists(opts.checklist ?? []) : [];
   const stubs = opts.stubs ? planStubs(opts.stubs, plan, checklists) : [];
   const forms = opts.forms ? planForms(opts.forms, plan, checklists) : [];
-  // Every path is checked before anything is written: a refusal leaves nothing behind.
-  for (const file of [...stubs, ...forms]) assertWritable(file.path, opts.force);
-  for (const path of outputs) await write(path, plan, opts.force);
-  for (const stub of stubs) writeFileAtomic(stub.path, stub.text, { force: opts.force });
+  // The plan, its stubs and its forms: all written, or none (a refusal or failure leaves nothing behind).
+  const files = new Map<string, (temp: string) => Promise<void> | void>();
+  for (const path of outputs) files.set(path, (temp) => write(temp, extensionOf(path), plan));
+  for (const stub of stubs) files.set(stub.path, (temp) => writeFileAtomic(temp, stub.text, { force: true }));
   if (forms.length) {
     const { writeFormTemplate } = await import('../formats/fill-in-workbook.js');
-    for (const form of forms) await writeFormTemplate(form.path, form.checklist, form.center, { force: opts.force });
+    for (const form of forms) files.set(form.path, (temp) => writeFormTemplate(temp, form.checklist, form.center, { force: true }));
   }
+  const set = new OutputSet(opts.force);
+  set.check([...files.keys()]);
+  await set.writeAll([...files.keys()], (temp, path) => files.get(path)!(temp));
   process.stdout.write(`${planTitle(plan)}\n${summary(plan)}\n`);
   for (const path of outputs) process.stderr.write(`${t('plan.wrote', { path })}\n`);
   if (opts.stubs) process.stderr.write(`${t('plan.stubs-wrote', { dir: opts.stubs, count: stubs.length })}\n`);
@@ -76,13 +79,13 @@ function summary(plan: Plan): string {
   });
 }
 
-async function write(path: string, plan: Plan, force?: boolean): Promise<void> {
-  const ext = extensionOf(path);
-  if (ext === '.json') writeFileAtomic(path, planJsonText(plan), { force });
-  if (ext === '.md') writeFileAtomic(path, planMarkdown(plan), { force });
+/** Writes the plan in the format `ext` names to `temp`, a staged file of an OutputSet. */
+async function write(temp: string, ext: string, plan: Plan): Promise<void> {
+  if (ext === '.json') writeFileAtomic(temp, planJsonText(plan), { force: true });
+  if (ext === '.md') writeFileAtomic(temp, planMarkdown(plan), { force: true });
   if (ext === '.xlsx') {
     // exceljs costs a quarter second to load: only when a workbook is asked for.
     const { writePlanXlsx } = await import('../formats/plan-workbook.js');
-    await writePlanXlsx(path, plan, { force });
+    await writePlanXlsx(temp, plan, { force: true });
   }
 }
