@@ -5,7 +5,7 @@ import type { MergeLogEntry } from '../ledger/ledger.js';
 import { t } from '../i18n/index.js';
 import { ledgerProgress, overdueRows, type OverdueRow, type Progress } from '../ledger/progress.js';
 import { parseDate, today } from '../model/dates.js';
-import { Exact } from '../model/exact.js';
+import { progressJson } from '../sinks/progress-json.js';
 import { renderTable } from '../sinks/terminal.js';
 import { countyNames, readCenters } from '../sources/centers.js';
 import { assertInputFile } from '../util/fs.js';
@@ -27,7 +27,7 @@ export default async function run(ledgerFile: string, opts: Options): Promise<vo
   const overdue = overdueRows(rows, asOf);
   const extended = extensionsOf(log);
   if (opts.json) {
-    const json = { format: 1, asOf, counties: progress.counties.map(progressJson), total: progressJson(progress.total), overdue: overdue.map(overdueJson), extended: extended.map(extensionJson) };
+    const json = { format: 1, asOf, counties: progress.counties.map((p) => progressJson(p, countyJson(p.county, p.label))), total: progressJson(progress.total), overdue: overdue.map(overdueJson), extended: extended.map(extensionJson) };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
@@ -73,20 +73,6 @@ function countyJson(code: string, label: string) {
   return { code, name: label.startsWith(code) ? label.slice(code.length).trim() : label };
 }
 
-function progressJson(p: Progress) {
-  return {
-    ...(p.county ? { county: countyJson(p.county, p.label) } : {}),
-    findings: p.findings,
-    open: p.open,
-    inProgress: p.inProgress,
-    fixed: p.fixed,
-    closed: p.closed,
-    rebound: p.rebound,
-    overdue: p.overdue,
-    // From the counts, rounded half-up once (closedRate is already rounded for the table).
-    closureRatePercent: p.findings ? Number(Exact.of(BigInt(p.closed * 100), BigInt(p.findings)).toFixed(1)) : null,
-  };
-}
 
 function overdueJson({ row, daysOverdue }: OverdueRow) {
   const county = row.centerCode.slice(0, 6);

@@ -1,5 +1,6 @@
-import type { Briefing, CountyProgress, CountySummary } from '../briefing/model.js';
+import type { Briefing, CountySummary } from '../briefing/model.js';
 import { briefingTables } from '../briefing/tables.js';
+import { progressJson } from './progress-json.js';
 import { Exact } from '../model/exact.js';
 
 /**
@@ -36,19 +37,6 @@ function county(s: CountySummary, b: Briefing) {
   };
 }
 
-function progress(p: CountyProgress) {
-  return {
-    ...(p.county.code ? { county: p.county } : {}),
-    findings: p.findings,
-    open: p.open,
-    inProgress: p.inProgress,
-    fixed: p.fixed,
-    closed: p.closed,
-    rebound: p.rebound,
-    overdue: p.overdue,
-    closureRatePercent: pct(p.closureRate),
-  };
-}
 
 export function briefingJson(b: Briefing, title: string) {
   const o = b.overview;
@@ -111,8 +99,8 @@ export function briefingJson(b: Briefing, title: string) {
     })),
     progress: b.progress
       ? {
-          counties: b.progress.counties.map(progress),
-          city: progress(b.progress.city),
+          counties: b.progress.counties.map((p) => progressJson(p, p.county)),
+          city: progressJson(b.progress.city),
           overdue: b.progress.overdue,
         }
       : null,
