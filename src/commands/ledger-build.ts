@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import { addAudits } from '../ledger/audits.js';
 import { countyNames, levelsOf, readCenters } from '../sources/centers.js';
 import { readScoredResults } from '../sources/results.js';
-import { assertWritable } from '../util/fs.js';
+import { assertWritable, prepareOutputDir } from '../util/fs.js';
 import { acquireLock } from '../util/lock.js';
 import { countyNamesOf } from '../model/audit.js';
 
@@ -28,6 +28,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const built = addAudits([], read.audits, { countyNames: names });
   if (built.problems.length) throw new UserError(built.problems);
   // A build over a ledger (--force) while a unit's update is merged into it would silently undo one of the two.
+  // The lock lives beside the ledger: its folder is made (or refused, located) first.
+  prepareOutputDir(opts.output);
   const lock = acquireLock(opts.output, 'ledger.build.locked');
   try {
     await writeLedger(opts.output, { rows: built.rows, log: [] }, { force: opts.force });
