@@ -193,8 +193,8 @@ class AuditReader {
       return undefined;
     }
     raw.forEach((e, i) => {
-      const file = isAbsolute(e.path) ? e.path : join(dirname(this.src.file), e.path);
-      const actual = existsSync(file) && statSync(file).isFile() ? createHash('sha256').update(readFileSync(file)).digest('hex') : undefined;
+      const file = evidenceFile(this.src.file, e.path);
+      const actual = existsSync(file) && statSync(file).isFile() ? fileSha256(file) : undefined;
       const at = this.src.at([...path, i, 'path']);
       if (!actual) this.warnings.push(problem('audit.evidence-missing', { path: e.path }, at));
       else if (actual !== e.sha256.toLowerCase()) this.warnings.push(problem('audit.evidence-changed', { path: e.path }, at));
@@ -233,6 +233,16 @@ class AuditReader {
   }
 }
 
+
+/** Where an evidence path recorded in an audit file points: relative paths are from the audit file's folder. */
+export function evidenceFile(auditFile: string, recorded: string): string {
+  return isAbsolute(recorded) ? recorded : join(dirname(auditFile), recorded);
+}
+
+/** The sha256 an evidence entry records, of the file's bytes. */
+export function fileSha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
 
 /** The audit file text for an audit: answers in checklist order, one flow mapping per line. */
 export function auditFileText(audit: Audit, checklist: Checklist): string {

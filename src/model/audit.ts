@@ -37,6 +37,11 @@ export interface Evidence {
   sha256: string;
 }
 
+/** An evidence file as reports and the item card name it: file name and the first 8 hex digits of its sha256. */
+export function evidenceLabel(e: Evidence): string {
+  return `${e.path.split(/[\\/]/).pop()}(${e.sha256.slice(0, 8)})`;
+}
+
 /** How an audit was made; shown in reports. */
 export const AUDIT_MODES = ['自查', '督查', '明察', '暗访', '交叉检查', '回头看'] as const;
 export type AuditMode = (typeof AUDIT_MODES)[number];

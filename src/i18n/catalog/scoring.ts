@@ -4,6 +4,7 @@ export default {
   'answer.yes': { zh: '是', en: 'yes' },
   'answer.no': { zh: '否', en: 'no' },
   'answer.na': { zh: '不适用', en: 'N/A' },
+  'answer.uninspected': { zh: '未查', en: 'not inspected (未查)' },
   'answer.not-yes-no': { zh: '"{value}" 不是是/否答案(可填:是、否、√、×、1、0)', en: '"{value}" is not a yes/no answer (valid: 是, 否, yes, no, 1, 0, ✓, ✗)' },
   'answer.unknown-level': { zh: '"{value}" 不是该项的等级(可选:{labels})', en: '"{value}" is not a level of this item (valid: {labels})' },
   'answer.unknown-level-near': {
