@@ -6,7 +6,7 @@ import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Problem } from '../errors.js';
 import { readAnswer, storedAnswer } from '../model/answers.js';
 import type { Answer, Audit, Evidence, FindingOverride } from '../model/audit.js';
-import { AUDIT_MODES, isCenterCode, type AuditMode } from '../model/audit.js';
+import { AUDIT_MODES, isCenterCode, isEvidence, type AuditMode } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
 import { nearest, normalizeText, splitNames } from '../model/text.js';
@@ -186,9 +186,7 @@ class AuditReader {
    */
   private evidence(raw: unknown, path: YamlPath): Evidence[] | undefined {
     if (raw === undefined || raw === null) return undefined;
-    const valid = (e: unknown): e is Evidence =>
-      isMapping(e) && typeof e.path === 'string' && e.path !== '' && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/i.test(e.sha256) && Object.keys(e).every((k) => k === 'path' || k === 'sha256');
-    if (!Array.isArray(raw) || !raw.every(valid)) {
+    if (!Array.isArray(raw) || !raw.every(isEvidence)) {
       this.fail('audit.evidence', {}, path);
       return undefined;
     }

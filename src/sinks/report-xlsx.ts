@@ -3,7 +3,7 @@ import { t } from '../i18n/index.js';
 import { ledgerColumnSpec } from '../formats/ledger-workbook.js';
 import { LEDGER_COLUMNS, rowOfFinding, SEQ_HEADER } from '../ledger/model.js';
 import { resolveChecklist } from '../checklist/load.js';
-import { placeName } from '../model/audit.js';
+import { evidenceLabel, placeName } from '../model/audit.js';
 import { today } from '../model/dates.js';
 import { rankedBy, rankResults, standingOf } from '../model/rank.js';
 import { roundedScore, type Result } from '../model/result.js';
@@ -103,6 +103,13 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
     { header: t('report.col.code'), kind: 'code', width: 13 },
     { header: t('report.col.name'), wrap: true, maxWidth: 16 },
     { header: t('report.col.date'), kind: 'date', width: 12 },
+  );
+  // Columns only where some audit has them: a ranking of full inspections prints as before.
+  const withMode = results.some((r) => r.mode);
+  const partial = results.some((r) => r.uninspected);
+  if (withMode) columns.push({ header: t('report.col.mode'), width: 8, align: 'center' });
+  if (partial) columns.push({ header: t('report.col.partial'), width: 12, wrap: true });
+  columns.push(
     { header: t('report.col.total'), kind: 'number', numFmt: fmt, width: 7 },
     { header: t('report.col.grade'), width: 6, align: 'center' },
     ...dims.map((d): ColumnSpec => ({ header: `${d.name}(${d.points})`, kind: 'number', numFmt: fmt, width: 8 })),
@@ -134,7 +141,11 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
   for (const { r, rank, parent, parentRank } of rows) {
     const values: CellInput[] = [rank];
     if (parents) values.push(parent ? placeName(parent.name) || parent.code : '', parent ? parentRank : null);
-    values.push(r.center.code, r.center.name, r.date, r.total, r.grade, ...dims.map((d) => {
+    values.push(r.center.code, r.center.name, r.date);
+    if (withMode) values.push(r.mode ?? '');
+    // Which items were left out; why is on 评分明细, beside each one.
+    if (partial) values.push(r.uninspected ? `${t('table.uninspected-count', { count: r.uninspected.length })}:${r.uninspected.join('、')}` : '');
+    values.push(r.total, r.grade, ...dims.map((d) => {
       const dim = r.dimensions.find((x) => x.id === d.id);
       return dim ? roundedScore(dim.earned, precision) : null;
     }));
@@ -176,6 +187,7 @@ function lowestGrade(results: Result[]): string | undefined {
 }
 
 async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () => void): Promise<void> {
+  const withEvidence = results.some((r) => r.items.some((i) => i.evidence));
   const fmt = numFmt(Math.max(1, ...results.map((r) => r.derivation.precision)));
   const sheet = book.addSheet({
     name: REPORT_SHEETS.details,
@@ -190,7 +202,9 @@ async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () =
       { header: t('report.col.points'), kind: 'number', width: 5 },
       { header: t('report.col.answer'), width: 14, wrap: true },
       { header: t('report.col.earned'), kind: 'number', numFmt: fmt, width: 6 },
-      { header: t('report.col.note'), width: 20, wrap: true },
+      { header: t('report.col.note'), width: withEvidence ? 14 : 20, wrap: true },
+      // The note gives up what the evidence takes: the sheet keeps its width on paper.
+      ...(withEvidence ? [{ header: t('report.col.evidence'), width: 14, wrap: true }] : []),
     ],
     freezeColumns: 2,
   });
@@ -199,7 +213,7 @@ async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () =
     onCenter();
     const dimNames = new Map(r.dimensions.map((d) => [d.id, d.name]));
     for (const item of r.items) {
-      const answer = item.na ? t('answer.na') : item.blank ? t('report.blank') : item.answer;
+      const answer = item.uninspected ? t('answer.uninspected') : item.na ? t('answer.na') : item.blank ? t('report.blank') : item.answer;
       sheet.addRow([
         r.center.code,
         r.center.name,
@@ -211,6 +225,7 @@ async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () =
         answer,
         item.earned,
         item.note ?? '',
+        ...(withEvidence ? [(item.evidence ?? []).map(evidenceLabel).join('\n')] : []),
       ]);
       await sheet.drain();
       count++;

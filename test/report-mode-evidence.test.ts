@@ -1,0 +1,121 @@
+// A hand-made 暗访 audit with two items not inspected (未查) and one evidence file, through
+// every report `zongzhi score` writes: the mode, the partial inspection (which items, why)
+// and the evidence (file name and short hash) are shown, and the results JSON keeps them
+// when read back. Figures on fixtures/scoring/effects.yaml (A-1 10, A-2 20, A-3 20, B-1 50 at 5
+// per deficiency): A-2 and A-3 leave the denominator, so (10 + 40) / 60 × 100 = 83.33… → 83.3.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readAllSheets } from '../src/xlsx/index.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
+
+const EFFECTS = join(ROOT, 'fixtures/scoring/effects.yaml');
+const SCAN = 'scan of the 排查台账';
+const HASH = createHash('sha256').update(SCAN).digest('hex');
+
+let dir: string;
+let audit: string;
+
+beforeAll(async () => {
+  dir = tempDir('zongzhi-mode-evidence-');
+  writeFileSync(join(dir, '排查台账.jpg'), SCAN);
+  audit = join(dir, '2026-11-20-999901101001-effects.audit.yaml');
+  writeFileSync(
+    audit,
+    [
+      'format: 1',
+      'checklist: { id: effects, version: "1" }',
+      'center: { code: "999901101001", name: 示例村综治中心 }',
+      'date: "2026-11-20"',
+      'inspectors: [张三]',
+      'mode: 暗访',
+      'status: final',
+      'answers:',
+      '  A-1: 是',
+      '  A-2: { value: 未查, note: 专职人员外出培训 }',
+      '  A-3: { value: 未查, note: 台账被纪委调阅 }',
+      `  B-1: { value: 2, deficiencies: [9月排查台账缺失, 10月排查台账缺失], evidence: [{ path: 排查台账.jpg, sha256: ${HASH} }] }`,
+      '',
+    ].join('\n'),
+  );
+  const r = await runCli(['score', audit, '--checklist', EFFECTS, '-o', join(dir, 'report.xlsx'), '-o', join(dir, 'results.json'), '-o', join(dir, 'report.md')]);
+  expect(r.code, r.stderr).toBe(0);
+  // The evidence file is there unchanged: no warning about it.
+  expect(r.stderr).not.toContain('警告');
+}, 120_000);
+
+describe('an audit by 暗访 with two items 未查 and one evidence file', () => {
+  it('results JSON carries the mode, the items not inspected and the evidence, and reads back to the same scores', async () => {
+    const [result] = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    expect(result).toMatchObject({ mode: '暗访', total: 83.3, grade: '良好', uninspected: ['A-2', 'A-3'] });
+    expect(result.items.slice(0, 4).map((i: { id: string; answer: string; earned: number | null; note?: string }) => [i.id, i.answer, i.earned, i.note])).toEqual([
+      ['A-1', '是', 10, undefined],
+      ['A-2', '未查', null, '专职人员外出培训'],
+      ['A-3', '未查', null, '台账被纪委调阅'],
+      ['B-1', '2(9月排查台账缺失;10月排查台账缺失)', 40, undefined],
+    ]);
+    expect(result.items[3].evidence).toEqual([{ path: '排查台账.jpg', sha256: HASH }]);
+    // Read back as responses and scored again: the same results file, evidence included.
+    const again = await runCli(['score', join(dir, 'results.json'), '--checklist', EFFECTS, '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual([result]);
+  });
+
+  it('a results file with evidence of the wrong shape is refused at its place', async () => {
+    const text = readFileSync(join(dir, 'results.json'), 'utf8').replace(`"sha256": "${HASH}"`, '"sha256": "abc"');
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, text);
+    const r = await runCli(['score', file, '--checklist', EFFECTS]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.json:\d+:\d+: evidence 应为列表,每项为 \{ path: 文件路径, sha256: 64 位十六进制 \}/);
+  });
+
+  it('the terminal table and --explain show the mode and 部分检查 with the count', async () => {
+    const table = await runCli(['score', audit, '--checklist', EFFECTS]);
+    expect(table.stdout).toMatch(/│ 2026-11-20 暗访 部分检查（未查 2 项） │ 83\.3 │/);
+    const explained = await runCli(['score', audit, '--checklist', EFFECTS, '--explain']);
+    expect(explained.stdout).toContain('检查方式:暗访');
+    expect(explained.stdout).toContain('未查项 A-2(20)、A-3(20) 共 40 分,本次未检查,从分母中扣除:这是一次部分检查');
+  });
+
+  it('the .xlsx: 汇总 has 检查方式 and 部分检查 (which items); 评分明细 says why and names the evidence', async () => {
+    const sheets = await readAllSheets(join(dir, 'report.xlsx'));
+    const summary = sheets.find((s) => s.name === '汇总')!;
+    const header = summary.rows[2].cells;
+    const row = summary.rows[3].cells;
+    const at = (name: string) => row[header.indexOf(name)];
+    expect(header.slice(0, 7)).toEqual(['名次', '编码', '名称', '检查日期', '检查方式', '部分检查', '总分']);
+    expect([at('检查方式'), at('部分检查'), at('总分'), at('等次')]).toEqual(['暗访', '未查 2 项:A-2、A-3', 83.3, '良好']);
+
+    const details = sheets.find((s) => s.name === '评分明细')!;
+    expect(details.rows[1].cells.slice(-4)).toEqual(['答案', '得分', '说明', '佐证材料']);
+    // 编号, 答案, 得分, 说明, 佐证材料 of the items (the 负面清单 events follow).
+    const rows = details.rows.slice(2, 6).map(({ cells }) => [4, 7, 8, 9, 10].map((i) => cells[i] ?? null));
+    expect(rows).toEqual([
+      ['A-1', '是', 10, null, null],
+      ['A-2', '未查', null, '专职人员外出培训', null],
+      ['A-3', '未查', null, '台账被纪委调阅', null],
+      ['B-1', '2(9月排查台账缺失;10月排查台账缺失)', 40, null, `排查台账.jpg(${HASH.slice(0, 8)})`],
+    ]);
+  });
+
+  it('the .md: 检查方式 and 部分检查 columns, then which items were not inspected and why, and the evidence', () => {
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toMatch(/\| 检查日期 +\| 检查方式 \| 部分检查 +\| +总分 \|/);
+    expect(md).toMatch(/\| 2026-11-20 \| 暗访 +\| 未查 2 项 \| +83\.3 \|/);
+    expect(md).toContain(
+      [
+        '### 部分检查:未查项及原因',
+        '',
+        '- 999901101001 示例村综治中心 A-2 专职人员在岗:专职人员外出培训',
+        '- 999901101001 示例村综治中心 A-3 台账真实:台账被纪委调阅',
+        '',
+        '### 佐证材料',
+        '',
+        `- 999901101001 示例村综治中心 B-1:排查台账.jpg(${HASH.slice(0, 8)})`,
+        '',
+      ].join('\n'),
+    );
+  });
+});
