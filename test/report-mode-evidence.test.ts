@@ -4,11 +4,12 @@
 // when read back. Figures on fixtures/scoring/effects.yaml (A-1 10, A-2 20, A-3 20, B-1 50 at 5
 // per deficiency): A-2 and A-3 leave the denominator, so (10 + 40) / 60 × 100 = 83.33… → 83.3.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAllSheets } from '../src/xlsx/index.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
+import { havePrintTools, offPage, overlaps, pdfPages, toPdf, wordSizes } from './print-helpers.js';
 
 const EFFECTS = join(ROOT, 'fixtures/scoring/effects.yaml');
 const SCAN = 'scan of the 排查台账';
@@ -79,14 +80,14 @@ describe('an audit by 暗访 with two items 未查 and one evidence file', () =>
     expect(explained.stdout).toContain('未查项 A-2(20)、A-3(20) 共 40 分,本次未检查,从分母中扣除:这是一次部分检查');
   });
 
-  it('the .xlsx: 汇总 has 检查方式 and 部分检查 (which items); 评分明细 says why and names the evidence', async () => {
+  it('the .xlsx: 汇总 has 检查方式 with 部分检查 and the count; 评分明细 says which items and why, and names the evidence', async () => {
     const sheets = await readAllSheets(join(dir, 'report.xlsx'));
     const summary = sheets.find((s) => s.name === '汇总')!;
     const header = summary.rows[2].cells;
     const row = summary.rows[3].cells;
     const at = (name: string) => row[header.indexOf(name)];
-    expect(header.slice(0, 7)).toEqual(['名次', '编码', '名称', '检查日期', '检查方式', '部分检查', '总分']);
-    expect([at('检查方式'), at('部分检查'), at('总分'), at('等次')]).toEqual(['暗访', '未查 2 项:A-2、A-3', 83.3, '良好']);
+    expect(header.slice(0, 6)).toEqual(['名次', '编码', '名称', '检查日期', '检查方式', '总分']);
+    expect([at('检查方式'), at('总分'), at('等次')]).toEqual(['暗访\n部分检查\n未查2项', 83.3, '良好']);
 
     const details = sheets.find((s) => s.name === '评分明细')!;
     expect(details.rows[1].cells.slice(-4)).toEqual(['答案', '得分', '说明', '佐证材料']);
@@ -118,4 +119,45 @@ describe('an audit by 暗访 with two items 未查 and one evidence file', () =>
       ].join('\n'),
     );
   });
+});
+
+// The new columns on paper: 甲区's November audits (a county and five townships) made by 暗访, one
+// with two items not inspected and an evidence file on every item it answered, printed by
+// LibreOffice. Under CI the tools are installed (.ci/run): a missing one fails there.
+describe.skipIf(!havePrintTools())('the report with mode, 部分检查 and 佐证 columns on paper', () => {
+  it('prints with no words over each other or off the paper, nothing below 9 pt, within the report budget', async () => {
+    const out = tempDir('zongzhi-mode-print-');
+    const audits = join(out, 'audits');
+    mkdirSync(audits);
+    mkdirSync(join(out, '佐证'));
+    writeFileSync(join(out, '佐证', '现场照片-2026-11-14-城关镇综治中心.jpg'), SCAN);
+    const november = join(ROOT, 'fixtures/demo/audits/2026-11');
+    const files = readdirSync(november).filter((f) => f.includes('-999901'));
+    for (const [n, f] of files.entries()) {
+      let text = readFileSync(join(november, f), 'utf8').replace('status: final', 'status: final\nmode: 暗访');
+      if (n === 0) {
+        text = text
+          .replace(/^ {2}(INS-02): .*$/m, '  $1: { value: 未查, note: 编制批复原件在县委编办，本次未能调阅 }')
+          .replace(/^ {2}(LAY-02): .*$/m, '  $1: { value: 未查, note: 改造施工中，功能区暂未开放 }')
+          .replace(/^ {2}([A-Z]+-\d+): \{ value: (是|完全达到) \}$/gm, `  $1: { value: $2, evidence: [{ path: ../佐证/现场照片-2026-11-14-城关镇综治中心.jpg, sha256: ${HASH} }] }`);
+      }
+      writeFileSync(join(audits, f), text);
+    }
+    const report = join(out, 'report.xlsx');
+    // With the registry the summary has its county columns too: the widest it gets.
+    const centers = join(out, 'centers.csv');
+    writeFileSync(centers, readFileSync(join(ROOT, 'fixtures/demo/centers.csv'), 'utf8').split('\n').slice(0, 6).join('\n') + '\n');
+    const r = await runCli(['score', audits, '--centers', centers, '-o', report]);
+    expect(r.code, r.stderr).toBe(0);
+    const sheets = await readAllSheets(report);
+    // The columns are there: this prints what the test is about.
+    expect(sheets.find((s) => s.name === '汇总-乡镇')!.rows[2].cells).toEqual(expect.arrayContaining(['所属县(市、区)', '检查方式']));
+    expect(sheets.find((s) => s.name === '评分明细')!.rows[1].cells).toContain('佐证材料');
+    const pages = pdfPages(toPdf([report], out)[0]);
+    expect(pages.flatMap((p) => overlaps(p)).map(([a, b]) => `${a.text} / ${b.text}`).slice(0, 5)).toEqual([]);
+    expect(pages.flatMap((p) => offPage(p)).map((w) => w.text)).toEqual([]);
+    expect(wordSizes(pages).filter((w) => w.size < 8.95).map((w) => `${w.word.text} ${w.size.toFixed(1)} pt`).slice(0, 5)).toEqual([]);
+    // print.test.ts budgets the same county's report without these columns at 36 pages.
+    expect(pages.length).toBeLessThanOrEqual(36);
+  }, 600_000);
 });

@@ -94,25 +94,25 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
   const dims = first?.dimensions ?? [];
   const hasBonus = results.some((r) => r.bonus.cap > 0);
   const parents = parentsOf(results, registry);
-  // Widths fill one A4 landscape page at 9 pt, by county included (src/xlsx/layout.ts).
+  // 检查方式 (with 部分检查 under it) only where some audit has either: full inspections print as before.
+  const withMode = results.some((r) => r.mode || r.uninspected);
+  // Widths fill one A4 landscape page at 9 pt, by county included (src/xlsx/layout.ts). 检查方式
+  // takes its room from the county, the name and the dimensions, whose headers wrap to as many lines at 7.
+  const narrow = withMode ? 1 : 0;
   const columns: ColumnSpec[] = [{ header: t('report.col.rank'), kind: 'number', width: 5, align: 'center' }];
   if (parents) {
-    columns.push({ header: t('report.col.parent'), width: 12, wrap: true }, { header: t('report.col.parent-rank'), kind: 'number', width: 5, align: 'center' });
+    columns.push({ header: t('report.col.parent'), width: 12 - 2 * narrow, wrap: true }, { header: t('report.col.parent-rank'), kind: 'number', width: 5, align: 'center' });
   }
   columns.push(
     { header: t('report.col.code'), kind: 'code', width: 13 },
-    { header: t('report.col.name'), wrap: true, maxWidth: 16 },
+    { header: t('report.col.name'), wrap: true, maxWidth: 16 - 2 * narrow },
     { header: t('report.col.date'), kind: 'date', width: 12 },
   );
-  // Columns only where some audit has them: a ranking of full inspections prints as before.
-  const withMode = results.some((r) => r.mode);
-  const partial = results.some((r) => r.uninspected);
-  if (withMode) columns.push({ header: t('report.col.mode'), width: 8, align: 'center' });
-  if (partial) columns.push({ header: t('report.col.partial'), width: 12, wrap: true });
+  if (withMode) columns.push({ header: t('report.col.mode'), width: 9, wrap: true, align: 'center' });
   columns.push(
     { header: t('report.col.total'), kind: 'number', numFmt: fmt, width: 7 },
     { header: t('report.col.grade'), width: 6, align: 'center' },
-    ...dims.map((d): ColumnSpec => ({ header: `${d.name}(${d.points})`, kind: 'number', numFmt: fmt, width: 8 })),
+    ...dims.map((d): ColumnSpec => ({ header: `${d.name}(${d.points})`, kind: 'number', numFmt: fmt, width: 8 - narrow })),
   );
   if (hasBonus) columns.push({ header: t('report.col.bonus'), kind: 'number', numFmt: fmt, width: 6 });
   columns.push({ header: t('report.col.veto'), width: 8, wrap: true }, { header: t('report.col.findings'), kind: 'number', width: 6, align: 'center' });
@@ -142,9 +142,8 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
     const values: CellInput[] = [rank];
     if (parents) values.push(parent ? placeName(parent.name) || parent.code : '', parent ? parentRank : null);
     values.push(r.center.code, r.center.name, r.date);
-    if (withMode) values.push(r.mode ?? '');
-    // Which items were left out; why is on 评分明细, beside each one.
-    if (partial) values.push(r.uninspected ? `${t('table.uninspected-count', { count: r.uninspected.length })}:${r.uninspected.join('、')}` : '');
+    // Which items were left out, and why, is on 评分明细 beside each one.
+    if (withMode) values.push(modeCell(r));
     values.push(r.total, r.grade, ...dims.map((d) => {
       const dim = r.dimensions.find((x) => x.id === d.id);
       return dim ? roundedScore(dim.earned, precision) : null;
@@ -171,6 +170,12 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
     const vetoCol = col(t('report.col.veto'));
     sheet.highlight(rangeAddress(vetoCol, top, vetoCol, last), { operator: 'expression', formulae: [`LEN(${columnLetter(vetoCol)}${top})>0`] });
   }
+}
+
+/** 暗访, and for a partial inspection 部分检查 and how many items were not inspected, a line each. */
+function modeCell(r: Result): string {
+  const partial = r.uninspected ? [t('table.partial-column'), t('report.uninspected-count', { count: r.uninspected.length })] : [];
+  return [r.mode, ...partial].filter(Boolean).join('\n');
 }
 
 /** The lowest grade of the checklist the results were scored with (a Result names only its own grade). */
