@@ -77,7 +77,7 @@ describe('an audit by 暗访 with two items 未查 and one evidence file', () =>
     expect(table.stdout).toMatch(/│ 2026-11-20 暗访 部分检查（未查 2 项） │ 83\.3 │/);
     const explained = await runCli(['score', audit, '--checklist', EFFECTS, '--explain']);
     expect(explained.stdout).toContain('检查方式:暗访');
-    expect(explained.stdout).toContain('未查项 A-2(20)、A-3(20) 共 40 分,本次未检查,从分母中扣除:这是一次部分检查');
+    expect(explained.stdout).toContain('部分检查：未查 2 项 A-2(20)、A-3(20) 共 40 分，本次未检查，从分母中扣除');
   });
 
   it('the .xlsx: 汇总 has 检查方式 with 部分检查 and the count; 评分明细 says which items and why, and names the evidence', async () => {

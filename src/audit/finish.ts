@@ -138,7 +138,7 @@ async function summary(r: Result, p: Prompter): Promise<string> {
   const na = r.items.filter((i) => i.na && i.dimension);
   const uninspected = r.items.filter((i) => i.uninspected);
   if (na.length) lines.push(t('explain.na', { items: listOf(na), points: pointsOf(na) }));
-  if (uninspected.length) lines.push(p.paint('yellow', t('explain.uninspected', { items: listOf(uninspected), points: pointsOf(uninspected) })));
+  if (uninspected.length) lines.push(p.paint('yellow', t('explain.uninspected', { count: uninspected.length, items: listOf(uninspected), points: pointsOf(uninspected) })));
   if (r.items.some((i) => !i.dimension && !i.penalty)) lines.push(t('explain.bonus-line', { earned: r.derivation.bonusEarned, cap: r.derivation.bonusCap, applied: r.derivation.bonusApplied }));
   lines.push(t('explain.findings', { count: r.findings.length }));
   if (r.findings.length) {

@@ -121,8 +121,8 @@ export default {
   'explain.veto-effect.deduct': { zh: '从总分中扣 {points} 分', en: '{points} off the total' },
   'explain.grade-vetoed': { zh: '等次:{grade}(最终得分 {total},按一票否决的后果)', en: 'grade: {grade} (final {total}, after the vetoes)' },
   'explain.uninspected': {
-    zh: '未查项 {items} 共 {points} 分,本次未检查,从分母中扣除:这是一次部分检查',
-    en: 'not inspected: {items}, {points} points in all, leave the denominator: a partial inspection',
+    zh: '部分检查：未查 {count} 项 {items} 共 {points} 分，本次未检查，从分母中扣除',
+    en: 'partial inspection: {count} item(s) not inspected, {items}, {points} points in all, leave the denominator',
   },
   'explain.mode': { zh: '检查方式:{mode}', en: 'mode: {mode}' },
   'explain.grade': { zh: '等次:{grade}(最终得分 {total} ≥ {min})', en: 'grade: {grade} (final {total} ≥ {min})' },
