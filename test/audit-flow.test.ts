@@ -770,7 +770,7 @@ describe('zongzhi audit: mode, evidence and 未查', () => {
       CONFIRM,
     ]);
     expect(p.text).toContain('检查方式:暗访');
-    expect(p.text).toContain('部分检查：未查 1 项 INS-02(10) 共 10 分，本次未检查，从分母中扣除');
+    expect(p.text).toContain('部分检查:未查 1 项 INS-02(10) 共 10 分,本次未检查,从分母中扣除');
   });
 });
 

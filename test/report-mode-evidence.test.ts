@@ -74,10 +74,10 @@ describe('an audit by 暗访 with two items 未查 and one evidence file', () =>
 
   it('the terminal table and --explain show the mode and 部分检查 with the count', async () => {
     const table = await runCli(['score', audit, '--checklist', EFFECTS]);
-    expect(table.stdout).toMatch(/│ 2026-11-20 暗访 部分检查（未查 2 项） │ 83\.3 │/);
+    expect(table.stdout).toMatch(/│ 2026-11-20 暗访 部分检查\(未查 2 项\) │ 83\.3 │/);
     const explained = await runCli(['score', audit, '--checklist', EFFECTS, '--explain']);
     expect(explained.stdout).toContain('检查方式:暗访');
-    expect(explained.stdout).toContain('部分检查：未查 2 项 A-2(20)、A-3(20) 共 40 分，本次未检查，从分母中扣除');
+    expect(explained.stdout).toContain('部分检查:未查 2 项 A-2(20)、A-3(20) 共 40 分,本次未检查,从分母中扣除');
   });
 
   it('the .xlsx: 汇总 has 检查方式 with 部分检查 and the count; 评分明细 says which items and why, and names the evidence', async () => {
@@ -137,8 +137,8 @@ describe.skipIf(!havePrintTools())('the report with mode, 部分检查 and 佐�
       let text = readFileSync(join(november, f), 'utf8').replace('status: final', 'status: final\nmode: 暗访');
       if (n === 0) {
         text = text
-          .replace(/^ {2}(INS-02): .*$/m, '  $1: { value: 未查, note: 编制批复原件在县委编办，本次未能调阅 }')
-          .replace(/^ {2}(LAY-02): .*$/m, '  $1: { value: 未查, note: 改造施工中，功能区暂未开放 }')
+          .replace(/^ {2}(INS-02): .*$/m, '  $1: { value: 未查, note: "编制批复原件在县委编办,本次未能调阅" }')
+          .replace(/^ {2}(LAY-02): .*$/m, '  $1: { value: 未查, note: "改造施工中,功能区暂未开放" }')
           .replace(/^ {2}([A-Z]+-\d+): \{ value: (是|完全达到) \}$/gm, `  $1: { value: $2, evidence: [{ path: ../佐证/现场照片-2026-11-14-城关镇综治中心.jpg, sha256: ${HASH} }] }`);
       }
       writeFileSync(join(audits, f), text);

@@ -20,7 +20,7 @@ export function vetoItems(r: Result): string {
   return r.veto.map((id) => `${id} ${r.items.find((i) => i.id === id)?.title ?? ''}`.trim()).join(t('table.veto-separator'));
 }
 
-/** 部分检查（未查 2 项） for an audit with items not inspected; undefined for a full inspection. */
+/** 部分检查(未查 2 项) for an audit with items not inspected; undefined for a full inspection. */
 export function partialText(r: Result): string | undefined {
   return r.uninspected ? t('table.partial', { count: r.uninspected.length }) : undefined;
 }

@@ -82,7 +82,7 @@ export default {
   'table.total': { zh: '总分', en: 'total' },
   'table.grade': { zh: '等次', en: 'grade' },
   'table.findings': { zh: '问题数', en: 'findings' },
-  'table.partial': { zh: '部分检查（未查 {count} 项）', en: 'partial ({count} not inspected)' },
+  'table.partial': { zh: '部分检查(未查 {count} 项)', en: 'partial ({count} not inspected)' },
   'table.mode': { zh: '检查方式', en: 'mode' },
   'table.partial-column': { zh: '部分检查', en: 'partial' },
   'table.uninspected-count': { zh: '未查 {count} 项', en: '{count} not inspected' },
@@ -121,7 +121,7 @@ export default {
   'explain.veto-effect.deduct': { zh: '从总分中扣 {points} 分', en: '{points} off the total' },
   'explain.grade-vetoed': { zh: '等次:{grade}(最终得分 {total},按一票否决的后果)', en: 'grade: {grade} (final {total}, after the vetoes)' },
   'explain.uninspected': {
-    zh: '部分检查：未查 {count} 项 {items} 共 {points} 分，本次未检查，从分母中扣除',
+    zh: '部分检查:未查 {count} 项 {items} 共 {points} 分,本次未检查,从分母中扣除',
     en: 'partial inspection: {count} item(s) not inspected, {items}, {points} points in all, leave the denominator',
   },
   'explain.mode': { zh: '检查方式:{mode}', en: 'mode: {mode}' },
