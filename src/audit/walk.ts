@@ -171,7 +171,7 @@ async function takeNote(s: Session, p: Prompter, { item }: PlacedItem, pending?:
       message: t(answer?.uninspected ? 'walk.note.ask-uninspected' : answer?.na ? 'walk.note.ask-na' : 'walk.note.ask'),
       default: current,
       editable: current !== undefined,
-      validate: (v) => !answer?.na || normalizeText(v) !== '' || t('walk.na-reason-required'),
+      validate: (v) => !answer?.na || normalizeText(v) !== '' || t(answer.uninspected ? 'walk.uninspected-reason-required' : 'walk.na-reason-required'),
     }),
   );
   if (!answer) return note;

@@ -1,8 +1,8 @@
 import { t } from '../i18n/index.js';
+import { evidenceLabel } from '../model/audit.js';
 import type { ChecklistRanking } from '../model/rank.js';
 import { shownScore, type Result } from '../model/result.js';
 import { escapeMarkdown, markdownTable } from './md-table.js';
-import { evidenceLabel } from '../model/audit.js';
 import { dimensionColumns, groupHeading, vetoItems } from './score-table.js';
 
 /**

@@ -20,11 +20,6 @@ export function vetoItems(r: Result): string {
   return r.veto.map((id) => `${id} ${r.items.find((i) => i.id === id)?.title ?? ''}`.trim()).join(t('table.veto-separator'));
 }
 
-/** 部分检查(未查 2 项) for an audit with items not inspected; undefined for a full inspection. */
-export function partialText(r: Result): string | undefined {
-  return r.uninspected ? t('table.partial', { count: r.uninspected.length }) : undefined;
-}
-
 /** The ranking tables `zongzhi score` prints: one per checklist under its heading, one row per center, best first. */
 export function scoreTable(groups: ChecklistRanking[]): string {
   return groups.map((g) => `${groupHeading(g)}\n${groupTable(g)}`).join('\n\n');
@@ -53,7 +48,7 @@ function groupTable(g: ChecklistRanking): string {
       r.center.code,
       r.center.name,
       // The mode and a partial inspection travel with the date: neither is a score.
-      [r.date, r.mode, partialText(r)].filter(Boolean).join(' '),
+      [r.date, r.mode, r.uninspected ? t('table.partial', { count: r.uninspected.length }) : undefined].filter(Boolean).join(' '),
       shownScore(r.total, p),
       r.veto.length ? c.red(r.grade) : gradeColor(r, c)(r.grade),
       ...dims.map((d) => {
