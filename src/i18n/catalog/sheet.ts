@@ -214,7 +214,7 @@ export default {
   'report.col.earned': { zh: '得分', en: 'Earned' },
   'report.col.note': { zh: '说明', en: 'Note' },
   'report.col.mode': { zh: '检查方式', en: 'Mode' },
-  'report.uninspected-count': { zh: '未查{count}项', en: '{count} not seen' },
+  'report.uninspected-count': { zh: '未查{count}项', en: '{count} not inspected' },
   'report.col.evidence': { zh: '佐证材料', en: 'Evidence' },
   'report.col.file': { zh: '文件', en: 'File' },
   'report.col.sheet': { zh: '工作表', en: 'Sheet' },
