@@ -83,6 +83,7 @@ function buildProgram(version: string): Command {
     .option('--center <code>', t('opt.center'))
     .option('--centers <file>', t('opt.centers'))
     .option('--date <YYYY-MM-DD>', t('opt.date'))
+    .option('--mode <mode>', t('opt.audit.mode'))
     .option('--resume <file>', t('opt.resume'))
     .option('--allow-checklist-change', t('opt.allow-checklist-change'))
     .option('--out <dir>', t('opt.out-dir'), 'audits')

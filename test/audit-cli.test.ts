@@ -32,7 +32,7 @@ describe('what zongzhi audit writes, zongzhi score reads', () => {
   it('scores the finished audit file to the same result as the results file beside it', async () => {
     const out = tempDir();
     const steps = [
-      { input: '999901' }, { input: '2026-11-20' }, { input: '示例市甲区综治中心' }, { input: '张三' },
+      { input: '999901' }, { input: '2026-11-20' }, { input: '示例市甲区综治中心' }, { input: '张三' }, { select: '明察' },
       { select: '是' },
       { select: '基本达到' }, { select: '确认' },
       { checkbox: ['法院', '检察院'] }, { select: '确认' },
@@ -50,7 +50,7 @@ describe('what zongzhi audit writes, zongzhi score reads', () => {
     const [scored] = JSON.parse(r.stdout);
     const [written] = JSON.parse(readFileSync(file.replace('.audit.yaml', '.json'), 'utf8'));
     expect(scored).toEqual({ ...written });
-    expect(scored).toMatchObject({ status: 'final', total: 71.7 });
+    expect(scored).toMatchObject({ status: 'final', mode: '明察', total: 71.7 });
   });
 });
 

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { field } from '../src/audit/card.js';
 import { runAudit } from '../src/audit/walk.js';
@@ -17,6 +18,7 @@ const START: Step[] = [
   { on: '检查日期', input: DATE },
   { on: '中心名称', input: '示例市甲区综治中心' },
   { on: '检查人', input: '张三、李四' },
+  { on: '检查方式', select: '督查' },
 ];
 // Full marks on every item of the short checklist, in order.
 const FULL: Record<string, Step> = {
@@ -440,7 +442,7 @@ describe('zongzhi audit: starting', () => {
     await run([...START, { exit: true }]);
     const preset = options({ center: '999901', date: DATE });
     await expect(runAudit(preset, new ScriptedPrompter([]))).rejects.toThrow(`继续这份草稿请用 zongzhi audit --resume ${file}`);
-    const { p } = await run([{ on: '中心名称', input: '乙中心' }, { on: '检查人', input: '赵六' }, { exit: true }], { ...preset, force: true });
+    const { p } = await run([{ on: '中心名称', input: '乙中心' }, { on: '检查人', input: '赵六' }, { on: '检查方式', select: '督查' }, { exit: true }], { ...preset, force: true });
     expect(p.text).not.toContain('中心编码');
     expect(readBack().center).toEqual({ code: '999901', name: '乙中心' });
   });
@@ -457,6 +459,7 @@ describe('zongzhi audit: starting', () => {
       { on: '中心名称', input: '乙镇综治中心' },
       { on: '检查人', input: '', rejected: '至少填写一名检查人' },
       { on: '检查人', input: '赵六,钱七' },
+      { on: '检查方式', select: '督查' },
       { exit: true },
     ]);
     const audit = readBack(join(out, `${DATE}-999902-short.audit.yaml`));
@@ -466,18 +469,18 @@ describe('zongzhi audit: starting', () => {
 
   it('offers the name from --centers, and says when the code is not in it', async () => {
     const centers = 'fixtures/audit/centers.csv';
-    const known = await run([{ on: '中心编码', input: '999902' }, { input: DATE }, { on: '中心名称', input: '' }, { input: '张三' }, { exit: true }], options({ centers }));
+    const known = await run([{ on: '中心编码', input: '999902' }, { input: DATE }, { on: '中心名称', input: '' }, { input: '张三' }, { on: '检查方式', select: '督查' }, { exit: true }], options({ centers }));
     expect(known.p.text).toContain('? 中心名称 (示例市乙县综治中心)');
     expect(readBack(join(out, `${DATE}-999902-short.audit.yaml`)).center.name).toBe('示例市乙县综治中心');
 
-    const unknown = await run([{ input: '999903' }, { input: DATE }, { on: '中心名称', input: '丙县综治中心' }, { input: '张三' }, { exit: true }], options({ centers }));
+    const unknown = await run([{ input: '999903' }, { input: DATE }, { on: '中心名称', input: '丙县综治中心' }, { input: '张三' }, { on: '检查方式', select: '督查' }, { exit: true }], options({ centers }));
     expect(unknown.p.text).toContain(`中心名录 ${centers} 中没有编码 999903,请直接填写名称。`);
   });
 
   it('refuses a center whose registry level is not the checklist’s, before asking anything when --center gives it', async () => {
     const centers = 'fixtures/audit/centers.csv';
     // 层级 乡镇 in the registry: the county checklist does not apply, even as typed.
-    const typed = await run([{ on: '中心编码', input: '999901101', rejected: '在中心名录中是乡镇(街道)中心' }, { input: '999901' }, { input: DATE }, { on: '中心名称', input: '' }, { input: '张三' }, { exit: true }], options({ centers }));
+    const typed = await run([{ on: '中心编码', input: '999901101', rejected: '在中心名录中是乡镇(街道)中心' }, { input: '999901' }, { input: DATE }, { on: '中心名称', input: '' }, { input: '张三' }, { on: '检查方式', select: '督查' }, { exit: true }], options({ centers }));
     expect(typed.p.text).toContain('可用的乡镇(街道)清单:township(--checklist township)');
     const preset = runAudit(options({ centers, center: '999901101', date: DATE }), new ScriptedPrompter([]));
     await expect(preset).rejects.toThrow('未开始评估:中心 999901101 在中心名录中是乡镇(街道)中心,不能用县级清单 short 评估');
@@ -628,7 +631,7 @@ describe('zongzhi audit: what first users tripped over', () => {
       const kept = runAudit({ ...preset(), force: true }, new ScriptedPrompter([{ on: '是已定稿的评估', select: '不替换' }]));
       await expect(kept).rejects.toThrow(`未作改动:已定稿的评估 ${file} 保持原样`);
       expect(readBack().status).toBe('final');
-      const { p } = await run([{ on: '是已定稿的评估', select: '替换' }, { on: '中心名称', input: '示例市甲区综治中心' }, { on: '检查人', input: '张三' }, { on: '评定', exit: true }], { ...preset(), force: true });
+      const { p } = await run([{ on: '是已定稿的评估', select: '替换' }, { on: '中心名称', input: '示例市甲区综治中心' }, { on: '检查人', input: '张三' }, { on: '检查方式', select: '回头看' }, { on: '评定', exit: true }], { ...preset(), force: true });
       expect(readBack().status).toBe('draft');
       expect(p.text).toContain('已中断。已答内容都保存在草稿');
     });
@@ -651,3 +654,126 @@ describe('zongzhi audit: what first users tripped over', () => {
     });
   });
 });
+
+describe('zongzhi audit: mode, evidence and 未查', () => {
+  it('asks the mode after the inspectors and records it; --mode skips the question', async () => {
+    const asked = await run([...START.slice(0, 4), { on: '检查方式', select: '暗访' }, { on: '评定', exit: true }]);
+    expect(asked.p.text).toContain(['? 检查方式', '  自查', '  督查', '  明察', '  暗访', '  交叉检查', '  回头看'].join('\n'));
+    expect(readBack().mode).toBe('暗访');
+    expect(readFileSync(file, 'utf8')).toContain('\nmode: 暗访\n');
+
+    const given = await run([...START.slice(0, 4), { on: '评定', exit: true }], options({ mode: '交叉检查', force: true }));
+    expect(given.p.text).not.toContain('检查方式');
+    expect(readBack().mode).toBe('交叉检查');
+  });
+
+  it('refuses a --mode that is not one, listing the modes, before asking anything', async () => {
+    await expect(runAudit(options({ mode: '抽查' }), new ScriptedPrompter([]))).rejects.toThrow('--mode "抽查" 不是检查方式,可选:自查、督查、明察、暗访、交叉检查、回头看');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('a resumed draft keeps its mode: not asked again, and a contradicting --mode is refused', async () => {
+    await run([...START.slice(0, 4), { on: '检查方式', select: '回头看' }, ...full('INS-01'), { on: '评定', exit: true }]);
+    const resumed = await run([{ on: '评定', exit: true }], options({ resume: file }));
+    expect(resumed.p.text).not.toContain('检查方式');
+    expect(readBack().mode).toBe('回头看');
+    await expect(runAudit(options({ resume: file, mode: '明察' }), new ScriptedPrompter([]))).rejects.toThrow(`--mode 明察 与草稿 ${file} 记录的检查方式"回头看"不一致`);
+    // A draft from before modes were asked takes the one given.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('mode: 回头看\n', ''));
+    await run([{ on: '评定', exit: true }], options({ resume: file, mode: '自查' }));
+    expect(readBack().mode).toBe('自查');
+  });
+
+  it('attaches evidence from the menu: a missing file is re-asked, each file is hashed and recorded relative to the audit file', async () => {
+    const folder = join(out, '佐证');
+    mkdirSync(folder);
+    const scan = join(folder, '台账.jpg');
+    const photo = join(folder, '现场 照片.png');
+    writeFileSync(scan, 'scan of the ledger');
+    writeFileSync(photo, 'photo of the hall');
+    const { p } = await run([
+      ...START,
+      FULL['INS-01'],
+      { on: '评定', select: '⋯' }, // INS-02: nothing to attach evidence to yet
+      { on: 'INS-02:要做什么', select: '上一项' },
+      { on: '评定', select: '⋯' }, // INS-01, answered
+      { on: 'INS-01:要做什么', select: '添加佐证材料' },
+      { on: '佐证材料文件路径', input: join(folder, '台帐.jpg'), rejected: `找不到文件 ${join(folder, '台帐.jpg')}:请输入已有文件的路径(相对当前目录 ${process.cwd()},或绝对路径)` },
+      { on: '佐证材料文件路径', input: folder, rejected: '是文件夹,不是文件' },
+      { on: '佐证材料文件路径', input: relative(process.cwd(), scan) },
+      { on: '佐证材料文件路径', input: `'${photo}'` }, // as a terminal pastes a dragged file
+      { on: '佐证材料文件路径', input: '' },
+      { on: '评定', select: '是' },
+      ...full('INS-02', 'INS-03', 'MEC-01', 'MEC-02', 'MEC-03', 'MEC-04', 'BON-01'),
+      CONFIRM,
+    ]);
+    expect(p.text).toContain('? INS-02:要做什么?\n  回到本项作答\n  上一项 INS-01 综治中心挂牌并实体化运行\n  跳过本项(留空,稍后再答)\n  为本项写备注\n  添加佐证材料(照片、扫描件等文件)… (先作答本项)\n');
+    expect(p.text).toContain('已登记佐证材料 台账.jpg(b5e73d11),记录为 佐证/台账.jpg');
+    // The card shows what is attached when the item comes round again.
+    expect(p.text).toContain('  佐证材料  佐证/台账.jpg(sha256 b5e73d11)\n            佐证/现场 照片.png(sha256 4646088b)');
+    const audit = readBack();
+    expect(audit.answers['INS-01']).toEqual({
+      value: true,
+      na: false,
+      evidence: [
+        { path: '佐证/台账.jpg', sha256: sha256('scan of the ledger') },
+        { path: '佐证/现场 照片.png', sha256: sha256('photo of the hall') },
+      ],
+    });
+    // Paths relative to the audit file: the folder moves with its evidence and still checks.
+    const moved = tempDir('zongzhi-moved-');
+    cpSync(out, moved, { recursive: true });
+    const read = readAuditFile(join(moved, basename(file)), new ChecklistRegistry([FIXTURE]));
+    expect(read.warnings).toEqual([]);
+    // The results JSON written at the end carries the evidence.
+    expect(JSON.parse(readFileSync(file.replace('.audit.yaml', '.json'), 'utf8'))[0].items[0].evidence).toEqual(audit.answers['INS-01'].evidence);
+  });
+
+  it('keeps evidence when the item is answered again, and marks an item 未查 with its reason from the menu', async () => {
+    const scan = join(out, '台账.jpg');
+    writeFileSync(scan, 'scan of the ledger');
+    const { p } = await run([
+      ...START,
+      { on: '评定', select: '⋯' }, // INS-01: 未查 is reachable before answering
+      { on: 'INS-01:要做什么', select: '本项未查' },
+      { on: '本次未查的原因', input: '', rejected: '标记"未查"须说明原因' },
+      { on: '本次未查的原因', input: '中心负责人外出,未能核实' },
+      { on: '评定', select: '⋯' }, // INS-02
+      { on: 'INS-02:要做什么', select: '上一项' },
+      { on: '评定', select: '⋯' }, // INS-01, now 未查: evidence may back it
+      { on: 'INS-01:要做什么', select: '添加佐证材料' },
+      { on: '佐证材料文件路径', input: scan },
+      { on: '佐证材料文件路径', input: '' },
+      { on: '评定', select: '⋯' },
+      { on: 'INS-01:要做什么', select: '下一项' },
+      FULL['INS-02'],
+      { on: '勾选', exit: true },
+    ]);
+    expect(p.text).toContain('  当前答案  未查\n  未查原因  中心负责人外出,未能核实\n  佐证材料  台账.jpg(sha256 b5e73d11)');
+    expect(readBack().answers['INS-01']).toEqual({ na: true, uninspected: true, note: '中心负责人外出,未能核实', evidence: [{ path: '台账.jpg', sha256: sha256('scan of the ledger') }] });
+
+    // Answered after all: the evidence stays, the 未查 reason goes.
+    const again = await run([{ on: '勾选', checkbox: [] }, { on: '没有勾选任何选项', select: '⋯' }, { on: 'INS-03:要做什么', select: '跳转' }, { on: '哪一类', select: '机构设置' }, { on: '哪一项', select: 'INS-01' }, { on: '评定', select: '是' }, { on: '评定', exit: true }], options({ resume: file }));
+    expect(again.p.text).not.toContain('? 本次未查的原因');
+    expect(readBack().answers['INS-01']).toEqual({ value: true, na: false, evidence: [{ path: '台账.jpg', sha256: sha256('scan of the ledger') }] });
+  });
+
+  it('the summary before confirming names the mode and the items not inspected', async () => {
+    const { p } = await run([
+      ...START.slice(0, 4),
+      { on: '检查方式', select: '暗访' },
+      FULL['INS-01'],
+      { on: '评定', select: '⋯' },
+      { on: 'INS-02:要做什么', select: '本项未查' },
+      { on: '本次未查的原因', input: '台账未能调阅' },
+      ...full('INS-03', 'MEC-01', 'MEC-02', 'MEC-03', 'MEC-04', 'BON-01'),
+      CONFIRM,
+    ]);
+    expect(p.text).toContain('检查方式:暗访');
+    expect(p.text).toContain('部分检查:未查 1 项 INS-02(10) 共 10 分,本次未检查,从分母中扣除');
+  });
+});
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -93,10 +93,10 @@ describe('mode and 未查 in files', () => {
     const file = join(tempDir(), 'x.audit.yaml');
     writeFileSync(file, text);
     const table = await runCli(['score', file, '--checklist', EFFECTS]);
-    expect(table.stdout).toMatch(/│ 2026-11-20 暗访 部分检查 │ 87\.5 │/);
+    expect(table.stdout).toMatch(/│ 2026-11-20 暗访 部分检查\(未查 1 项\) │ 87\.5 │/);
     const explained = await runCli(['score', file, '--checklist', EFFECTS, '--explain']);
     expect(explained.stdout).toContain('检查方式:暗访');
-    expect(explained.stdout).toContain('未查项 A-2(20) 共 20 分,本次未检查,从分母中扣除:这是一次部分检查');
+    expect(explained.stdout).toContain('部分检查:未查 1 项 A-2(20) 共 20 分,本次未检查,从分母中扣除');
   });
 });
 

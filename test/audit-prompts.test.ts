@@ -63,7 +63,7 @@ describe('select prompts (check, levels)', () => {
     expect(screen).toContain('? 评定');
     expect(screen).toContain('❯ 1. 完全达到(得 10 分)');
     expect(screen).toContain('2. 基本达到(得 5 分)');
-    expect(screen).toContain('⋯ 备注、跳过、上一项、跳转、完成');
+    expect(screen).toContain('⋯ 备注、佐证、未查、跳过、上一项、跳转、完成');
     expect(screen).not.toContain('不适用');
     expect(screen).toContain('↑↓ 移动 · ⏎ 选择');
     events.keypress('down');

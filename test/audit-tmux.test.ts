@@ -76,6 +76,10 @@ describe.skipIf(!hasTmux && !process.env.CI)('zongzhi audit in a real terminal (
     await term.waitFor('? 检查人');
     term.type('张三、李四');
     term.keys('Enter');
+    const modes = await term.waitFor('? 检查方式');
+    // 督查 highlighted, with what it means under the list.
+    expect(modes).toContain('上级督查组检查');
+    term.keys('Enter');
 
     await term.waitFor('? 评定', 'INS-01  ');
     term.keys('Enter'); // 是
@@ -123,6 +127,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('zongzhi audit in a real terminal (
     const read = readAuditFile(file, new ChecklistRegistry([FIXTURE]));
     expect(read.problems).toEqual([]);
     expect(read.audit!.status).toBe('final');
+    expect(read.audit!.mode).toBe('督查');
     expect(read.audit!.answers['INS-03'].value).toEqual(['法院', '检察院', '公安', '信访']);
     expect(read.audit!.answers['MEC-01'].value).toEqual({ count: 1, descriptions: ['10月排查台账缺失'] });
     expect(read.audit!.answers['MEC-03']).toEqual({ na: true, note: '本级无此项' });

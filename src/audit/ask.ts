@@ -1,7 +1,7 @@
 import { t } from '../i18n/index.js';
 import { methodOf } from '../methods/index.js';
 import type { DeficiencyCount, PromptSpec } from '../methods/method.js';
-import { readAnswer } from '../model/answers.js';
+import { readAnswer, UNINSPECTED } from '../model/answers.js';
 import type { Answer } from '../model/audit.js';
 import type { Item } from '../model/checklist.js';
 import { isNotApplicable, normalizeText } from '../model/text.js';
@@ -24,8 +24,10 @@ export function isMenuKey(text: string): boolean {
  * with the method's own parser (readAnswer), so the prompt accepts exactly what an
  * audit file or a spreadsheet cell would. 不适用 is offered only where the item allows it.
  */
-export async function askItem(p: Prompter, item: Item, current: Answer | undefined): Promise<Asked> {
+export async function askItem(p: Prompter, item: Item, given: Answer | undefined): Promise<Asked> {
   const spec = methodOf(item).prompt(item);
+  // An item not inspected last time is asked afresh: 未查 is no answer to offer back.
+  const current = given?.uninspected ? undefined : given;
   switch (spec.kind) {
     case 'confirm':
     case 'select':
@@ -149,11 +151,25 @@ async function notApplicable(p: Prompter, item: Item, current?: Answer): Promise
   return answered(item, { value: t('answer.na'), note }, undefined);
 }
 
+/** 未查 (from the menu): not inspected this time, with the reason; any item may be. */
+export async function notInspected(p: Prompter, item: Item, current?: Answer): Promise<Answer> {
+  const note = await p.input({
+    message: t('walk.ask-uninspected-reason'),
+    default: current?.uninspected ? current.note : undefined,
+    validate: (v) => normalizeText(v) !== '' || t('walk.uninspected-reason-required'),
+  });
+  return answerOf(item, { value: UNINSPECTED, note });
+}
+
 /** The answer read by the method's parser; a note already on the item stays with it (an N/A reason does not). */
 function answered(item: Item, raw: { value: unknown; deficiencies?: string[]; note?: string }, current?: Answer): Asked {
+  return { kind: 'answer', answer: answerOf(item, raw, current) };
+}
+
+function answerOf(item: Item, raw: { value: unknown; deficiencies?: string[]; note?: string }, current?: Answer): Answer {
   const note = raw.note ?? (current && !current.na ? current.note : undefined);
   const outcome = readAnswer(item, { ...raw, note });
   // Every path above has validated the value already: a refusal here is a bug, not a user error.
   if (outcome.kind !== 'answer') throw new Error(`answer to ${item.id} did not read: ${outcome.kind === 'error' ? outcome.code : 'blank'}`);
-  return { kind: 'answer', answer: outcome.answer };
+  return outcome.answer;
 }

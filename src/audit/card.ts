@@ -22,6 +22,7 @@ export function losesPoints(placed: PlacedItem, answer: Answer): boolean {
 
 /** The answer as the inspector reads it: 是 / 基本达到 / 2(…) / 92% / 不适用, with what it earns. */
 export function answerText(item: Item, answer: Answer): string {
+  if (answer.uninspected) return t('answer.uninspected');
   if (answer.na) return t('answer.na');
   const earned = earnedBy(item, answer)!;
   return `${methodOf(item).format(answer.value!, item)}${t('walk.earns', { points: earned.toString() })}`;
@@ -70,7 +71,8 @@ export function itemCard(s: Session, index: number, p: Prompter): string {
   if (item.basis) lines.push(p.paint('dim', field(t('walk.card.basis'), item.basis, p.width)));
   const answer = s.audit.answers[item.id];
   if (answer) lines.push(p.paint('cyan', field(t('walk.card.current'), answerText(item, answer), p.width)));
-  if (answer?.note) lines.push(field(t('walk.card.note'), answer.note, p.width));
+  if (answer?.note) lines.push(field(t(answer.uninspected ? 'walk.card.uninspected-reason' : 'walk.card.note'), answer.note, p.width));
+  if (answer?.evidence) lines.push(field(t('walk.card.evidence'), answer.evidence.map((e) => `${e.path}(sha256 ${e.sha256.slice(0, 8)})`).join('\n'), p.width));
   return lines.join('\n');
 }
 

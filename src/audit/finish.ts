@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resultsJsonText } from '../formats/results-json.js';
 import { t } from '../i18n/index.js';
-import { shownScore, type Result } from '../model/result.js';
+import { Exact } from '../model/exact.js';
+import { shownScore, type ItemResult, type Result } from '../model/result.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { SEPARATOR } from '../prompts/prompter.js';
 import { score } from '../scoring/score.js';
@@ -114,6 +115,7 @@ async function summary(r: Result, p: Prompter): Promise<string> {
     p.paint('bold', t('walk.summary.title', { name: r.center.name, code: r.center.code, date: r.date, checklist: `${r.checklist.id} ${r.checklist.version}` })),
     p.paint('bold', t('walk.summary.total', { total: r.total.toFixed(precision), grade: r.grade })),
   ];
+  if (r.mode) lines.push(t('explain.mode', { mode: r.mode }));
   if (r.veto.length) {
     const items = r.veto.map((id) => `${id} ${r.items.find((i) => i.id === id)?.title ?? ''}`).join('、');
     lines.push(p.paint('red', t('explain.veto', { items, grade: r.grade })));
@@ -130,8 +132,13 @@ async function summary(r: Result, p: Prompter): Promise<string> {
       r.dimensions.map((d) => [d.name, shownScore(d.earned, precision), d.applicable, d.points, d.rate === null ? '—' : `${(d.rate * 100).toFixed(1)}%`]),
     ),
   );
+  // 未查 leaves the denominator too, but is named apart: the audit is a partial inspection.
+  const pointsOf = (rows: ItemResult[]) => Exact.sum(rows.map((i) => Exact.from(i.points))).toString();
+  const listOf = (rows: ItemResult[]) => rows.map((i) => `${i.id}(${i.points})`).join('、');
   const na = r.items.filter((i) => i.na && i.dimension);
-  if (na.length) lines.push(t('explain.na', { items: na.map((i) => `${i.id}(${i.points})`).join('、'), points: r.derivation.notApplicable }));
+  const uninspected = r.items.filter((i) => i.uninspected);
+  if (na.length) lines.push(t('explain.na', { items: listOf(na), points: pointsOf(na) }));
+  if (uninspected.length) lines.push(p.paint('yellow', t('explain.uninspected', { count: uninspected.length, items: listOf(uninspected), points: pointsOf(uninspected) })));
   if (r.items.some((i) => !i.dimension && !i.penalty)) lines.push(t('explain.bonus-line', { earned: r.derivation.bonusEarned, cap: r.derivation.bonusCap, applied: r.derivation.bonusApplied }));
   lines.push(t('explain.findings', { count: r.findings.length }));
   if (r.findings.length) {

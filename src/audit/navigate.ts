@@ -13,6 +13,8 @@ export type Move =
   | { to: 'item'; index: number; open?: boolean }
   | { to: 'next' }
   | { to: 'note' }
+  | { to: 'evidence' }
+  | { to: 'uninspected' }
   | { to: 'finish' }
   | { to: 'leave' };
 
@@ -30,6 +32,9 @@ export async function menu(s: Session, p: Prompter, index: number): Promise<Move
         : { value: 'back', name: t('walk.menu.back-none'), disabled: t('walk.menu.first') },
       { value: 'skip', name: t(answered ? 'walk.menu.next' : 'walk.menu.skip') },
       { value: 'note', name: t('walk.menu.note') },
+      // The audit file keeps evidence with an answer: an item is answered (or marked 未查) first.
+      answered ? { value: 'evidence', name: t('walk.menu.evidence') } : { value: 'evidence', name: t('walk.menu.evidence'), disabled: t('walk.menu.answer-first') },
+      { value: 'uninspected', name: t('walk.menu.uninspected') },
       { value: 'jump', name: t('walk.menu.jump') },
       { value: 'open', name: t('walk.menu.open', { count: open }) },
       SEPARATOR,
@@ -44,6 +49,10 @@ export async function menu(s: Session, p: Prompter, index: number): Promise<Move
       return { to: 'next' };
     case 'note':
       return { to: 'note' };
+    case 'evidence':
+      return { to: 'evidence' };
+    case 'uninspected':
+      return { to: 'uninspected' };
     case 'jump':
       return { to: 'item', index: (await chooseItem(s, p)) ?? index };
     case 'open':

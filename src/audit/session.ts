@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parse } from 'yaml';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { auditFileText } from '../formats/audit-file.js';
 import type { Audit } from '../model/audit.js';
 import { placedItems, type Checklist, type PlacedItem } from '../model/checklist.js';
@@ -39,7 +39,17 @@ export function saveDraft(s: Session): void {
  */
 export function recordedChecklistFile(ref: string, draft: string): string | undefined {
   if (!(existsSync(ref) && statSync(ref).isFile())) return undefined;
-  return relative(dirname(resolve(draft)), resolve(ref)).split(sep).join('/');
+  return relativeToDraft(draft, ref);
+}
+
+/**
+ * A file's path as the draft records it: relative to the draft's folder with forward
+ * slashes, so the folder can be moved or shared; absolute only where no relative path
+ * exists (another drive on Windows).
+ */
+export function relativeToDraft(draft: string, file: string): string {
+  const path = relative(dirname(resolve(draft)), resolve(file));
+  return isAbsolute(path) ? path : path.split(sep).join('/');
 }
 
 /** True when the audit file at `file` says `status: final`; a file that does not parse is no final audit. */

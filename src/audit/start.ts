@@ -4,7 +4,7 @@ import { ChecklistRegistry } from '../checklist/registry.js';
 import { inputError, usageError, UserError } from '../errors.js';
 import { readAuditFile } from '../formats/audit-file.js';
 import { t } from '../i18n/index.js';
-import { isCenterCode, type Audit } from '../model/audit.js';
+import { AUDIT_MODES, isCenterCode, type Audit, type AuditMode } from '../model/audit.js';
 import { refOf, type Checklist } from '../model/checklist.js';
 import { levelLabel, levelOfCode, levelProblem, type LevelLookup } from '../model/level.js';
 import { parseDate, today } from '../model/dates.js';
@@ -26,6 +26,8 @@ export interface AuditOptions {
   allowChecklistChange?: boolean;
   out: string;
   force?: boolean;
+  /** How the audit is made (--mode); asked at the start when not given. */
+  mode?: string;
 }
 
 export function startSession(opts: AuditOptions, p: Prompter): Promise<Session> {
@@ -36,6 +38,7 @@ export function startSession(opts: AuditOptions, p: Prompter): Promise<Session> 
 async function resume(file: string, opts: AuditOptions, p: Prompter): Promise<Session> {
   // The draft records its center and date; a second source for them would contradict it.
   if (opts.center !== undefined || opts.date !== undefined) throw usageError('walk.resume-conflict');
+  const mode = opts.mode === undefined ? undefined : checkedMode(opts.mode);
   const registry = new ChecklistRegistry(opts.checklistGiven ? [opts.checklist] : [], opts.allowChecklistChange);
   const read = readAuditFile(file, registry);
   if (!read.audit || !read.checklist) throw new UserError(read.problems);
@@ -43,7 +46,13 @@ async function resume(file: string, opts: AuditOptions, p: Prompter): Promise<Se
   read.audit.checklist.sha256 = read.checklist.sha256;
   const named = opts.checklistGiven ? recordedChecklistFile(opts.checklist, file) : undefined;
   if (named) read.audit.checklist.file = named;
+  // A draft keeps the mode it was started with; --mode only fills in a draft that has none.
+  if (mode && read.audit.mode && mode !== read.audit.mode) throw usageError('walk.resume-mode-conflict', { mode, recorded: read.audit.mode, file });
   const s = newSession(read.checklist, read.audit, file);
+  if (mode && !read.audit.mode) {
+    s.audit.mode = mode;
+    saveDraft(s);
+  }
   const scored = s.items.filter((i) => i.dimension);
   const answered = scored.filter((i) => s.audit.answers[i.item.id]).length;
   p.say(t('walk.resumed', { name: s.audit.center.name, code: s.audit.center.code, date: s.audit.date, answered, total: scored.length, open: unansweredIndexes(s).length }));
@@ -54,6 +63,7 @@ async function resume(file: string, opts: AuditOptions, p: Prompter): Promise<Se
 async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
   const presetDate = opts.date === undefined ? undefined : (parseDate(opts.date) ?? fail(usageError('walk.bad-date-option', { value: opts.date })));
   const presetCode = opts.center === undefined ? undefined : checkedCode(opts.center);
+  const presetMode = opts.mode === undefined ? undefined : checkedMode(opts.mode);
   // A broken registry is reported before anything is typed.
   const registry = opts.centers ? centersByCode(await readCenters(opts.centers)) : undefined;
   // A cold YAML parse of the checklist takes longer than start-up itself: the first
@@ -83,6 +93,7 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
   if (registry && !known) p.say(t('walk.not-in-registry', { code, file: opts.centers! }));
   const name = normalizeText(await p.input({ message: t('walk.ask-name'), default: known, validate: (v) => normalizeText(v) !== '' || t('walk.name-required') }));
   const inspectors = splitNames(await p.input({ message: t('walk.ask-inspectors'), validate: (v) => splitNames(v).length > 0 || t('walk.inspectors-required') }));
+  const mode = presetMode ?? (await askMode(p));
 
   const audit: Audit = {
     source: file,
@@ -91,6 +102,7 @@ async function begin(opts: AuditOptions, p: Prompter): Promise<Session> {
     date,
     inspectors,
     status: 'draft',
+    mode,
     answers: {},
     findings: {},
   };
@@ -125,6 +137,24 @@ function checkedCode(raw: string): string {
   const code = normalizeText(raw);
   if (!isCenterCode(code)) throw usageError('walk.bad-code-option', { value: raw });
   return code;
+}
+
+function checkedMode(raw: string): AuditMode {
+  const mode = normalizeText(raw);
+  if (!(AUDIT_MODES as readonly string[]).includes(mode)) throw usageError('walk.bad-mode-option', { value: raw, modes: AUDIT_MODES.join('、') });
+  return mode as AuditMode;
+}
+
+/** What each mode means, shown under the highlighted choice. */
+const MODE_HELP: Record<AuditMode, string> = { 自查: 'self', 督查: 'inspection', 明察: 'announced', 暗访: 'unannounced', 交叉检查: 'cross', 回头看: 'follow-up' };
+
+/** 督查 first highlighted: the tool is mostly run by an inspection team. */
+function askMode(p: Prompter): Promise<AuditMode> {
+  return p.select({
+    message: t('walk.ask-mode'),
+    choices: AUDIT_MODES.map((m) => ({ value: m, name: m, description: t(`walk.mode.${MODE_HELP[m]}`) })),
+    default: '督查',
+  });
 }
 
 function validCode(v: string): true | string {

@@ -4,7 +4,8 @@ import type { Answer } from '../model/audit.js';
 import type { PlacedItem } from '../model/checklist.js';
 import { normalizeText } from '../model/text.js';
 import { isPromptExit, type Prompter } from '../prompts/prompter.js';
-import { askItem } from './ask.js';
+import { askItem, notInspected } from './ask.js';
+import { attachEvidence } from './evidence.js';
 import { earnedBy, field, itemCard, losesPoints } from './card.js';
 import { reviewFinding } from './finding.js';
 import { finishStep, type Ending, type OutputOptions } from './finish.js';
@@ -38,7 +39,8 @@ export async function runAudit(opts: AuditOptions, p: Prompter): Promise<AuditEn
  * One item at a time. Answering moves on to the next item not yet answered (or, when
  * going through the unanswered ones, to the next unanswered scored item); after going
  * back it walks item by item up to where the inspector was. The menu behind "⋯" (or "?"
- * at a typed question) goes back, skips, jumps, takes a note, finishes or leaves.
+ * at a typed question) goes back, skips, jumps, takes a note, attaches evidence, marks the
+ * item 未查, finishes or leaves.
  */
 async function walk(s: Session, p: Prompter, outputs: OutputOptions): Promise<Ending> {
   let index = firstUnanswered(s);
@@ -72,6 +74,11 @@ async function walk(s: Session, p: Prompter, outputs: OutputOptions): Promise<En
     else if (move.to === 'note') {
       const note = await takeNote(s, p, placed, pending?.index === index ? pending.note : undefined);
       if (note !== undefined) pending = { index, note };
+    } else if (move.to === 'evidence') await attachEvidence(s, p, placed);
+    else if (move.to === 'uninspected') {
+      await record(s, p, placed, await notInspected(p, placed.item, s.audit.answers[placed.item.id]));
+      pending = undefined;
+      index = forward(s, index, open, reached);
     } else if (move.to === 'finish') index = s.items.length;
     else if (move.to === 'leave') return leaving(s, p, { outcome: 'saved', file: s.file });
     else ({ index, open } = at(move, index, open));
@@ -129,9 +136,11 @@ function nextUnanswered(s: Session, index: number): number {
  * finding and saves again: an interruption in the finding loses nothing answered. An
  * answer passed through unchanged (Enter on an answered item) changes nothing.
  */
-async function record(s: Session, p: Prompter, placed: PlacedItem, answer: Answer): Promise<void> {
+async function record(s: Session, p: Prompter, placed: PlacedItem, given: Answer): Promise<void> {
   const id = placed.item.id;
   const before = s.audit.answers[id];
+  // Evidence attached to the item stays with it whatever the new answer.
+  const answer = before?.evidence ? { ...given, evidence: before.evidence } : given;
   const changed = !sameValue(placed, before, answer);
   if (!changed && before?.note === answer.note) return;
   s.audit.answers[id] = answer;
@@ -146,7 +155,7 @@ async function record(s: Session, p: Prompter, placed: PlacedItem, answer: Answe
 }
 
 function sameValue({ item }: PlacedItem, a: Answer | undefined, b: Answer): boolean {
-  if (!a || a.na !== b.na) return false;
+  if (!a || a.na !== b.na || a.uninspected !== b.uninspected) return false;
   return a.na || JSON.stringify(methodOf(item).serialize(a.value!)) === JSON.stringify(methodOf(item).serialize(b.value!));
 }
 
@@ -159,10 +168,10 @@ async function takeNote(s: Session, p: Prompter, { item }: PlacedItem, pending?:
   const current = answer?.note ?? pending;
   const note = normalizeText(
     await p.input({
-      message: t(answer?.na ? 'walk.note.ask-na' : 'walk.note.ask'),
+      message: t(answer?.uninspected ? 'walk.note.ask-uninspected' : answer?.na ? 'walk.note.ask-na' : 'walk.note.ask'),
       default: current,
       editable: current !== undefined,
-      validate: (v) => !answer?.na || normalizeText(v) !== '' || t('walk.na-reason-required'),
+      validate: (v) => !answer?.na || normalizeText(v) !== '' || t(answer.uninspected ? 'walk.uninspected-reason-required' : 'walk.na-reason-required'),
     }),
   );
   if (!answer) return note;

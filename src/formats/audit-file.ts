@@ -6,7 +6,7 @@ import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Problem } from '../errors.js';
 import { readAnswer, storedAnswer } from '../model/answers.js';
 import type { Answer, Audit, Evidence, FindingOverride } from '../model/audit.js';
-import { AUDIT_MODES, isCenterCode, type AuditMode } from '../model/audit.js';
+import { AUDIT_MODES, isCenterCode, isEvidence, type AuditMode } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
 import { nearest, normalizeText, splitNames } from '../model/text.js';
@@ -186,15 +186,13 @@ class AuditReader {
    */
   private evidence(raw: unknown, path: YamlPath): Evidence[] | undefined {
     if (raw === undefined || raw === null) return undefined;
-    const valid = (e: unknown): e is Evidence =>
-      isMapping(e) && typeof e.path === 'string' && e.path !== '' && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/i.test(e.sha256) && Object.keys(e).every((k) => k === 'path' || k === 'sha256');
-    if (!Array.isArray(raw) || !raw.every(valid)) {
+    if (!Array.isArray(raw) || !raw.every(isEvidence)) {
       this.fail('audit.evidence', {}, path);
       return undefined;
     }
     raw.forEach((e, i) => {
-      const file = isAbsolute(e.path) ? e.path : join(dirname(this.src.file), e.path);
-      const actual = existsSync(file) && statSync(file).isFile() ? createHash('sha256').update(readFileSync(file)).digest('hex') : undefined;
+      const file = evidenceFile(this.src.file, e.path);
+      const actual = existsSync(file) && statSync(file).isFile() ? fileSha256(file) : undefined;
       const at = this.src.at([...path, i, 'path']);
       if (!actual) this.warnings.push(problem('audit.evidence-missing', { path: e.path }, at));
       else if (actual !== e.sha256.toLowerCase()) this.warnings.push(problem('audit.evidence-changed', { path: e.path }, at));
@@ -233,6 +231,16 @@ class AuditReader {
   }
 }
 
+
+/** Where an evidence path recorded in an audit file points: relative paths are from the audit file's folder. */
+export function evidenceFile(auditFile: string, recorded: string): string {
+  return isAbsolute(recorded) ? recorded : join(dirname(auditFile), recorded);
+}
+
+/** The sha256 an evidence entry records, of the file's bytes. */
+export function fileSha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
 
 /** The audit file text for an audit: answers in checklist order, one flow mapping per line. */
 export function auditFileText(audit: Audit, checklist: Checklist): string {

@@ -3,7 +3,7 @@ import { problem, type Place, type Problem } from '../errors.js';
 import type { Params } from '../i18n/index.js';
 import { readAnswer } from '../model/answers.js';
 import type { Answer, Audit, FindingOverride } from '../model/audit.js';
-import { isCenterCode } from '../model/audit.js';
+import { isCenterCode, isEvidence } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
 import type { Result } from '../model/result.js';
@@ -129,7 +129,13 @@ function toAudit(r: Partial<Result>, file: string, registry: ChecklistRegistry, 
       report(outcome.code, outcome.params, ['items', i, 'value']);
       ok = false;
     }
-    if (outcome.kind === 'answer') answers[row.id] = outcome.answer;
+    if (outcome.kind !== 'answer') return;
+    if (row.evidence === undefined) answers[row.id] = outcome.answer;
+    else if (Array.isArray(row.evidence) && row.evidence.every(isEvidence)) answers[row.id] = { ...outcome.answer, evidence: row.evidence };
+    else {
+      report('audit.evidence', {}, ['items', i, 'evidence']);
+      ok = false;
+    }
   });
   if (!ok) return undefined;
   return {

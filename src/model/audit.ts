@@ -37,6 +37,18 @@ export interface Evidence {
   sha256: string;
 }
 
+/** True for `{ path, sha256 }` with a path and 64 hex digits, and nothing else: how files record evidence. */
+export function isEvidence(e: unknown): e is Evidence {
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) return false;
+  const { path, sha256 } = e as Record<string, unknown>;
+  return typeof path === 'string' && path !== '' && typeof sha256 === 'string' && /^[0-9a-f]{64}$/i.test(sha256) && Object.keys(e).every((k) => k === 'path' || k === 'sha256');
+}
+
+/** An evidence file as reports and the item card name it: file name and the first 8 hex digits of its sha256. */
+export function evidenceLabel(e: Evidence): string {
+  return `${e.path.split(/[\\/]/).pop()}(${e.sha256.slice(0, 8)})`;
+}
+
 /** How an audit was made; shown in reports. */
 export const AUDIT_MODES = ['自查', '督查', '明察', '暗访', '交叉检查', '回头看'] as const;
 export type AuditMode = (typeof AUDIT_MODES)[number];

@@ -1,4 +1,4 @@
-import type { AuditMode, Center } from './audit.js';
+import type { AuditMode, Center, Evidence } from './audit.js';
 import type { ChecklistRef } from './checklist.js';
 import { Exact } from './exact.js';
 
@@ -31,6 +31,8 @@ export interface ItemResult {
   value?: unknown;
   deficiencies?: string[];
   note?: string;
+  /** Files backing the answer, as the audit file records them (paths relative to the audit file). */
+  evidence?: Evidence[];
   na: boolean;
   /** 未查: not inspected this time (out of the denominator like N/A, `earned` null). */
   uninspected?: true;

@@ -111,6 +111,7 @@ function scoreItem(item: Item, audit: Audit, dimension?: Dimension): Scored {
     return { item, dimension, earned: Exact.ZERO, row };
   }
   if (answer.note) row.note = answer.note;
+  if (answer.evidence) row.evidence = answer.evidence;
   if (answer.uninspected) {
     // Out of the denominator like N/A, but not N/A: the row says it was not inspected.
     Object.assign(row, { uninspected: true, earned: null, answer: UNINSPECTED, value: UNINSPECTED });

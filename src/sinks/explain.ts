@@ -45,7 +45,7 @@ export function explain(r: Result, checklist: Checklist): string {
   // Both leave the denominator; each line names its own items and points.
   const pointsOf = (rows: typeof na) => Exact.sum(rows.map((i) => Exact.from(i.points))).toString();
   if (na.length) out.push(t('explain.na', { items: na.map((i) => `${i.id}(${i.points})`).join('、'), points: pointsOf(na) }));
-  if (uninspected.length) out.push(c.red(t('explain.uninspected', { items: uninspected.map((i) => `${i.id}(${i.points})`).join('、'), points: pointsOf(uninspected) })));
+  if (uninspected.length) out.push(c.red(t('explain.uninspected', { count: uninspected.length, items: uninspected.map((i) => `${i.id}(${i.points})`).join('、'), points: pointsOf(uninspected) })));
   if (!na.length && !uninspected.length) out.push(t('explain.no-na'));
   out.push(t('explain.base', { earned: d.earned, applicable: d.applicable, total: d.total, base: d.base }));
   if (r.items.some((i) => !i.dimension && !i.penalty)) {

@@ -3,7 +3,7 @@ import { t } from '../i18n/index.js';
 import { ledgerColumnSpec } from '../formats/ledger-workbook.js';
 import { LEDGER_COLUMNS, rowOfFinding, SEQ_HEADER } from '../ledger/model.js';
 import { resolveChecklist } from '../checklist/load.js';
-import { placeName } from '../model/audit.js';
+import { evidenceLabel, placeName } from '../model/audit.js';
 import { today } from '../model/dates.js';
 import { rankedBy, rankResults, standingOf } from '../model/rank.js';
 import { roundedScore, type Result } from '../model/result.js';
@@ -94,18 +94,25 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
   const dims = first?.dimensions ?? [];
   const hasBonus = results.some((r) => r.bonus.cap > 0);
   const parents = parentsOf(results, registry);
-  // Widths fill one A4 landscape page at 9 pt, by county included (src/xlsx/layout.ts).
+  // 检查方式 (with 部分检查 under it) only where some audit has either: full inspections print as before.
+  const withMode = results.some((r) => r.mode || r.uninspected);
+  // Widths fill one A4 landscape page at 9 pt, by county included (src/xlsx/layout.ts). 检查方式
+  // takes its room from the county, the name and the dimensions, whose headers wrap to as many lines at 7.
+  const narrow = withMode ? 1 : 0;
   const columns: ColumnSpec[] = [{ header: t('report.col.rank'), kind: 'number', width: 5, align: 'center' }];
   if (parents) {
-    columns.push({ header: t('report.col.parent'), width: 12, wrap: true }, { header: t('report.col.parent-rank'), kind: 'number', width: 5, align: 'center' });
+    columns.push({ header: t('report.col.parent'), width: 12 - 2 * narrow, wrap: true }, { header: t('report.col.parent-rank'), kind: 'number', width: 5, align: 'center' });
   }
   columns.push(
     { header: t('report.col.code'), kind: 'code', width: 13 },
-    { header: t('report.col.name'), wrap: true, maxWidth: 16 },
+    { header: t('report.col.name'), wrap: true, maxWidth: 16 - 2 * narrow },
     { header: t('report.col.date'), kind: 'date', width: 12 },
+  );
+  if (withMode) columns.push({ header: t('report.col.mode'), width: 9, wrap: true, align: 'center' });
+  columns.push(
     { header: t('report.col.total'), kind: 'number', numFmt: fmt, width: 7 },
     { header: t('report.col.grade'), width: 6, align: 'center' },
-    ...dims.map((d): ColumnSpec => ({ header: `${d.name}(${d.points})`, kind: 'number', numFmt: fmt, width: 8 })),
+    ...dims.map((d): ColumnSpec => ({ header: `${d.name}(${d.points})`, kind: 'number', numFmt: fmt, width: 8 - narrow })),
   );
   if (hasBonus) columns.push({ header: t('report.col.bonus'), kind: 'number', numFmt: fmt, width: 6 });
   columns.push({ header: t('report.col.veto'), width: 8, wrap: true }, { header: t('report.col.findings'), kind: 'number', width: 6, align: 'center' });
@@ -134,7 +141,10 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
   for (const { r, rank, parent, parentRank } of rows) {
     const values: CellInput[] = [rank];
     if (parents) values.push(parent ? placeName(parent.name) || parent.code : '', parent ? parentRank : null);
-    values.push(r.center.code, r.center.name, r.date, r.total, r.grade, ...dims.map((d) => {
+    values.push(r.center.code, r.center.name, r.date);
+    // Which items were left out, and why, is on 评分明细 beside each one.
+    if (withMode) values.push(modeCell(r));
+    values.push(r.total, r.grade, ...dims.map((d) => {
       const dim = r.dimensions.find((x) => x.id === d.id);
       return dim ? roundedScore(dim.earned, precision) : null;
     }));
@@ -162,6 +172,12 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
   }
 }
 
+/** 暗访, and for a partial inspection 部分检查 and how many items were not inspected, a line each. */
+function modeCell(r: Result): string {
+  const partial = r.uninspected ? [t('table.partial-column'), t('report.uninspected-count', { count: r.uninspected.length })] : [];
+  return [r.mode, ...partial].filter(Boolean).join('\n');
+}
+
 /** The lowest grade of the checklist the results were scored with (a Result names only its own grade). */
 function lowestGrade(results: Result[]): string | undefined {
   const vetoed = results.find((r) => r.veto.length);
@@ -176,6 +192,7 @@ function lowestGrade(results: Result[]): string | undefined {
 }
 
 async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () => void): Promise<void> {
+  const withEvidence = results.some((r) => r.items.some((i) => i.evidence));
   const fmt = numFmt(Math.max(1, ...results.map((r) => r.derivation.precision)));
   const sheet = book.addSheet({
     name: REPORT_SHEETS.details,
@@ -190,7 +207,9 @@ async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () =
       { header: t('report.col.points'), kind: 'number', width: 5 },
       { header: t('report.col.answer'), width: 14, wrap: true },
       { header: t('report.col.earned'), kind: 'number', numFmt: fmt, width: 6 },
-      { header: t('report.col.note'), width: 20, wrap: true },
+      { header: t('report.col.note'), width: withEvidence ? 14 : 20, wrap: true },
+      // The note gives up what the evidence takes: the sheet keeps its width on paper.
+      ...(withEvidence ? [{ header: t('report.col.evidence'), width: 14, wrap: true }] : []),
     ],
     freezeColumns: 2,
   });
@@ -199,7 +218,7 @@ async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () =
     onCenter();
     const dimNames = new Map(r.dimensions.map((d) => [d.id, d.name]));
     for (const item of r.items) {
-      const answer = item.na ? t('answer.na') : item.blank ? t('report.blank') : item.answer;
+      const answer = item.uninspected ? t('answer.uninspected') : item.na ? t('answer.na') : item.blank ? t('report.blank') : item.answer;
       sheet.addRow([
         r.center.code,
         r.center.name,
@@ -211,6 +230,7 @@ async function writeDetails(book: WorkbookOut, results: Result[], onCenter: () =
         answer,
         item.earned,
         item.note ?? '',
+        ...(withEvidence ? [(item.evidence ?? []).map(evidenceLabel).join('\n')] : []),
       ]);
       await sheet.drain();
       count++;

@@ -1,4 +1,5 @@
 import { t } from '../i18n/index.js';
+import { evidenceLabel } from '../model/audit.js';
 import type { ChecklistRanking } from '../model/rank.js';
 import { shownScore, type Result } from '../model/result.js';
 import { escapeMarkdown, markdownTable } from './md-table.js';
@@ -12,17 +13,39 @@ import { dimensionColumns, groupHeading, vetoItems } from './score-table.js';
 export function scoreMarkdown(groups: ChecklistRanking[]): string {
   const results = groups.flatMap((g) => g.rows.map((row) => row.item));
   const tables = groups.map((g) => `### ${escapeMarkdown(groupHeading(g))}\n\n${groupMarkdown(g)}`).join('\n');
-  return `# ${scoreTitle(results)}\n\n${tables}`;
+  return `# ${scoreTitle(results)}\n\n${tables}${uninspectedMarkdown(results)}${evidenceMarkdown(results)}`;
+}
+
+/** Which items each partial inspection left out and why: a ranking cell has no room for it. */
+function uninspectedMarkdown(results: Result[]): string {
+  const lines = results.flatMap((r) =>
+    r.items.filter((i) => i.uninspected).map((i) => `- ${r.center.code} ${r.center.name} ${i.id} ${i.title}:${i.note ?? ''}`),
+  );
+  return lines.length ? `\n### ${t('md.uninspected-heading')}\n\n${escapeMarkdown(lines.join('\n'))}\n` : '';
+}
+
+/** The files behind answers, by file name and short hash, so a reader can ask for the right one. */
+function evidenceMarkdown(results: Result[]): string {
+  const lines = results.flatMap((r) =>
+    r.items.filter((i) => i.evidence).map((i) => `- ${r.center.code} ${r.center.name} ${i.id}:${i.evidence!.map(evidenceLabel).join('、')}`),
+  );
+  return lines.length ? `\n### ${t('md.evidence-heading')}\n\n${escapeMarkdown(lines.join('\n'))}\n` : '';
 }
 
 function groupMarkdown(g: ChecklistRanking): string {
-  const dims = dimensionColumns(g.rows.map((row) => row.item));
+  const results = g.rows.map((row) => row.item);
+  const dims = dimensionColumns(results);
+  // Columns only where some audit has them: a ranking of full inspections reads as before.
+  const withMode = results.some((r) => r.mode);
+  const partial = results.some((r) => r.uninspected);
   const right = (header: string) => ({ header, align: 'right' as const });
   const columns = [
     right(t('table.rank')),
     { header: t('table.code') },
     { header: t('table.name') },
     { header: t('table.date') },
+    ...(withMode ? [{ header: t('table.mode') }] : []),
+    ...(partial ? [{ header: t('table.partial-column') }] : []),
     right(t('table.total')),
     { header: t('table.grade') },
     ...dims.map((d) => right(d.name)),
@@ -34,6 +57,8 @@ function groupMarkdown(g: ChecklistRanking): string {
     r.center.code,
     r.center.name,
     r.date,
+    ...(withMode ? [r.mode ?? '—'] : []),
+    ...(partial ? [r.uninspected ? t('table.uninspected-count', { count: r.uninspected.length }) : '—'] : []),
     shownScore(r.total, r.derivation.precision),
     r.grade,
     ...dims.map((d) => {

@@ -48,7 +48,7 @@ function groupTable(g: ChecklistRanking): string {
       r.center.code,
       r.center.name,
       // The mode and a partial inspection travel with the date: neither is a score.
-      [r.date, r.mode, r.uninspected ? t('table.partial') : undefined].filter(Boolean).join(' '),
+      [r.date, r.mode, r.uninspected ? t('table.partial', { count: r.uninspected.length }) : undefined].filter(Boolean).join(' '),
       shownScore(r.total, p),
       r.veto.length ? c.red(r.grade) : gradeColor(r, c)(r.grade),
       ...dims.map((d) => {

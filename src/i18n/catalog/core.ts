@@ -103,6 +103,7 @@ export default {
   'opt.center': { zh: '中心编码(6、9 或 12 位行政区划代码)', en: 'center code (6, 9 or 12 digit division code)' },
   'opt.centers': { zh: '中心名录 centers.csv 或 .xlsx(编码, 名称, 层级, 上级编码)', en: 'center registry centers.csv or .xlsx (编码, 名称, 层级, 上级编码)' },
   'opt.date': { zh: '检查日期,默认今天', en: 'audit date, default today' },
+  'opt.audit.mode': { zh: '检查方式:自查、督查、明察、暗访、交叉检查或回头看(不给则开始时询问)', en: 'audit mode: 自查, 督查, 明察, 暗访, 交叉检查 or 回头看 (asked at the start when not given)' },
   'opt.resume': { zh: '继续一份未完成的评估文件', en: 'continue an unfinished audit file' },
   'opt.out-dir': { zh: '评估文件与报告的保存目录', en: 'folder for the audit file and reports' },
   'opt.layout': { zh: '模板样式:form 或 wide', en: 'template layout: form or wide' },
