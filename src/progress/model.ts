@@ -160,6 +160,8 @@ export interface MonthlyProgress {
     lastYearMonth: string;
   };
   reminders: Reminder[];
+  /** The audit modes the briefing counted (--mode); empty for every mode. */
+  modes: string[];
 }
 
 /**

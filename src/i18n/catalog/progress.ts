@@ -92,9 +92,21 @@ export default {
   'monthly.reminders.kind.task-overdue': { zh: '任务逾期未完成', en: 'task overdue' },
   'monthly.reminders.kind.finding-overdue': { zh: '整改问题逾期未销号', en: 'finding overdue' },
   'monthly.reminders.kind.repeated-fail': { zh: '连续评估不合格', en: 'failed audits in a row' },
-  'monthly.note': {
-    zh: '注:完成率 = 已完成 ÷ 应完成(截止日期已到的任务 × 单位);化解成功率 = 化解成功数 ÷ 受理数,按期办结率 = 按期办结数 ÷ 办结数,满意率 = 群众满意数 ÷ 回访数,县和全市按件数合计后计算,精确计算后四舍五入保留 1 位小数;环比、同比为化解成功率之差(百分点)。',
-    en: 'Note: completion = done ÷ due (task × unit pairs past their deadline); rates are computed from counts, pooled by summing counts, rounded half-up once to one decimal; MoM and YoY are differences of the resolution rate in points.',
+  'monthly.tasks.note': {
+    zh: '注:完成率 = 已完成 ÷ 应完成(截止日期已到的任务 × 单位),精确计算后四舍五入保留 1 位小数;进展缓慢 = 逾期且未启动。',
+    en: 'Note: completion = done ÷ due (task × unit pairs past their deadline), rounded half-up once to one decimal; slow = overdue and not started.',
+  },
+  'monthly.figures.note': {
+    zh: '注:化解成功率 = 化解成功数 ÷ 受理数,按期办结率 = 按期办结数 ÷ 办结数,满意率 = 群众满意数 ÷ 回访数,县和全市按件数合计后计算,精确计算后四舍五入保留 1 位小数;环比、同比为化解成功率之差(百分点),信访同比为件数之差。',
+    en: 'Note: rates are computed from counts, pooled by summing counts, rounded half-up once to one decimal; MoM and YoY are differences of the resolution rate in points; petitions YoY is the difference in count.',
+  },
+  'monthly.reminders.modes': {
+    zh: '注:"连续评估不合格"只计检查方式为 {modes} 的评估(--mode);逾期任务来自周调度表,逾期问题来自整改台账,不分检查方式。',
+    en: 'Note: failed audits in a row count only audits made as {modes} (--mode); overdue tasks come from the weekly schedules and overdue findings from the ledger, whatever the mode.',
+  },
+  'monthly.reminders.all-modes': {
+    zh: '注:"连续评估不合格"计入各种检查方式的评估;逾期任务来自周调度表,逾期问题来自整改台账。',
+    en: 'Note: failed audits in a row count audits of every mode; overdue tasks come from the weekly schedules and overdue findings from the ledger.',
   },
   'opt.briefing.tasks': { zh: '部署任务文件(.yaml),与 --progress、--centers 一起给出进展情况', en: 'deployed tasks file (.yaml); with --progress and --centers gives the progress section' },
   'opt.briefing.progress': { zh: '交回的周调度表(文件或文件夹,可多次给出)', en: 'returned weekly schedules (files or folders; repeatable)' },
