@@ -7,6 +7,7 @@ import { columnsOf } from '../sources/centers.js';
 import { PROGRESS_FIELDS, PROGRESS_HEADERS, progressKey, progressPlace, progressValue, type ProgressRowRead, type ProgressSheetsRead } from '../progress/rows.js';
 import { rangeAddress } from '../xlsx/address.js';
 import { cellText, type CellValue } from '../xlsx/cell.js';
+import { readMergeRecord, writeMergeRecord, type RecordColumn } from '../xlsx/merge-record.js';
 import { readWorkbook, WorkbookUnreadable, type SheetIn } from '../xlsx/read.js';
 import { createWorkbook, type ColumnSpec } from '../xlsx/write.js';
 
@@ -43,7 +44,7 @@ const LOOK: Record<ProgressField, Omit<ColumnSpec, 'header'>> = {
 };
 const DATE_FIELDS: readonly ProgressField[] = ['deadline', 'doneDate'];
 
-const LOG_COLUMNS: { key: keyof ProgressLogEntry; header: string; width: number }[] = [
+const LOG_COLUMNS: RecordColumn<keyof ProgressLogEntry>[] = [
   { key: 'time', header: '时间', width: 12 },
   { key: 'file', header: '来源文件', width: 24 },
   { key: 'task', header: '任务编号', width: 10 },
@@ -115,8 +116,7 @@ export async function writeProgressWorkbook(path: string, content: ProgressSheet
     for (const r of content.rows) sheet.addRow(PROGRESS_FIELDS.map((f) => r[f] || null));
     sheet.protect();
     if (content.log?.length) {
-      const log = book.addSheet({ name: PROGRESS_LOG_SHEET, title: PROGRESS_LOG_SHEET, columns: LOG_COLUMNS.map((c) => ({ header: c.header, width: c.width, wrap: true })) });
-      for (const entry of content.log) log.addRow(LOG_COLUMNS.map((c) => entry[c.key]));
+      writeMergeRecord(book, PROGRESS_LOG_SHEET, LOG_COLUMNS, content.log);
     }
     const prints = book.addSheet({ name: PROGRESS_FINGERPRINT_SHEET, state: 'veryHidden', look: 'plain', columns: FINGERPRINT_HEADER.map((header) => ({ header })) });
     prints.addRow(FINGERPRINT_HEADER);
@@ -142,7 +142,7 @@ export async function readProgressSheets(file: string): Promise<ProgressSheetsRe
   try {
     for await (const sheet of readWorkbook(file)) {
       if (sheet.name === PROGRESS_FINGERPRINT_SHEET) out.base = await readFingerprints(sheet);
-      else if (sheet.name === PROGRESS_LOG_SHEET) out.log = await readLog(sheet);
+      else if (sheet.name === PROGRESS_LOG_SHEET) out.log = await readMergeRecord(sheet, LOG_COLUMNS);
       else if (sheet.state === 'visible') found = (await readRows(file, sheet, out, problems)) || found;
     }
   } catch (e) {
@@ -206,20 +206,6 @@ async function readFingerprints(sheet: SheetIn): Promise<Map<string, Map<Progres
   return base;
 }
 
-async function readLog(sheet: SheetIn): Promise<ProgressLogEntry[]> {
-  const entries: ProgressLogEntry[] = [];
-  let columns: Map<keyof ProgressLogEntry, number> | undefined;
-  for await (const row of sheet.rows()) {
-    const texts = row.cells.map(cellText);
-    if (!columns) {
-      const found = new Map(LOG_COLUMNS.map((c) => [c.key, texts.indexOf(c.header)] as [keyof ProgressLogEntry, number]));
-      if ([...found.values()].every((i) => i >= 0)) columns = found;
-      continue;
-    }
-    entries.push(Object.fromEntries(LOG_COLUMNS.map((c) => [c.key, texts[columns!.get(c.key)!] ?? ''])) as unknown as ProgressLogEntry);
-  }
-  return entries;
-}
 
 /** The reports in a filled 周调度表; every problem located at file!sheet!cell, nothing returned on error. */
 export async function readProgressWorkbook(file: string): Promise<TaskReport[]> {
