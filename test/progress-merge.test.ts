@@ -157,7 +157,9 @@ describe('zongzhi progress merge', () => {
     await writeProgressWorkbook(master, { title: '甲区', rows: (done as { rows: ProgressRow[] }).rows });
     const silent = await editCopy(master, join(dir, 'back-silent.xlsx'), { 'RW-01 999901': { 完成情况: '推进中' } });
     expect(problemsOf(await merge(master, [silent]))).toEqual([expect.stringMatching(/back-silent\.xlsx!周调度表!H4: 完成情况从"已完成"退回"推进中",需要在同一行的"进展说明"中写明原因/)]);
-    // The note an earlier merge wrote, left as it was, explains nothing.
+    // Another copy's note explains nothing about this copy's step back.
+    const elsewhere = await editCopy(master, join(dir, 'back-elsewhere.xlsx'), { 'RW-01 999901': { 进展说明: '预算批复被财政退回' } });
+    expect(problemsOf(await merge(master, [silent, elsewhere]))).toEqual([expect.stringMatching(/back-silent\.xlsx!周调度表!H4: 完成情况从"已完成"退回"推进中"/)]);
     const explained = await editCopy(master, join(dir, 'back-explained.xlsx'), { 'RW-01 999901': { 完成情况: '推进中', 进展说明: '预算批复被财政退回,重新报批' } });
     expect(rowOf(await merge(master, [explained]), 'RW-01 999901').state).toBe('推进中');
   });

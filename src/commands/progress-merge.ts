@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { EXIT, formatPlace, formatProblem, problem, UserError, type Problem } from '../errors.js';
-import { readProgressSheets, writeProgressWorkbook } from '../formats/progress-workbook.js';
+import { readProgressSheets, writeProgressWorkbook, type ProgressSheet } from '../formats/progress-workbook.js';
 import { t } from '../i18n/index.js';
 import { localDateTime } from '../model/dates.js';
 import { mergeProgress, type ProgressChange } from '../progress/merge.js';
@@ -36,7 +36,7 @@ export default async function run(masterFile: string, copyPaths: string[], opts:
 }
 
 /** The merged master, or undefined when anything is wrong (every problem reported, exit code set). */
-async function mergeInto(masterFile: string, copyPaths: string[]): Promise<{ sheet: { title: string; rows: ProgressRow[]; log: ProgressSheetsRead['log'] }; changes: ProgressChange[] } | undefined> {
+async function mergeInto(masterFile: string, copyPaths: string[]): Promise<{ sheet: ProgressSheet; changes: ProgressChange[] } | undefined> {
   const master = await readMaster(masterFile);
   const copies: ProgressSheetsRead[] = [];
   const problems: Problem[] = [];
@@ -50,7 +50,7 @@ async function mergeInto(masterFile: string, copyPaths: string[]): Promise<{ she
       problems.push(...e.problems);
     }
   }
-  const outcome = mergeProgress({ master: { file: masterFile, rows: master.rows, log: master.log }, copies, time: localDateTime(new Date()) });
+  const outcome = mergeProgress({ master: { file: masterFile, rows: master.rows, log: master.log ?? [] }, copies, time: localDateTime(new Date()) });
   for (const notice of outcome.notices) process.stderr.write(`${formatProblem(notice)}\n`);
   if (!outcome.ok) problems.push(...outcome.problems);
   if (problems.length || !outcome.ok) {
@@ -63,7 +63,7 @@ async function mergeInto(masterFile: string, copyPaths: string[]): Promise<{ she
 }
 
 /** The master: every row complete (the committee's columns all present) and given once. */
-async function readMaster(file: string): Promise<{ title: string; rows: ProgressRow[]; log: ProgressSheetsRead['log'] }> {
+async function readMaster(file: string): Promise<ProgressSheet & { rows: ProgressRow[] }> {
   const read = await readProgressSheets(file);
   const problems: Problem[] = [];
   const seen = new Map<string, ProgressRowRead>();
@@ -82,5 +82,6 @@ async function readMaster(file: string): Promise<{ title: string; rows: Progress
     seen.set(key, r);
   }
   if (problems.length) throw new UserError(problems);
-  return { title: read.title, rows, log: read.log };
+  // A master whose title rows were deleted gets the title without a county rather than none.
+  return { title: read.title || t('progress.workbook.title', { county: '' }), rows, log: read.log };
 }

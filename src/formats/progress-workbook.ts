@@ -2,7 +2,7 @@ import { problem, UserError, type Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { fieldHash } from '../ledger/model.js';
 import { parseDate } from '../model/dates.js';
-import { TASK_STATES, type ProgressField, type ProgressLogEntry, type ProgressRow, type TaskReport, type TaskState, type TaskUnitStatus } from '../progress/model.js';
+import { TASK_STATES, UNIT_FIELDS, type ProgressField, type ProgressLogEntry, type ProgressRow, type TaskReport, type TaskState, type TaskUnitStatus } from '../progress/model.js';
 import { columnsOf } from '../sources/centers.js';
 import { PROGRESS_FIELDS, PROGRESS_HEADERS, progressKey, progressPlace, progressValue, type ProgressRowRead, type ProgressSheetsRead } from '../progress/rows.js';
 import { rangeAddress } from '../xlsx/address.js';
@@ -29,6 +29,7 @@ export const PROGRESS_FINGERPRINT_SHEET = '_zongzhi_progress';
 /** Headers a copy's columns are found by. */
 const HEADERS = Object.fromEntries(PROGRESS_FIELDS.map((f) => [f, [PROGRESS_HEADERS[f]]])) as Record<ProgressField, string[]>;
 
+/** Column widths and kinds; the unit's columns (UNIT_FIELDS) are unlocked and tinted as inputs. */
 const LOOK: Record<ProgressField, Omit<ColumnSpec, 'header'>> = {
   task: { kind: 'code', width: 10 },
   title: { width: 30, wrap: true },
@@ -37,10 +38,10 @@ const LOOK: Record<ProgressField, Omit<ColumnSpec, 'header'>> = {
   unitName: { width: 18, wrap: true },
   deadline: { kind: 'date', width: 12 },
   evidenceRequired: { width: 18, wrap: true },
-  state: { width: 10, unlocked: true, input: true },
-  doneDate: { kind: 'date', width: 12, unlocked: true, input: true },
-  note: { width: 30, wrap: true, unlocked: true, input: true },
-  evidence: { width: 20, wrap: true, unlocked: true, input: true },
+  state: { width: 10 },
+  doneDate: { kind: 'date', width: 12 },
+  note: { width: 30, wrap: true },
+  evidence: { width: 20, wrap: true },
 };
 const DATE_FIELDS: readonly ProgressField[] = ['deadline', 'doneDate'];
 
@@ -100,7 +101,7 @@ export async function writeProgressWorkbook(path: string, content: ProgressSheet
       name: PROGRESS_SHEET,
       title: content.title,
       subtitle: t('progress.workbook.subtitle', { states: TASK_STATES.join('/') }),
-      columns: PROGRESS_FIELDS.map((f) => ({ header: PROGRESS_HEADERS[f], ...LOOK[f] })),
+      columns: PROGRESS_FIELDS.map((f) => ({ header: PROGRESS_HEADERS[f], ...LOOK[f], ...(UNIT_FIELDS.includes(f) ? { unlocked: true, input: true } : {}) })),
       freezeColumns: 2,
     });
     const col = (f: ProgressField) => PROGRESS_FIELDS.indexOf(f) + 1;

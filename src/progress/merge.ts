@@ -171,7 +171,8 @@ const RANK = Object.fromEntries(TASK_STATES.map((s, i) => [s, i])) as Record<str
  */
 function checkRules(before: ProgressRow, after: ProgressRow, applied: Proposal[], asOf: string, problems: Problem[]): void {
   const stateSet = applied.find((p) => p.field === 'state');
-  const explained = applied.some((p) => p.field === 'note' && p.value !== '');
+  // The explanation must come with the step back: the same copy's row, not another copy's note.
+  const explained = applied.some((p) => p.field === 'note' && p.value !== '' && p.read === stateSet?.read);
   if (stateSet && RANK[after.state] < RANK[before.state] && !explained) {
     problems.push(problem('progress.merge.step-back', { from: before.state, to: after.state }, progressPlace(stateSet.read, 'state')));
   }
