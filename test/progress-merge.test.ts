@@ -1,7 +1,7 @@
 // `progress merge` (issue 14): the counties' returned 周调度表 copies into the committee's master,
 // with the ledger merge's guarantees. CLI tests run the built binary: `npm run build` first.
 import ExcelJS from 'exceljs';
-import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -186,6 +186,22 @@ describe('zongzhi progress merge', () => {
     // An old template (no hidden sheet) of one county merges, compared with the master.
     const old = await editCopy(jia, join(dir, 'old.xlsx'), { 'RW-02 999901': { 完成情况: '推进中' } }, { loseFingerprints: true });
     expect(rowOf(await merge(city, [old]), 'RW-02 999901').state).toBe('推进中');
+  });
+
+  it('reports a field the master changed since the copy went out and the copy changed too, unless the change was this copy’s own last week', async () => {
+    const week1 = await editCopy(jia, join(dir, '甲区周报.xlsx'), { 'RW-02 999901': { 完成情况: '推进中', 进展说明: '公安已入驻' } });
+    const first = await merge(jia, [week1]);
+    if (!first.ok) throw new Error('first merge refused');
+    const master = join(dir, 'master-weekly.xlsx');
+    await writeProgressWorkbook(master, { title: '甲区', rows: first.rows, log: first.log });
+    // The unit keeps filling the copy it returned (still carrying the template's fingerprints).
+    mkdirSync(join(dir, 'week2'));
+    const week2 = await editCopy(week1, join(dir, 'week2', '甲区周报.xlsx'), { 'RW-02 999901': { 完成情况: '已完成', 完成日期: '2026-11-28', 进展说明: '五部门均已常驻' } });
+    const second = await merge(master, [week2]);
+    expect([rowOf(second, 'RW-02 999901').state, rowOf(second, 'RW-02 999901').note]).toEqual(['已完成', '五部门均已常驻']);
+    // Someone else's copy of the template, changing what the master has moved on: neither wins silently.
+    const other = await editCopy(jia, join(dir, '其他.xlsx'), { 'RW-02 999901': { 进展说明: '法院已入驻' } });
+    expect(problemsOf(await merge(master, [other]))).toEqual([expect.stringMatching(/其他\.xlsx!周调度表!J5: "进展说明"在这份副本下发后汇总表中已改为"公安已入驻",此处又改成了"法院已入驻"/)]);
   });
 
   it('reports an unknown row and a row given twice', async () => {

@@ -45,7 +45,8 @@ export function mergeProgress(req: ProgressMergeRequest): ProgressMergeOutcome {
   const problems: Problem[] = [];
   const notices: Problem[] = [];
   const master = new Map(req.master.rows.map((r) => [progressKey(r.task, r.unit), r]));
-  const proposals = req.copies.flatMap((copy) => proposalsOf(copy, master, req.master.file, problems, notices));
+  const earlier = lastWrites(req.master.log);
+  const proposals = req.copies.flatMap((copy) => proposalsOf(copy, { rows: master, file: req.master.file, earlier }, problems, notices));
   const asOf = req.time.slice(0, 10);
   const changes: ProgressChange[] = [];
   const accepted = acceptedByRow(proposals, problems);
@@ -66,7 +67,19 @@ export function mergeProgress(req: ProgressMergeRequest): ProgressMergeOutcome {
 /** How many rows a notice names before it says "and n more". */
 const ROWS_NAMED = 10;
 
-function proposalsOf(copy: ProgressSheetsRead, master: ReadonlyMap<string, ProgressRow>, masterFile: string, problems: Problem[], notices: Problem[]): Proposal[] {
+/** The master as the copies are judged against it. */
+interface MasterView {
+  rows: ReadonlyMap<string, ProgressRow>;
+  file: string;
+  /** The last merge that set each row's field (key + field): from which file, to what. */
+  earlier: ReadonlyMap<string, { file: string; to: string }>;
+}
+
+function lastWrites(log: readonly ProgressLogEntry[]): Map<string, { file: string; to: string }> {
+  return new Map(log.map((e) => [`${progressKey(e.task, e.unit)}\u0000${e.field}`, { file: e.file, to: e.to }]));
+}
+
+function proposalsOf(copy: ProgressSheetsRead, master: MasterView, problems: Problem[], notices: Problem[]): Proposal[] {
   const own = ownRows(copy, problems);
   if (!own) return [];
   const seen = new Map<string, ProgressRowRead>();
@@ -85,14 +98,15 @@ function proposalsOf(copy: ProgressSheetsRead, master: ReadonlyMap<string, Progr
       continue;
     }
     seen.set(key, read);
-    const current = master.get(key);
+    const current = master.rows.get(key);
     if (!current) {
-      problems.push(problem('progress.merge.unknown-row', { task, unit, master: masterFile }, progressPlace(read, 'task')));
+      problems.push(problem('progress.merge.unknown-row', { task, unit, master: master.file }, progressPlace(read, 'task')));
       continue;
     }
-    proposals.push(...rowProposals(read, key, current, copy.base?.get(key), own(unit, key), problems));
+    const sinceSent = (field: ProgressField) => sentChanged(copy, key, field, current, master.earlier);
+    proposals.push(...rowProposals(read, key, current, copy.base?.get(key), own(unit, key), sinceSent, problems));
   }
-  const dropped = [...(copy.base?.keys() ?? [])].filter((key) => !seen.has(key) && master.has(key));
+  const dropped = [...(copy.base?.keys() ?? [])].filter((key) => !seen.has(key) && master.rows.has(key));
   if (dropped.length) {
     const rows = dropped.slice(0, ROWS_NAMED).map((k) => k.replace('\u0000', '/')).join('、') + (dropped.length > ROWS_NAMED ? ` …(+${dropped.length - ROWS_NAMED})` : '');
     notices.push(problem('progress.merge.rows-dropped', { count: dropped.length, rows }, { file: copy.file }));
@@ -117,6 +131,19 @@ function ownRows(copy: ProgressSheetsRead, problems: Problem[]): ((unit: string,
   return (unit) => countyOf(unit) === counties[0];
 }
 
+/**
+ * Whether the master's field moved on since the copy was sent, by someone else: a unit that
+ * keeps filling the copy it returned last week finds its own earlier report merged (the
+ * 合并记录's last entry for the field names a file of the same name, setting today's value).
+ */
+function sentChanged(copy: ProgressSheetsRead, key: string, field: ProgressField, current: ProgressRow, earlier: MasterView['earlier']): boolean {
+  const base = copy.base?.get(key);
+  const now = progressValue(current, field);
+  if (!base || fieldHash(now) === base.get(field)) return false;
+  const last = earlier.get(`${key}\u0000${PROGRESS_HEADERS[field]}`);
+  return !(last && last.file === basename(copy.file) && progressValue({ [field]: last.to }, field) === now);
+}
+
 /** The fields a unit changed in one row, judged against what it was sent (or the master, when that is unknown). */
 function rowProposals(
   read: ProgressRowRead,
@@ -124,6 +151,7 @@ function rowProposals(
   current: ProgressRow,
   base: ReadonlyMap<ProgressField, string> | undefined,
   own: boolean,
+  sinceSent: (field: ProgressField) => boolean,
   problems: Problem[],
 ): Proposal[] {
   const proposals: Proposal[] = [];
@@ -137,7 +165,7 @@ function rowProposals(
     if (!UNIT_FIELDS.includes(field)) problems.push(problem('progress.merge.protected', params, place));
     else if (!own) problems.push(problem('progress.merge.not-own', { ...params, task: current.task, unit: current.unit }, place));
     // The master changed this field after the copy went out, and the unit changed it too: neither wins silently.
-    else if (base && fieldHash(now) !== base.get(field)) problems.push(problem('progress.merge.changed-since', params, place));
+    else if (sinceSent(field)) problems.push(problem('progress.merge.changed-since', params, place));
     else proposals.push({ read, key, field, value });
   }
   return proposals;
