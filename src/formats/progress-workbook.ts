@@ -23,8 +23,8 @@ import { createWorkbook, type ColumnSpec } from '../xlsx/write.js';
  *   rows it was sent. Workbooks written before it existed still read (without it).
  */
 export const PROGRESS_SHEET = '周调度表';
-export const PROGRESS_LOG_SHEET = '合并记录';
-export const PROGRESS_FINGERPRINT_SHEET = '_zongzhi_progress';
+const PROGRESS_LOG_SHEET = '合并记录';
+const PROGRESS_FINGERPRINT_SHEET = '_zongzhi_progress';
 
 /** Headers a copy's columns are found by. */
 const HEADERS = Object.fromEntries(PROGRESS_FIELDS.map((f) => [f, [PROGRESS_HEADERS[f]]])) as Record<ProgressField, string[]>;
