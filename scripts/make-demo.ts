@@ -3,7 +3,8 @@
  * with four counties and 18 township centers, its registry (centers.csv), three
  * months of audits (2026-09 … 2026-11) made with the shipped checklists, and the
  * rectification ledger: two units' edited copies (updates/) and the committee's ledger
- * with them merged in (ledger.xlsx).
+ * with them merged in (ledger.xlsx); 甲区's 周调度表 as sent (progress/) and two copies its
+ * units returned (progress/交回/), for `progress merge`.
  *
  *   npx tsx scripts/make-demo.ts
  *
@@ -35,6 +36,10 @@ import { refOf, type Checklist, type Item } from '../src/model/checklist.js';
 import { Exact } from '../src/model/exact.js';
 import { score } from '../src/scoring/score.js';
 import { excel } from '../src/xlsx/load.js';
+import { readTasksFile } from '../src/formats/tasks-file.js';
+import { progressRowOf, writeProgressWorkbook } from '../src/formats/progress-workbook.js';
+import { taskStatuses } from '../src/progress/status.js';
+import { t } from '../src/i18n/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'fixtures', 'demo');
@@ -355,6 +360,46 @@ async function makeLedger(): Promise<void> {
   }
 }
 
+/** What 甲区's units report in their returned copies, by 任务编号 × 单位编码 and header; dates typed as text, as people type them (the frozen clock's Date would not be written as a date). */
+const RETURNED: { file: string; rows: Record<string, Record<string, string>> }[] = [
+  {
+    file: '甲区委政法委.xlsx',
+    rows: {
+      'RW-01 999901': { 完成情况: '已完成', 完成日期: '2026-10-28', 进展说明: '专项经费已列入2027年区级预算', 佐证: '甲财预〔2026〕12号' },
+      'RW-02 999901': { 完成情况: '推进中', 进展说明: '公安、法院、司法已常驻,检察院、信访正在协调' },
+    },
+  },
+  {
+    file: '东关街道.xlsx',
+    rows: { 'RW-04 999901001': { 完成情况: '已完成', 完成日期: '2026年11月18日', 进展说明: '已统一挂牌', 佐证: '挂牌照片3张' } },
+  },
+];
+
+/** 甲区's 周调度表 as `progress template` writes it, and its units' returned copies, edited as a person edits them. */
+async function makeProgress(): Promise<void> {
+  const dir = join(OUT, 'progress');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, '交回'), { recursive: true });
+  const { tasks } = await readTasksFile(join(OUT, 'tasks.yaml'));
+  const rows = taskStatuses(tasks, [], await readCenters(join(OUT, 'centers.csv')), '2026-12-01').filter((s) => s.county.code === '999901');
+  const master = join(dir, '999901-甲区-周调度表.xlsx');
+  await writeProgressWorkbook(master, { title: t('progress.workbook.title', { county: '甲区' }), rows: rows.map(progressRowOf) });
+  const ExcelJS = await excel();
+  for (const copy of RETURNED) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(master);
+    const ws = wb.getWorksheet('周调度表')!;
+    const col = new Map<string, number>();
+    ws.eachRow((row) => {
+      const texts = (row.values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+      if (!col.size && texts.includes('任务编号')) texts.forEach((text, i) => text && col.set(text, i));
+      const edits = col.size ? copy.rows[`${row.getCell(col.get('任务编号')!).text} ${row.getCell(col.get('单位编码')!).text}`] : undefined;
+      for (const [header, value] of Object.entries(edits ?? {})) row.getCell(col.get(header)!).value = value;
+    });
+    await wb.xlsx.writeFile(join(dir, '交回', copy.file));
+  }
+}
+
 async function main(): Promise<void> {
   const county = load('county-2025.1.yaml');
   const township = load('township-2025.1.yaml');
@@ -388,6 +433,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${summary.join('\n')}\n${summary.length} audits, ${centers.length} centers → ${OUT}\n`);
   await makeLedger();
   process.stdout.write(`ledger.xlsx and updates/ → ${OUT}\n`);
+  await makeProgress();
+  process.stdout.write(`progress/ → ${OUT}\n`);
 }
 
 freezeClock();

@@ -166,6 +166,15 @@ function buildProgram(version: string): Command {
     .option('--force', t('cli.option.force'))
     .action(lazy(() => import('./commands/progress-template.js')));
   progress
+    .command('merge')
+    .description(t('cmd.progress.merge.description'))
+    .argument('<master>', t('arg.progress-master'))
+    .argument('<copies...>', t('arg.progress-copies'))
+    .option('-o, --output <file.xlsx>', t('opt.progress.merge-output'))
+    .option('--force', t('cli.option.force'))
+    .addHelpText('after', examples('progress merge', ['progress merge 甲区-周调度表.xlsx 交回/ -o 甲区-周调度表-汇总.xlsx', 'progress merge 甲区-周调度表.xlsx 交回/ --force']))
+    .action(lazy(() => import('./commands/progress-merge.js')));
+  progress
     .command('status')
     .description(t('cmd.progress.status.description'))
     .argument('<tasks>', t('arg.tasks'))

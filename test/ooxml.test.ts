@@ -111,7 +111,7 @@ beforeAll(async () => {
   books = Object.fromEntries(await Promise.all(Object.entries(files).map(async ([k, f]) => [k, await open(f)]))) as Record<Kind, Book>;
 }, 120_000);
 
-const KINDS: Kind[] = ['report', 'form', 'form-registry', 'wide', 'wide-registry', 'ledger', 'ledger-merged', 'briefing'];
+const KINDS: Kind[] = ['report', 'form', 'form-registry', 'wide', 'wide-registry', 'ledger', 'ledger-merged', 'briefing', 'progress-merged', 'briefing-sections'];
 
 describe.each(KINDS)('%s: only OOXML that Excel, WPS and LibreOffice read without repair', (kind) => {
   it('worksheet parts keep the schema order of their children', () => {

@@ -24,6 +24,8 @@ const BUDGET: Record<Kind, number> = {
   ledger: 24, // 59 problems, each page triple: what was found | what is done | 复查 (回头看 records)
   'ledger-merged': 46, // 101 problems and 合并记录
   briefing: 12, // 10 tables, each on its own page
+  'progress-merged': 4, // 周调度表 8 rows (2 pages across), 合并记录 10 lines: 3 measured
+  'briefing-sections': 16, // the briefing's tables (the whole registry's not-audited list), 进展情况, 运行数据, 约谈/提醒: 14 measured
 };
 const MIN_PT = 9;
 
@@ -49,7 +51,7 @@ describe.skipIf(!printable)('workbooks on paper (LibreOffice → PDF → pdftote
     }
   }, 600_000);
 
-  const KINDS: Kind[] = ['report', 'form', 'form-registry', 'wide', 'wide-registry', 'ledger', 'ledger-merged', 'briefing'];
+  const KINDS: Kind[] = ['report', 'form', 'form-registry', 'wide', 'wide-registry', 'ledger', 'ledger-merged', 'briefing', 'progress-merged', 'briefing-sections'];
 
   it.each(KINDS)('%s: no words drawn over each other, none off the paper', (kind) => {
     const bad = pages[kind].flatMap((p, i) => overlaps(p).map(([a, b]) => `page ${i + 1}: "${a.text}" / "${b.text}"`));

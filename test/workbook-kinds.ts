@@ -7,7 +7,7 @@ import { ROOT, runCli } from './helpers.js';
 const DEMO = join(ROOT, 'fixtures', 'demo');
 const COUNTY = '999901';
 
-export type Kind = 'report' | 'form' | 'form-registry' | 'wide' | 'wide-registry' | 'ledger' | 'ledger-merged' | 'briefing';
+export type Kind = 'report' | 'form' | 'form-registry' | 'wide' | 'wide-registry' | 'ledger' | 'ledger-merged' | 'briefing' | 'progress-merged' | 'briefing-sections';
 
 /** The workbooks written into `dir`, by kind. Needs `npm run build` first. */
 export async function writeEveryKind(dir: string): Promise<Record<Kind, string>> {
@@ -37,6 +37,10 @@ export async function writeEveryKind(dir: string): Promise<Record<Kind, string>>
   // A later audit of the same centers: 回头看 changes rows, and the merge writes 合并记录.
   await run(['ledger', 'merge', out('ledger.xlsx'), november, '--centers', centers, '-o', out('ledger-merged.xlsx')]);
   await run(['briefing', '--month', '2026-11', october, november, '--centers', centers, '--ledger', out('ledger-merged.xlsx'), '--as-of', '2026-12-05', '-o', out('briefing.xlsx')]);
+  // 甲区's 周调度表 with its units' returned copies merged (合并记录), and the briefing's 进展情况, 运行数据 and
+  // 约谈/提醒 sheets; with the whole demo registry, as tasks fall on every township of 甲区.
+  await run(['progress', 'merge', join(DEMO, 'progress', '999901-甲区-周调度表.xlsx'), join(DEMO, 'progress', '交回'), '-o', out('progress-merged.xlsx')]);
+  await run(['briefing', '--month', '2026-11', october, november, '--centers', join(DEMO, 'centers.csv'), '--ledger', out('ledger-merged.xlsx'), '--as-of', '2026-12-05', '--tasks', join(DEMO, 'tasks.yaml'), '--progress', out('progress-merged.xlsx'), '--figures', join(DEMO, 'figures'), '-o', out('briefing-sections.xlsx')]);
   return {
     report: out('report.xlsx'),
     form: out('form.xlsx'),
@@ -46,5 +50,7 @@ export async function writeEveryKind(dir: string): Promise<Record<Kind, string>>
     ledger: out('ledger.xlsx'),
     'ledger-merged': out('ledger-merged.xlsx'),
     briefing: out('briefing.xlsx'),
+    'progress-merged': out('progress-merged.xlsx'),
+    'briefing-sections': out('briefing-sections.xlsx'),
   };
 }

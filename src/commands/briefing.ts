@@ -21,7 +21,7 @@ import { checkLevels } from '../model/level.js';
 import type { CenterEntry } from '../sources/centers.js';
 import type { MonthFigures, MonthlyProgress } from '../progress/model.js';
 import { buildMonthlyProgress, type MonthlyProgressInput } from '../progress/monthly.js';
-import { monthlyJson, monthlyMarkdown, monthlyText } from '../sinks/monthly-progress.js';
+import { monthlyJson, monthlyMarkdown, monthlyTables, monthlyText } from '../sinks/monthly-progress.js';
 import { readResponses } from '../sources/responses.js';
 import { readPlanFile } from '../formats/plan-json.js';
 import { planCoverage, type Coverage } from '../plan/coverage.js';
@@ -105,6 +105,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
       ? await monthlySection(opts, month, asOf ?? today(), centers ?? [], {
           overdueFindings: briefing.progress?.overdue.map((f) => ({ id: f.id, unit: f.center, daysOverdue: f.daysOverdue })) ?? [],
           failedAudits: scored.results.filter((r) => r.veto.length > 0 || r.grade === scored.grades[scored.grades.length - 1]).map((r) => ({ unit: { code: r.center.code, name: r.center.name }, date: r.date })),
+          modes,
         })
       : undefined;
   const title = briefingTitle(briefing, opts.title);
@@ -163,7 +164,7 @@ async function monthlySection(
   month: string,
   asOf: string,
   centers: CenterEntry[],
-  found: Pick<MonthlyProgressInput, 'overdueFindings' | 'failedAudits'>,
+  found: Pick<MonthlyProgressInput, 'overdueFindings' | 'failedAudits' | 'modes'>,
 ): Promise<MonthlyProgress> {
   const { readTasksFile } = await import('../formats/tasks-file.js');
   const { readTaskReports } = await import('../sources/task-reports.js');
@@ -198,7 +199,7 @@ async function write(temp: string, ext: string, b: Briefing, title: string, opts
   if (ext === '.xlsx') {
     // exceljs costs a quarter second to load: only when a workbook is asked for.
     const { writeBriefingXlsx } = await import('../sinks/briefing-xlsx.js');
-    await writeBriefingXlsx(temp, b, title, { force: true });
+    await writeBriefingXlsx(temp, b, title, { force: true, extra: monthly ? monthlyTables(monthly) : [] });
   }
   if (ext === '.docx') {
     // docx is as heavy as exceljs: only when a document is asked for.

@@ -1,16 +1,16 @@
-import { resolve } from 'node:path';
 import { ChecklistRegistry } from '../checklist/registry.js';
-import { EXIT, formatProblem, inputError, UserError, type Problem } from '../errors.js';
+import { EXIT, formatProblem, UserError, type Problem } from '../errors.js';
 import { loadLedger, readLedgerCopy, writeLedger } from '../formats/ledger-workbook.js';
 import { t } from '../i18n/index.js';
-import type { LedgerChange } from '../ledger/ledger.js';
+import type { Ledger, LedgerChange } from '../ledger/ledger.js';
 import { mergeLedger, type LedgerCopy } from '../ledger/merge.js';
 import { columnOf } from '../ledger/model.js';
 import { countyNames, levelsOf, readCenters } from '../sources/centers.js';
 import { RESPONSE_EXTENSIONS } from '../sources/responses.js';
 import { readScoredResults } from '../sources/results.js';
-import { assertInputFile, collectInputs, extensionOf, OutputSet, prepareOutputDir } from '../util/fs.js';
-import { acquireLock, changedSince, snapshot } from '../util/lock.js';
+import { assertInputFile, collectInputs, extensionOf } from '../util/fs.js';
+import { mergeUnderLock } from '../util/lock.js';
+import { localDateTime } from '../model/dates.js';
 import { countyNamesOf } from '../model/audit.js';
 
 interface Options {
@@ -26,21 +26,20 @@ interface Options {
  */
 export default async function run(ledgerFile: string, updates: string[], opts: Options): Promise<void> {
   assertInputFile(ledgerFile);
-  const set = new OutputSet(opts.force);
-  set.check([opts.output]);
-  prepareOutputDir(opts.output);
-  // Two merges into one ledger at once would each write it from what they read: one unit's update would be lost.
-  const lock = acquireLock(opts.output, 'ledger.locked');
-  try {
-    await mergeInto(ledgerFile, updates, opts, set);
-  } finally {
-    lock.release();
-  }
+  let changes: LedgerChange[] = [];
+  const written = await mergeUnderLock({ master: ledgerFile, output: opts.output, force: opts.force }, { locked: 'ledger.locked', changed: 'ledger.changed-since-read' }, async () => {
+    const merged = await mergeInto(ledgerFile, updates, opts);
+    if (!merged) return undefined;
+    changes = merged.changes;
+    return (temp) => writeLedger(temp, merged.ledger, { force: true });
+  });
+  if (!written) return;
+  for (const change of changes) process.stdout.write(`${describe(change)}\n`);
+  process.stderr.write(`${summary(changes, opts.output)}\n`);
 }
 
-async function mergeInto(ledgerFile: string, updates: string[], opts: Options, set: OutputSet): Promise<void> {
-  // What the ledger (and the output, when it is another file) held when read: checked again before the rename.
-  const read = snapshot([...new Set([resolve(ledgerFile), resolve(opts.output)])]);
+/** The merged ledger, or undefined when anything is wrong (every problem reported, exit code set). */
+async function mergeInto(ledgerFile: string, updates: string[], opts: Options): Promise<{ ledger: Ledger; changes: LedgerChange[] } | undefined> {
   const ledger = await loadLedger(ledgerFile);
   const copies: LedgerCopy[] = [];
   const responses: string[] = [];
@@ -60,23 +59,16 @@ async function mergeInto(ledgerFile: string, updates: string[], opts: Options, s
   const centers = opts.centers ? await readCenters(opts.centers) : undefined;
   const audits = responses.length ? await readScoredResults(responses, new ChecklistRegistry(opts.checklist ?? []), centers && levelsOf(centers)) : { audits: [], problems: [] };
   const names = new Map([...countyNamesOf(ledger.rows.map((r) => ({ code: r.centerCode, name: r.centerName }))), ...countyNamesOf(audits.audits.map((a) => a.result.center)), ...(centers ? countyNames(centers) : [])]);
-  const outcome = mergeLedger({ ledger, ledgerFile, copies, audits: audits.audits, time: localTime(new Date()), countyNames: names });
+  const outcome = mergeLedger({ ledger, ledgerFile, copies, audits: audits.audits, time: localDateTime(new Date()), countyNames: names });
   for (const notice of outcome.notices) process.stderr.write(`${formatProblem(notice)}\n`);
   const problems = [...unreadable, ...audits.problems, ...(outcome.ok ? [] : outcome.problems)];
   if (problems.length || !outcome.ok) {
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.stderr.write(`${t('ledger.merge.not-written', { count: problems.length })}\n`);
     process.exitCode = EXIT.invalid;
-    return;
+    return undefined;
   }
-  await set.writeAll([opts.output], async (temp) => {
-    await writeLedger(temp, outcome.ledger, { force: true });
-    // Someone saved the ledger (in Excel, say) while this merge ran: writing now would undo their save.
-    const changed = changedSince(read);
-    if (changed.length) throw inputError('ledger.changed-since-read', { path: changed[0] }, { file: changed[0] });
-  });
-  for (const change of outcome.changes) process.stdout.write(`${describe(change)}\n`);
-  process.stderr.write(`${summary(outcome.changes, opts.output)}\n`);
+  return outcome;
 }
 
 function describe(c: LedgerChange): string {
@@ -89,10 +81,4 @@ function summary(changes: LedgerChange[], path: string): string {
   if (changes.length === 0) return t('ledger.merge.nothing', { path });
   const fields = changes.filter((c) => c.field);
   return t('ledger.merge.summary', { rows: new Set(fields.map((c) => c.id)).size, fields: fields.length, added: changes.length - fields.length, path });
-}
-
-/** The merge's time as the 合并记录 shows it: local, to the second. */
-function localTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }

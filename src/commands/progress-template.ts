@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { usageError } from '../errors.js';
 import { readTasksFile } from '../formats/tasks-file.js';
-import { writeProgressWorkbook } from '../formats/progress-workbook.js';
+import { progressRowOf, writeProgressWorkbook } from '../formats/progress-workbook.js';
 import { t } from '../i18n/index.js';
 import { today } from '../model/dates.js';
 import { taskStatuses } from '../progress/status.js';
@@ -31,7 +31,7 @@ export default async function run(tasksFile: string, opts: Options): Promise<voi
   if (extensionOf(out) === '.xlsx') {
     if (byCounty.size > 1) throw usageError('progress.template.one-county', { count: byCounty.size, path: out });
     const [rows] = byCounty.values();
-    await writeProgressWorkbook(out, rows[0].county.name, rows, { force: opts.force });
+    await writeProgressWorkbook(out, sheetOf(rows), { force: opts.force });
     process.stderr.write(`${t('progress.wrote', { path: out })}\n`);
     return;
   }
@@ -39,6 +39,11 @@ export default async function run(tasksFile: string, opts: Options): Promise<voi
   // Refuse before writing any: a half-written folder is worse than none.
   for (const { file } of files) assertWritable(file, opts.force);
   mkdirSync(out, { recursive: true });
-  for (const { file, rows } of files) await writeProgressWorkbook(file, rows[0].county.name, rows, { force: opts.force });
+  for (const { file, rows } of files) await writeProgressWorkbook(file, sheetOf(rows), { force: opts.force });
   process.stderr.write(`${t('progress.template.wrote-many', { dir: out, count: files.length })}\n`);
+}
+
+/** One county's 周调度表 as sent out: every task × unit, as deployed. */
+function sheetOf(rows: TaskUnitStatus[]) {
+  return { title: t('progress.workbook.title', { county: rows[0].county.name }), rows: rows.map(progressRowOf) };
 }

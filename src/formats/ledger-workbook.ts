@@ -7,6 +7,7 @@ import { fingerprint, LEDGER_COLUMNS, LEDGER_STATUSES, parseFingerprint, SEQ_HEA
 import { readLedgerRows, type ReadRow } from '../ledger/rows.js';
 import { cellText, type CellValue } from '../xlsx/cell.js';
 import { rangeAddress } from '../xlsx/address.js';
+import { readMergeRecord, writeMergeRecord, type RecordColumn } from '../xlsx/merge-record.js';
 import { readWorkbook, WorkbookUnreadable, type SheetIn } from '../xlsx/read.js';
 import { createWorkbook, type CellInput, type ColumnSpec } from '../xlsx/write.js';
 
@@ -25,7 +26,7 @@ export const LEDGER_SHEET = '整改台账';
 export const LOG_SHEET = '合并记录';
 export const FINGERPRINT_SHEET = '_zongzhi_ledger';
 
-const LOG_COLUMNS: { key: keyof MergeLogEntry; header: string; width: number }[] = [
+const LOG_COLUMNS: RecordColumn<keyof MergeLogEntry>[] = [
   { key: 'time', header: '时间', width: 12 },
   { key: 'file', header: '来源文件', width: 24 },
   { key: 'id', header: '问题编号', width: 17 },
@@ -69,8 +70,7 @@ export async function writeLedger(path: string, ledger: Ledger, opts: { force?: 
     });
     ledger.rows.forEach((row, i) => sheet.addRow([i + 1, ...LEDGER_COLUMNS.map((c) => cellInput(row, c.field))]));
     if (ledger.log.length) {
-      const log = book.addSheet({ name: LOG_SHEET, title: LOG_SHEET, columns: LOG_COLUMNS.map((c) => ({ header: c.header, width: c.width, wrap: true })) });
-      for (const entry of ledger.log) log.addRow(LOG_COLUMNS.map((c) => entry[c.key]));
+      writeMergeRecord(book, LOG_SHEET, LOG_COLUMNS, ledger.log);
     }
     const prints = book.addSheet({ name: FINGERPRINT_SHEET, state: 'veryHidden', look: 'plain', columns: FINGERPRINT_HEADER.map((header) => ({ header })) });
     prints.addRow(FINGERPRINT_HEADER);
@@ -107,7 +107,7 @@ export async function readLedgerSheets(file: string): Promise<LedgerSheets> {
     // reader's CJK whole, and the 12k-row test in ledger-workbook.test.ts guards it.
     for await (const sheet of readWorkbook(file)) {
       if (sheet.name === FINGERPRINT_SHEET) out.base = await readFingerprints(sheet);
-      else if (sheet.name === LOG_SHEET) out.log = await readLog(sheet);
+      else if (sheet.name === LOG_SHEET) out.log = await readMergeRecord(sheet, LOG_COLUMNS);
       else if (sheet.state === 'visible') await readLedgerSheet(file, sheet, out);
     }
   } catch (e) {
@@ -147,20 +147,6 @@ async function readFingerprints(sheet: SheetIn): Promise<Map<string, Map<LedgerF
   return base;
 }
 
-async function readLog(sheet: SheetIn): Promise<MergeLogEntry[]> {
-  const entries: MergeLogEntry[] = [];
-  let columns: Map<keyof MergeLogEntry, number> | undefined;
-  for await (const row of sheet.rows()) {
-    const texts = row.cells.map(cellText);
-    if (!columns) {
-      const found = new Map(LOG_COLUMNS.map((c) => [c.key, texts.indexOf(c.header)] as [keyof MergeLogEntry, number]));
-      if ([...found.values()].every((i) => i >= 0)) columns = found;
-      continue;
-    }
-    entries.push(Object.fromEntries(LOG_COLUMNS.map((c) => [c.key, texts[columns!.get(c.key)!] ?? ''])) as unknown as MergeLogEntry);
-  }
-  return entries;
-}
 
 /**
  * Reads the committee's ledger: every column present, every cell valid, ids unique.

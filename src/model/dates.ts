@@ -47,3 +47,9 @@ export function today(): string {
 export function monthOf(iso: string): string {
   return iso.slice(0, 7);
 }
+
+/** A moment as a merge record shows it: local time, to the second (YYYY-MM-DD HH:mm:ss). */
+export function localDateTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}

@@ -160,4 +160,44 @@ export interface MonthlyProgress {
     lastYearMonth: string;
   };
   reminders: Reminder[];
+  /** The audit modes the briefing counted (--mode); empty for every mode. */
+  modes: string[];
+}
+
+/**
+ * One row of a 周调度表 as the workbook holds it: the committee's columns (task to
+ * evidenceRequired) and what the unit reports. '' for an empty cell; dates YYYY-MM-DD.
+ */
+export interface ProgressRow {
+  task: string;
+  title: string;
+  owner: string;
+  /** Center code of the unit carrying the task out. */
+  unit: string;
+  unitName: string;
+  deadline: string;
+  evidenceRequired: string;
+  state: TaskState;
+  doneDate: string;
+  note: string;
+  evidence: string;
+}
+
+export type ProgressField = keyof ProgressRow;
+
+/** The fields a unit fills in; every other one is the committee's. */
+export const UNIT_FIELDS: readonly ProgressField[] = ['state', 'doneDate', 'note', 'evidence'];
+
+/** One line of a 周调度表's 合并记录: which returned copy changed which row's field, when. */
+export interface ProgressLogEntry {
+  /** Local time of the merge, YYYY-MM-DD HH:mm:ss. */
+  time: string;
+  /** The copy's file name, never its folder (the record travels with the workbook). */
+  file: string;
+  task: string;
+  unit: string;
+  /** The column's header. */
+  field: string;
+  from: string;
+  to: string;
 }

@@ -27,7 +27,9 @@ export interface MonthlyProgressInput {
   tasks?: { tasks: readonly Task[]; reports: readonly TaskReport[] };
   figures?: readonly MonthFigures[];
   overdueFindings?: readonly OverdueFindingRef[];
+  /** Audits of other modes are not among failedAudits (briefing --mode); the list's note names these. */
   failedAudits?: readonly FailedAudit[];
+  modes?: readonly string[];
 }
 
 /**
@@ -59,6 +61,7 @@ export function buildMonthlyProgress(input: MonthlyProgressInput): MonthlyProgre
       ...findingReminders(input.overdueFindings ?? [], names),
       ...repeatedFailures(input.failedAudits ?? [], input.month, names),
     ],
+    modes: [...(input.modes ?? [])],
   };
 }
 

@@ -8,13 +8,14 @@ import { cellAddress, createWorkbook, rangeAddress, type CellInput, type ColumnS
  * frozen. Colour is conditional formatting, so it follows the numbers if someone edits
  * them: a red–yellow–green scale on scores, red for the failing grade and for overdue,
  * green/red for 环比 and 升降. Every figure is a number cell formatted to the decimals
- * the other outputs show.
+ * the other outputs show. `extra` tables (the monthly sections) become sheets after them.
  */
-export async function writeBriefingXlsx(path: string, b: Briefing, title: string, opts: { force?: boolean } = {}): Promise<void> {
+export async function writeBriefingXlsx(path: string, b: Briefing, title: string, opts: { force?: boolean; extra?: readonly BriefingTable[] } = {}): Promise<void> {
   const book = await createWorkbook(path, opts);
   try {
     const used = new Set<string>();
-    for (const table of briefingTables(b)) {
+    // The 进展情况, 运行数据 and 约谈/提醒 sections (src/sinks/monthly-progress.ts) follow the audit tables, laid out alike.
+    for (const table of [...briefingTables(b), ...(opts.extra ?? [])]) {
       const extra = table.id === 'counties' ? [overviewText(b)] : [];
       writeTable(book.addSheet(sheetSpec(table, title, used)), table, b, extra);
     }
@@ -31,7 +32,9 @@ const TOTAL_FILL = 'FFF2F2F2';
 
 /** Excel refuses sheet names over 31 characters, with []:*?/\ or used twice. */
 function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+  // A long title's closing parenthesis (运行数据(2026-11;环比对 …)) is detail the sheet's banner repeats: cut, not truncated mid-way.
+  const short = title.length > 31 ? title.replace(/\s*[((][^()()]*[))]$/, '') : title;
+  const base = short.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
   let name = base;
   for (let n = 2; used.has(name); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   used.add(name);

@@ -2,87 +2,110 @@ import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
 import { rateChange } from '../progress/figures.js';
 import type { FigureRates, FiguresRow, MonthlyProgress, Reminder, TaskUnitStatus } from '../progress/model.js';
+import { cellText, type BriefingTable, type Cell, type Column } from '../briefing/tables.js';
 import { renderTable } from './terminal.js';
 
 const HUNDRED = Exact.of(100n);
+const PERCENT_PLACES = 1;
 
-/** A rate as a percentage with one decimal, half-up, or — when there is none. */
-function percent(v?: Exact): string {
-  return v ? `${v.mul(HUNDRED).toFixed(1)}%` : '—';
+const text = (s: string): Cell => ({ kind: 'text', text: s });
+const int = (n: number, tone?: 'bad'): Cell => ({ kind: 'int', value: n, ...(tone ? { tone } : {}) });
+const none: Cell = { kind: 'none' };
+const percent = (v?: Exact): Cell => (v ? { kind: 'percent', value: v, places: PERCENT_PLACES } : none);
+/** A change of a rate, in percentage points. */
+const points = (v?: Exact): Cell => (v ? { kind: 'change', value: v, places: PERCENT_PLACES } : none);
+const column = (header: string, width: number, align: 'left' | 'right' = 'right', wrap?: number): Column => ({ header, align, width, ...(wrap ? { wrap } : {}) });
+
+/**
+ * 进展情况, 运行数据 and 约谈/提醒 as the briefing's typed tables, so the screen, Markdown and
+ * the workbook word and round every figure alike. Column widths fit A4 landscape at 9 pt.
+ */
+export function monthlyTables(m: MonthlyProgress): BriefingTable[] {
+  return [...(m.tasks ? [tasksTable(m)] : []), ...(m.figures ? [figuresTable(m)] : []), remindersTable(m)];
 }
 
-/** A change in percentage points with its sign, or — when either month has no rate. */
-function points(v?: Exact): string {
-  if (!v) return '—';
-  const text = v.toFixed(1);
-  return v.gt(Exact.ZERO) ? `+${text}` : text;
+function tasksTable(m: MonthlyProgress): BriefingTable {
+  const tasks = m.tasks!;
+  const rows = [...tasks.counties.map((p) => ({ p, total: false })), { p: { ...tasks.city, county: { code: '', name: t('progress.status.city') } }, total: true }];
+  return {
+    id: 'tasks',
+    title: t('monthly.tasks.title', { asOf: m.asOf }),
+    columns: [
+      column(t('progress.status.rank'), 6),
+      column(t('progress.status.county'), 14, 'left'),
+      ...['due', 'done', 'overdue', 'slow'].map((k) => column(t(`progress.status.${k}`), 10)),
+      column(t('progress.status.rate'), 10),
+    ],
+    rows: rows.map(({ p, total }) => ({
+      cells: [p.rank === undefined ? text('') : int(p.rank), text(p.county.name), int(p.due), int(p.done), int(p.overdue, p.overdue ? 'bad' : undefined), int(p.slow, p.slow ? 'bad' : undefined), percent(p.rate)],
+      ...(total ? { total } : {}),
+    })),
+    notes: [t('monthly.tasks.note')],
+  };
 }
 
-interface Table {
-  title: string;
-  empty: string;
-  headers: string[];
-  rows: (string | number)[][];
+function figuresTable(m: MonthlyProgress): BriefingTable {
+  const f = m.figures!;
+  const keys = ['rank', 'county', 'received', 'resolution', 'mom', 'yoy', 'on-time', 'satisfaction', 'petitions', 'petitions-yoy'];
+  return {
+    id: 'figures',
+    title: t('monthly.figures.title', { month: m.month, previous: f.previousMonth, lastYear: f.lastYearMonth }),
+    columns: keys.map((k) => column(t(`monthly.figures.${k}`), k === 'county' ? 14 : 11, k === 'county' ? 'left' : 'right', k === 'county' ? undefined : 8)),
+    rows: [...f.counties.map((r) => ({ cells: figuresCells(r) })), { cells: figuresCells({ ...f.city, name: t('progress.status.city') }), total: true }],
+    notes: [t('monthly.figures.note')],
+  };
 }
 
-/** 进展情况, 运行数据 and 约谈/提醒 as tables, shared by the screen and Markdown. */
-function monthlyTables(m: MonthlyProgress): Table[] {
-  const tables: Table[] = [];
-  if (m.tasks) {
-    const rows = [...m.tasks.counties, { ...m.tasks.city, county: { code: '', name: t('progress.status.city') } }];
-    tables.push({
-      title: t('monthly.tasks.title', { asOf: m.asOf }),
-      empty: t('progress.no-units'),
-      headers: ['rank', 'county', 'due', 'done', 'overdue', 'slow', 'rate'].map((k) => t(`progress.status.${k}`)),
-      rows: rows.map((p) => [p.rank ?? '', p.county.name, p.due, p.done, p.overdue, p.slow, percent(p.rate)]),
-    });
-  }
-  if (m.figures) {
-    const f = m.figures;
-    tables.push({
-      title: t('monthly.figures.title', { month: m.month, previous: f.previousMonth, lastYear: f.lastYearMonth }),
-      empty: t('monthly.figures.none'),
-      headers: ['rank', 'county', 'received', 'resolution', 'mom', 'yoy', 'on-time', 'satisfaction', 'petitions', 'petitions-yoy'].map((k) => t(`monthly.figures.${k}`)),
-      rows: [...f.counties, { ...f.city, name: t('progress.status.city') }].map(figuresRow),
-    });
-  }
-  tables.push({
-    title: t('monthly.reminders.title'),
-    empty: t('monthly.reminders.none'),
-    headers: ['action', 'county', 'unit', 'kind', 'subject', 'days'].map((k) => t(`monthly.reminders.${k}`)),
-    rows: m.reminders.map(reminderRow),
-  });
-  return tables;
-}
-
-function figuresRow(r: FiguresRow): (string | number)[] {
+function figuresCells(r: FiguresRow): Cell[] {
   const rates: FigureRates = r.rates;
   const petitionsYoy = r.lastYear ? r.figures.petitions - r.lastYear.figures.petitions : undefined;
   return [
-    r.rank ?? '',
-    r.name,
-    r.figures.received,
+    r.rank === undefined ? text('') : int(r.rank),
+    text(r.name),
+    int(r.figures.received),
     percent(rates.resolution),
     points(rateChange(rates.resolution, r.previous?.rates.resolution)),
     points(rateChange(rates.resolution, r.lastYear?.rates.resolution)),
     percent(rates.onTime),
     percent(rates.satisfaction),
-    r.figures.petitions,
-    petitionsYoy === undefined ? '—' : petitionsYoy > 0 ? `+${petitionsYoy}` : String(petitionsYoy),
+    int(r.figures.petitions),
+    // More petitions is worse, not better: text, so no colour reads a rise as good.
+    petitionsYoy === undefined ? none : text(petitionsYoy > 0 ? `+${petitionsYoy}` : String(petitionsYoy)),
   ];
 }
 
-function reminderRow(r: Reminder): (string | number)[] {
+function remindersTable(m: MonthlyProgress): BriefingTable {
+  return {
+    id: 'reminders',
+    title: t('monthly.reminders.title'),
+    columns: [
+      column(t('monthly.reminders.action'), 6, 'left'),
+      column(t('monthly.reminders.county'), 12, 'left'),
+      column(t('monthly.reminders.unit'), 18, 'left', 16),
+      column(t('monthly.reminders.kind'), 26, 'left', 16),
+      column(t('monthly.reminders.subject'), 44, 'left', 30),
+      column(t('monthly.reminders.days'), 10),
+    ],
+    rows: m.reminders.map((r) => ({ cells: reminderCells(r) })),
+    notes: [m.modes.length ? t('monthly.reminders.modes', { modes: m.modes.join('、') }) : t('monthly.reminders.all-modes')],
+  };
+}
+
+function reminderCells(r: Reminder): Cell[] {
   const subject = r.count && r.count > 1 ? t('monthly.reminders.findings', { id: r.subject, count: r.count }) : r.subject;
-  return [r.action, r.county.name, r.unit.name, t(`monthly.reminders.kind.${r.kind}`), subject, r.daysOverdue ?? '—'];
+  return [text(r.action), text(r.county.name), text(r.unit.name), text(t(`monthly.reminders.kind.${r.kind}`)), text(subject), r.daysOverdue === undefined ? none : int(r.daysOverdue)];
+}
+
+function emptyText(table: BriefingTable): string {
+  return t(table.id === 'tasks' ? 'progress.no-units' : table.id === 'figures' ? 'monthly.figures.none' : 'monthly.reminders.none');
 }
 
 /** The section on the screen, after the briefing's tables. */
 export function monthlyText(m: MonthlyProgress): string {
   const lines: string[] = [];
   for (const table of monthlyTables(m)) {
-    const numeric = (i: number) => table.rows.every((r) => typeof r[i] === 'number' || /^([+-]?\d|—$)/.test(String(r[i])));
-    lines.push('', table.title, table.rows.length ? renderTable(table.headers.map((header, i) => ({ header, align: numeric(i) ? 'right' : 'left' })), table.rows) : table.empty);
+    const body = table.rows.length ? renderTable(table.columns.map((c) => ({ header: c.header, align: c.align })), table.rows.map((r) => r.cells.map(cellText))) : emptyText(table);
+    lines.push('', table.title, body, ...table.notes);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -93,10 +116,11 @@ export function monthlyMarkdown(m: MonthlyProgress): string {
   for (const table of monthlyTables(m)) {
     lines.push(`## ${table.title}`, '');
     if (table.rows.length) {
-      lines.push(`| ${table.headers.join(' | ')} |`, `| ${table.headers.map(() => '---').join(' | ')} |`, ...table.rows.map((r) => `| ${r.join(' | ')} |`), '');
-    } else lines.push(table.empty, '');
+      const headers = table.columns.map((c) => c.header);
+      lines.push(`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...table.rows.map((r) => `| ${r.cells.map(cellText).join(' | ')} |`), '');
+    } else lines.push(emptyText(table), '');
+    for (const note of table.notes) lines.push(note, '');
   }
-  lines.push(t('monthly.note'), '');
   return lines.join('\n');
 }
 

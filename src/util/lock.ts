@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { inputError } from '../errors.js';
-import { fsErrorReason, isAlive } from './fs.js';
+import { fsErrorReason, isAlive, OutputSet, prepareOutputDir } from './fs.js';
 
 /** Who holds a lock, as written in the lock file (JSON), so a refused user learns whom to ask. */
 export interface LockHolder {
@@ -128,4 +129,40 @@ export function snapshot(paths: readonly string[]): Map<string, string> {
 /** The files among a snapshot's whose bytes are not what they were. */
 export function changedSince(before: ReadonlyMap<string, string>): string[] {
   return [...before].filter(([path, hash]) => contentHash(path) !== hash).map(([path]) => path);
+}
+
+/** What a merge decided: how to write its output, or undefined when it refused (its problems already reported). */
+export type MergeWrite = ((temp: string) => Promise<void>) | undefined;
+
+/**
+ * The guarantees every merge into a master workbook gives (the ledger, the 周调度表): one
+ * merge at a time into an output (two would each write what they read, losing one's
+ * updates), nothing written when the merge refuses, and no write over a master or output
+ * that someone saved (in Excel, say) while the merge ran. `codes` are the catalog codes of
+ * the lock refusal (see acquireLock) and of the changed-meanwhile refusal (param: path).
+ * Returns whether the output was written.
+ */
+export async function mergeUnderLock(
+  paths: { master: string; output: string; force?: boolean },
+  codes: { locked: string; changed: string },
+  merge: () => Promise<MergeWrite>,
+): Promise<boolean> {
+  const set = new OutputSet(paths.force);
+  set.check([paths.output]);
+  prepareOutputDir(paths.output);
+  const lock = acquireLock(paths.output, codes.locked);
+  try {
+    // What the master (and the output, when it is another file) held when read: checked again before the rename.
+    const read = snapshot([...new Set([resolve(paths.master), resolve(paths.output)])]);
+    const write = await merge();
+    if (!write) return false;
+    await set.writeAll([paths.output], async (temp) => {
+      await write(temp);
+      const changed = changedSince(read);
+      if (changed.length) throw inputError(codes.changed, { path: changed[0] }, { file: changed[0] });
+    });
+    return true;
+  } finally {
+    lock.release();
+  }
 }

@@ -92,12 +92,79 @@ export default {
   'monthly.reminders.kind.task-overdue': { zh: '任务逾期未完成', en: 'task overdue' },
   'monthly.reminders.kind.finding-overdue': { zh: '整改问题逾期未销号', en: 'finding overdue' },
   'monthly.reminders.kind.repeated-fail': { zh: '连续评估不合格', en: 'failed audits in a row' },
-  'monthly.note': {
-    zh: '注:完成率 = 已完成 ÷ 应完成(截止日期已到的任务 × 单位);化解成功率 = 化解成功数 ÷ 受理数,按期办结率 = 按期办结数 ÷ 办结数,满意率 = 群众满意数 ÷ 回访数,县和全市按件数合计后计算,精确计算后四舍五入保留 1 位小数;环比、同比为化解成功率之差(百分点)。',
-    en: 'Note: completion = done ÷ due (task × unit pairs past their deadline); rates are computed from counts, pooled by summing counts, rounded half-up once to one decimal; MoM and YoY are differences of the resolution rate in points.',
+  'monthly.tasks.note': {
+    zh: '注:完成率 = 已完成 ÷ 应完成(截止日期已到的任务 × 单位),精确计算后四舍五入保留 1 位小数;进展缓慢 = 逾期且未启动。',
+    en: 'Note: completion = done ÷ due (task × unit pairs past their deadline), rounded half-up once to one decimal; slow = overdue and not started.',
+  },
+  'monthly.figures.note': {
+    zh: '注:化解成功率 = 化解成功数 ÷ 受理数,按期办结率 = 按期办结数 ÷ 办结数,满意率 = 群众满意数 ÷ 回访数,县和全市按件数合计后计算,精确计算后四舍五入保留 1 位小数;环比、同比为化解成功率之差(百分点),信访同比为件数之差。',
+    en: 'Note: rates are computed from counts, pooled by summing counts, rounded half-up once to one decimal; MoM and YoY are differences of the resolution rate in points; petitions YoY is the difference in count.',
+  },
+  'monthly.reminders.modes': {
+    zh: '注:"连续评估不合格"只计检查方式为 {modes} 的评估(--mode);逾期任务来自周调度表,逾期问题来自整改台账,不分检查方式。',
+    en: 'Note: failed audits in a row count only audits made as {modes} (--mode); overdue tasks come from the weekly schedules and overdue findings from the ledger, whatever the mode.',
+  },
+  'monthly.reminders.all-modes': {
+    zh: '注:"连续评估不合格"计入各种检查方式的评估;逾期任务来自周调度表,逾期问题来自整改台账。',
+    en: 'Note: failed audits in a row count audits of every mode; overdue tasks come from the weekly schedules and overdue findings from the ledger.',
   },
   'opt.briefing.tasks': { zh: '部署任务文件(.yaml),与 --progress、--centers 一起给出进展情况', en: 'deployed tasks file (.yaml); with --progress and --centers gives the progress section' },
   'opt.briefing.progress': { zh: '交回的周调度表(文件或文件夹,可多次给出)', en: 'returned weekly schedules (files or folders; repeatable)' },
   'opt.briefing.figures': { zh: '运行数据表(.csv/.xlsx,文件或文件夹,可多次给出;含上月和去年同月的数据时给出环比、同比)', en: 'operating figures (.csv/.xlsx, files or folders; repeatable; previous and last-year months give MoM/YoY)' },
   'briefing.tasks-need-centers': { zh: '--tasks 需要 --centers:任务落到哪些单位由中心名录决定', en: '--tasks needs --centers: the registry says which units carry each task' },
+  'cmd.progress.merge.description': {
+    zh: '把各单位交回的周调度表合并进汇总表(只取承担单位填写的列;冲突、倒退、未来日期逐格列出,有任何问题则不写入)',
+    en: 'Merge the returned weekly schedules into the master (only the units\' columns; conflicts, steps back and future dates listed by cell; nothing written on any problem)',
+  },
+  'arg.progress-master': { zh: '汇总的周调度表(.xlsx)', en: 'the master weekly schedule (.xlsx)' },
+  'arg.progress-copies': { zh: '各单位交回的周调度表(.xlsx 文件或文件夹)', en: "units' returned copies (.xlsx files or folders)" },
+  'opt.progress.merge-output': { zh: '合并结果写入的 .xlsx(省略时写回汇总表本身,须加 --force)', en: 'the merged .xlsx (without it, the master itself, which needs --force)' },
+  'progress.merge.missing-key': { zh: '这一行缺少任务编号或单位编码:请按下发的表恢复', en: 'this row lacks its 任务编号 or 单位编码: restore it as sent' },
+  'progress.merge.duplicate-row': { zh: '任务 {task} 单位 {unit} 出现两次(另一行在 {other}):请只保留一行', en: 'task {task} for unit {unit} appears twice (the other at {other}): keep one row' },
+  'progress.merge.unknown-row': {
+    zh: '任务 {task} 单位 {unit} 不在汇总表 {master} 中:请核对任务编号和单位编码是否被改动(应与下发的表一致)',
+    en: 'task {task} for unit {unit} is not in the master {master}: check the 任务编号 and 单位编码 were not altered (they must match the sheet sent out)',
+  },
+  'progress.merge.protected': {
+    zh: '"{field}"由市委政法委确定,承担单位不能修改:汇总表为"{from}",此处改成了"{to}";请恢复原值,需要说明的写在"进展说明"',
+    en: '{field} is set by the committee and cannot be changed by the unit: the master has "{from}", this copy "{to}"; restore it and put any explanation in 进展说明',
+  },
+  'progress.merge.not-own': {
+    zh: '任务 {task} 单位 {unit} 不是这份副本下发时包含的行,不能在此填报"{field}"("{from}" → "{to}"):请由该单位在自己的表中填报',
+    en: 'task {task} for unit {unit} was not among the rows this copy was sent with, so it cannot report {field} here ("{from}" → "{to}"): that unit reports it in its own sheet',
+  },
+  'progress.merge.no-owner': {
+    zh: '这份副本没有下发时的指纹表(可能是旧版模板或另存丢失),且包含多个县的行({counties}),无法判断由哪个单位填报:请用 progress template 重新生成的表填报,或按县拆开',
+    en: 'this copy has no fingerprint sheet (an older template, or lost when re-saved) and holds rows of several counties ({counties}), so whose rows they are is unknown: fill a sheet made by progress template, or split it by county',
+  },
+  'progress.merge.changed-since': {
+    zh: '"{field}"在这份副本下发后汇总表中已改为"{from}",此处又改成了"{to}";请与汇总表核对后统一,再合并',
+    en: '{field} was changed in the master to "{from}" after this copy was sent out, and this copy changes it to "{to}"; reconcile the two, then merge',
+  },
+  'progress.merge.conflict': {
+    zh: '"{field}"此处为"{value}",与 {others} 不一致;请确认以哪一份为准并统一后再合并',
+    en: '{field} is "{value}" here but differs at {others}; decide which is right and make them agree, then merge',
+  },
+  'progress.merge.step-back': {
+    zh: '完成情况从"{from}"退回"{to}",需要在同一行的"进展说明"中写明原因',
+    en: 'the status goes back from {from} to {to}; explain why in 进展说明 on the same row',
+  },
+  'progress.merge.future-date': { zh: '完成日期 {value} 晚于今天({today}):请填写实际完成的日期', en: 'the completion date {value} is after today ({today}): give the day it was actually done' },
+  'progress.merge.master-columns': { zh: '汇总表缺少列:{columns};请用 progress template 生成的表作为汇总表', en: 'the master lacks the columns {columns}; use a sheet made by progress template as the master' },
+  'progress.merge.rows-dropped': {
+    zh: '副本下发时有、交回时没有的 {count} 行:{rows};这些行在汇总表中保持不变(缺行不等于删除)',
+    en: '{count} row(s) the copy was sent with are missing from it: {rows}; they stay unchanged in the master (absence is not deletion)',
+  },
+  'progress.merge.changed-since-read': {
+    zh: '汇总表已被更新,请重新合并:{path} 在本次合并读取之后被修改(可能有人在 Excel/WPS 中保存了它),未写入任何文件',
+    en: 'the master was updated meanwhile; merge again: {path} changed after this merge read it (someone may have saved it in Excel/WPS); nothing was written',
+  },
+  'progress.merge.locked': {
+    zh: '周调度表 {path} 正在被另一次合并使用({user}@{host},进程 {pid},开始于 {since});请等其结束后再合并。如确认没有合并在进行,可删除 {lock}',
+    en: 'the weekly schedule {path} is being merged by another run ({user}@{host}, process {pid}, since {since}); merge again when it has finished. If no merge is running, delete {lock}',
+  },
+  'progress.merge.changed': { zh: '{file}:{task} {unit} {field}:"{from}" → "{to}"', en: '{file}: {task} {unit} {field}: "{from}" → "{to}"' },
+  'progress.merge.summary': { zh: '合并完成:{rows} 行有更新({fields} 处改动);已写入 {path}', en: 'merged: {rows} row(s) updated ({fields} change(s)); wrote {path}' },
+  'progress.merge.nothing': { zh: '没有需要合并的改动;仍已写入 {path}', en: 'nothing to merge; wrote {path} all the same' },
+  'progress.merge.not-written': { zh: '未写入任何文件:请先解决以上 {count} 个问题,再重新合并', en: 'nothing was written: resolve the {count} problem(s) above, then merge again' },
 } satisfies Record<string, Message>;
