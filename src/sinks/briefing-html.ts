@@ -64,7 +64,7 @@ ${body.filter(Boolean).join('\n')}
 </main>
 <script>${scriptText(library)}</script>
 <script>
-const CHARTS = ${scriptText(JSON.stringify(charts.map((c) => c.option)))};
+const CHARTS = ${jsonInScript(charts.map((c) => c.option))};
 ${DRAW}
 </script>
 </body>
@@ -88,9 +88,14 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Text inside <script>: a "</script" or "<!--" in it would end or confuse the element. */
+/** Code inside <script>: a "</script" in it would end the element (the library has none; this keeps it so). */
 function scriptText(text: string): string {
-  return text.replace(/<(\/script|!--)/gi, '<\\$1');
+  return text.replace(/<\/script/gi, '<\\/script');
+}
+
+/** Data inside <script>, as JSON with every "<" escaped: no name from the inputs can end the script or open a comment. */
+function jsonInScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 /** Draws each chart as SVG (crisp when printed) and redraws at the printed size. */
