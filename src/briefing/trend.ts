@@ -11,7 +11,7 @@ import { supersedes, type Dated } from './select.js';
  * small entry per center and month, not the results themselves.
  */
 
-export const TREND_MONTHS = 12;
+const TREND_MONTHS = 12;
 
 /** A center's latest audit of one month, as the trend keeps it. */
 interface MonthEntry {
@@ -43,8 +43,6 @@ export interface TrendLine {
   checklist: TrendChecklist;
   /** City average per month of `months`; undefined where no center was audited with this checklist. */
   averages: (Exact | undefined)[];
-  /** Centers averaged per month (0 for a gap). */
-  counts: number[];
   precision: number;
 }
 
@@ -98,7 +96,6 @@ export function trendSeries(acc: TrendAccumulator, ledger?: readonly LedgerRow[]
       .map(({ checklist, sums, counts }) => ({
         checklist,
         averages: sums.map((sum, i) => (counts[i] ? sum.div(Exact.of(BigInt(counts[i]))) : undefined)),
-        counts,
         precision: acc.precision,
       })),
     ...(ledger ? { closureRates: acc.months.map((month) => closureRateAt(ledger, monthEnd(month))) } : {}),
