@@ -86,6 +86,11 @@ async function bundlePortable() {
     banner: { js: "import { createRequire as __zongzhiRequire } from 'node:module'; const require = __zongzhiRequire(import.meta.url);" },
   });
   for (const entry of ['checklists', 'schema', 'dist/checklists.precompiled.json']) cpSync(join(root, entry), join(folder, entry), { recursive: true });
+  // Files the charts read at run time, which a bundle cannot inline: resvg's WebAssembly and the
+  // browser build of ECharts the .html embeds (src/charts/assets.ts looks in vendor/ first).
+  mkdirSync(join(folder, 'vendor'), { recursive: true });
+  cpSync(join(root, 'node_modules/@resvg/resvg-wasm/index_bg.wasm'), join(folder, 'vendor', 'resvg.wasm'));
+  cpSync(join(root, 'node_modules/echarts/dist/echarts.common.min.js'), join(folder, 'vendor', 'echarts.common.min.js'));
   const manifest = { name: pkg.name, version: pkg.version, type: 'module', private: true, engines: pkg.engines };
   writeFileSync(join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeLaunchers(folder);

@@ -1,9 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers.js';
+
+const CAPTIONS = ['图1 本月等次分布', '图2 近12个月全市平均分', '图3 县级综治中心各县(市、区)平均分', '图4 乡镇(街道)综治中心各县(市、区)平均分', '图5 近12个月整改销号率(各月末)'];
 
 /** The November 通报 of the demo city as a .docx: what the committee's office edits and prints. */
 const ARGS = ['briefing', '--month', '2026-11', 'fixtures/demo/audits', '--centers', 'fixtures/demo/centers.csv', '--ledger', 'fixtures/demo/ledger.xlsx', '--as-of', '2026-12-05'];
@@ -13,6 +15,7 @@ const hasSoffice = process.env.CI === 'true' || spawnSync('soffice', ['--version
 let dir: string;
 let docx: string;
 let xml: string;
+let zip: JSZip;
 
 beforeAll(async () => {
   dir = tempDir('zongzhi-docx-');
@@ -20,8 +23,9 @@ beforeAll(async () => {
   const r = await runCli([...ARGS, '--issue-no', '第 11 期', '-o', docx]);
   expect(r.stderr).toContain('已写入');
   expect(r.code).toBe(0);
-  xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
-}, 60_000);
+  zip = await JSZip.loadAsync(readFileSync(docx));
+  xml = await zip.file('word/document.xml')!.async('string');
+}, 120_000);
 
 /** The document's paragraphs as text, in order. */
 function paragraphs(): string[] {
@@ -63,6 +67,52 @@ describe('briefing -o 通报.docx', () => {
     expect(heading).toMatch(/w:ascii="Times New Roman"/);
   });
 
+  it('has the charts as PNG images, each under its section with its numbered caption below it', () => {
+    const p = paragraphs();
+    const at = (text: string) => p.indexOf(text);
+    for (const caption of CAPTIONS) expect(p).toContain(caption);
+    // 总体情况: grades and the trend; 排名情况: one chart per checklist level; 整改进展: the 销号率 trend.
+    expect(at(CAPTIONS[0])).toBeGreaterThan(at('一、总体情况'));
+    expect(at(CAPTIONS[1])).toBeLessThan(at('二、排名情况'));
+    expect(at(CAPTIONS[2])).toBeGreaterThan(at('二、排名情况'));
+    expect(at(CAPTIONS[3])).toBeLessThan(at('县级综治中心排名'));
+    expect(at(CAPTIONS[4])).toBeGreaterThan(at('三、整改进展'));
+    expect(at(CAPTIONS[4])).toBeLessThan(at('四、下步要求'));
+  });
+
+  it('stores each chart in word/media as a PNG that the document references, sized to the text width', async () => {
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(CAPTIONS.length);
+    for (const file of media) {
+      const png = await zip.file(file)!.async('nodebuffer');
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // IHDR: 1680 × 945 pixels, 16:9, about 270 dpi across the text width.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1680, 945]);
+    }
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const embedded = [...xml.matchAll(/r:embed="([^"]+)"/g)].map((m) => m[1]);
+    expect(embedded).toHaveLength(CAPTIONS.length);
+    for (const id of embedded) expect(media).toContain(`word/${rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))![1]}`);
+    // The portrait text width, 210 − 28 − 26 mm, in EMU (36,000 a millimetre): images fill it, never overrun it.
+    const textWidth = 156 * 36_000;
+    const extents = [...xml.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)];
+    expect(extents).toHaveLength(CAPTIONS.length);
+    for (const [, cx, cy] of extents) {
+      expect(Number(cx)).toBeLessThanOrEqual(textWidth);
+      expect(Number(cx)).toBeGreaterThan(textWidth * 0.98);
+      expect(Number(cy) / Number(cx)).toBeCloseTo(9 / 16, 2);
+    }
+  });
+
+  it('refuses a chart font that cannot be read, naming it, before writing anything', async () => {
+    const out = join(dir, '无字体.docx');
+    const r = await runCli([...ARGS, '-o', out], { env: { ZONGZHI_CHART_FONT: join(dir, 'no-such-font.ttf') } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no-such-font.ttf');
+    expect(r.stderr).toContain('.ttf、.ttc 或 .otf');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('is not written over an existing file without --force', async () => {
     const r = await runCli([...ARGS, '-o', docx]);
     expect(r.code).toBe(1);
@@ -100,6 +150,11 @@ describe.skipIf(!hasSoffice)('通报.docx printed by LibreOffice', () => {
     const pdf = join(dir, '通报.pdf');
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const s of ['第 11 期', '一、总体情况', '二、排名情况', '三、整改进展', '四、下步要求', '市委政法委办公室']) expect(text).toContain(s);
+    // pdftotext spaces CJK from Latin digits (图 1 本月…): compare without spaces.
+    for (const caption of CAPTIONS) expect(text.replace(/\s+/g, '')).toContain(caption.replace(/\s+/g, ''));
+    // Every chart is printed at full resolution: poppler lists the PDF's images (and their alpha masks, type smask).
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').filter((line) => / image +1680 +945 /.test(line));
+    expect(images).toHaveLength(CAPTIONS.length);
     const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
     const pages = html.split('<page ').slice(1);
     expect(pages.length).toBeGreaterThan(3);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,21 @@ describe('offline release', () => {
     const devStatus = run(process.execPath, [BIN, 'ledger', 'status', join(demo, 'ledger.xlsx'), '--as-of', '2026-11-30'], work);
     expect(status.code).toBe(0);
     expect(status.stdout).toBe(devStatus.stdout);
+  });
+
+  it('writes the 通报 .docx with its charts and the .html from a copy of the portable folder, away from any node_modules', async () => {
+    // Under release/ the checkout's node_modules is up the tree: a copy in the temp folder proves vendor/ is enough.
+    const copy = join(work, 'portable-copy');
+    cpSync(portable, copy, { recursive: true });
+    const docx = join(work, 'portable.docx');
+    const html = join(work, 'portable.html');
+    const r = run(join(copy, 'zongzhi'), ['briefing', '--month', '2026-11', join(demo, 'audits'), '--centers', join(demo, 'centers.csv'), '-o', docx, '-o', html], work);
+    expect(r.stderr).not.toContain('未找到中文字体');
+    expect(r.code).toBe(0);
+    // Without a ledger: grades, the 12-month average, and one county-average chart per checklist level.
+    const media = Object.keys((await JSZip.loadAsync(readFileSync(docx))).files).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(4);
+    expect(readFileSync(html, 'utf8')).toContain(readFileSync(join(copy, 'vendor', 'echarts.common.min.js'), 'utf8'));
   });
 
   it('launches on Windows through a CRLF .cmd that prefers a node.exe placed beside it', () => {

@@ -12,7 +12,7 @@ export interface Dated {
 }
 
 /** Later date wins; on the same day a final audit beats a draft, then the one read last. */
-function supersedes(a: Dated, ai: number, b: Dated, bi: number): boolean {
+export function supersedes(a: Dated, ai: number, b: Dated, bi: number): boolean {
   if (a.date !== b.date) return a.date > b.date;
   if (a.status !== b.status) return a.status === 'final';
   return ai > bi;

@@ -2,7 +2,9 @@ import { buildBriefing } from '../briefing/compute.js';
 import type { Briefing } from '../briefing/model.js';
 import { isMonth } from '../briefing/month.js';
 import { parseCountyWeights } from '../briefing/weights.js';
-import { auditsNeeded } from '../briefing/select.js';
+import { auditsNeeded, latestPerCenter } from '../briefing/select.js';
+import { addToTrend, newTrend, trendSeries, type Trend } from '../briefing/trend.js';
+import type { LedgerRow } from '../ledger/model.js';
 import { briefingTitle } from '../briefing/tables.js';
 import { ChecklistRegistry } from '../checklist/registry.js';
 import { EXIT, formatProblem, inputError, problem, UserError, usageError, type Problem } from '../errors.js';
@@ -50,7 +52,9 @@ interface Options {
   countyWeights?: string;
 }
 
-const OUTPUTS = ['.xlsx', '.docx', '.md', '.json'];
+const OUTPUTS = ['.xlsx', '.docx', '.html', '.md', '.json'];
+/** Outputs with charts: only they need the 12-month trend. */
+const CHARTED = ['.docx', '.html'];
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
   const { month } = opts;
@@ -68,6 +72,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const set = new OutputSet(opts.force);
   set.check(outputs);
   if (opts.ledger) assertInputFile(opts.ledger);
+  // A font named in ZONGZHI_CHART_FONT that cannot be read stops the command here, before the work.
+  const chartFont = outputs.some((o) => extensionOf(o) === '.docx') ? (await import('../charts/font.js')).findChartFont() : undefined;
 
   const plan = opts.plan ? readPlanFile(opts.plan).plan : undefined;
   const modes = opts.mode ?? [];
@@ -88,12 +94,13 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   if (problems.length && !opts.skipInvalid) throw new UserError(problems);
   if (!scored.results.some((r) => r.date.startsWith(month))) throw noAudits(month, finals.map((r) => r.audit.date));
 
+  const ledgerRows = opts.ledger ? await readLedgerRows(opts.ledger) : undefined;
   const briefing = buildBriefing({
     month,
     results: scored.results,
     grades: scored.grades,
     registry: centers,
-    ledger: opts.ledger ? { rows: await readLedgerRows(opts.ledger), asOf: asOf ?? today() } : undefined,
+    ledger: ledgerRows ? { rows: ledgerRows, asOf: asOf ?? today() } : undefined,
     countyWeights,
     draftsLeftOut: drafts
       .filter((r) => r.audit.date.slice(0, 7) <= month)
@@ -112,8 +119,10 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   // Audits after the month are not known to its briefing.
   const coverage = plan ? planCoverage(plan, read.responses.map((r) => r.audit), centers, `${month}-31`) : undefined;
 
+  const trend = outputs.some((o) => CHARTED.includes(extensionOf(o))) ? trendOf(finals, month, ledgerRows) : undefined;
+
   // All outputs or none: each is written to a temp file, then they are renamed together.
-  await set.writeAll(outputs, (temp, path) => write(temp, extensionOf(path), briefing, title, opts, coverage, monthly));
+  await set.writeAll(outputs, (temp, path) => write(temp, path, briefing, title, opts, { coverage, monthly, trend, chartFont }));
   process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
   if (coverage) process.stdout.write(`\n${coverageText(coverage, centers !== undefined)}`);
   if (monthly) process.stdout.write(monthlyText(monthly));
@@ -145,6 +154,21 @@ function scoreLatest(responses: ResponseRead[], month: string): { results: Resul
     if (failed.size === 0) return { results, grades: gradeNames(needed.map((r) => r.checklist)), problems };
     candidates = candidates.filter((r) => !failed.has(r));
   }
+}
+
+/**
+ * The charts' 12 months: each center's latest final audit of each month, scored. An audit
+ * that does not score is left out of the trend (the month's own ones are reported above).
+ */
+function trendOf(finals: ResponseRead[], month: string, ledger?: readonly LedgerRow[]): Trend {
+  const acc = newTrend(month);
+  const dated = (r: ResponseRead) => ({ code: r.audit.center.code, date: r.audit.date, status: r.audit.status });
+  for (const m of acc.months) {
+    for (const response of latestPerCenter(finals, dated, (d) => d.date.startsWith(m)).values()) {
+      for (const result of scoreResponses([response]).results) addToTrend(acc, result);
+    }
+  }
+  return trendSeries(acc, ledger);
 }
 
 function noAudits(month: string, dates: string[]): UserError {
@@ -191,8 +215,18 @@ async function monthlySection(
   return buildMonthlyProgress({ month, asOf, centers, tasks, figures, ...found });
 }
 
-/** Writes one output's content (of kind `ext`) to `temp`, a staged file of the command's output set. */
-async function write(temp: string, ext: string, b: Briefing, title: string, opts: Options, coverage?: Coverage, monthly?: MonthlyProgress): Promise<void> {
+interface Extras {
+  coverage?: Coverage;
+  monthly?: MonthlyProgress;
+  /** Present when a .docx or .html is asked for. */
+  trend?: Trend;
+  /** The CJK font file the .docx's charts are drawn with; none installed means no charts. */
+  chartFont?: string;
+}
+
+/** Writes the content of output `path` to `temp`, a staged file of the command's output set. */
+async function write(temp: string, path: string, b: Briefing, title: string, opts: Options, { coverage, monthly, trend, chartFont }: Extras): Promise<void> {
+  const ext = extensionOf(path);
   if (ext === '.json') writeFileAtomic(temp, monthly ? `${JSON.stringify({ ...briefingJson(b, title), monthly: monthlyJson(monthly) }, null, 2)}\n` : briefingJsonText(b, title), { force: true });
   const extra = (coverage ? `\n${coverageMarkdown(coverage)}` : '') + (monthly ? `\n${monthlyMarkdown(monthly)}` : '');
   if (ext === '.md') writeFileAtomic(temp, `${briefingMarkdown(b, title)}${extra}`, { force: true });
@@ -202,8 +236,26 @@ async function write(temp: string, ext: string, b: Briefing, title: string, opts
     await writeBriefingXlsx(temp, b, title, { force: true, extra: monthly ? monthlyTables(monthly) : [] });
   }
   if (ext === '.docx') {
-    // docx is as heavy as exceljs: only when a document is asked for.
+    // docx, echarts and the renderer are as heavy as exceljs: only when a document is asked for.
     const { writeBriefingDocx } = await import('../sinks/briefing-docx.js');
-    await writeBriefingDocx(temp, b, title, { force: true, issueNo: opts.issueNo });
+    await writeBriefingDocx(temp, b, title, { force: true, issueNo: opts.issueNo, charts: await chartImages(path, b, trend, chartFont) });
   }
+  if (ext === '.html') {
+    const { writeBriefingHtml } = await import('../sinks/briefing-html.js');
+    const { briefingCharts } = await import('../charts/specs.js');
+    writeBriefingHtml(temp, b, title, { force: true, issueNo: opts.issueNo, charts: briefingCharts(b, trend) });
+  }
+}
+
+/** The charts as PNG for the document at `path`; none, with a warning, where no CJK font is installed. */
+async function chartImages(path: string, b: Briefing, trend?: Trend, font?: string) {
+  const { briefingCharts } = await import('../charts/specs.js');
+  if (!font) {
+    process.stderr.write(`${formatProblem(problem('chart.no-font', { path }))}\n`);
+    return [];
+  }
+  const { chartPngs } = await import('../charts/render.js');
+  const specs = briefingCharts(b, trend);
+  const pngs = await chartPngs(specs, font);
+  return specs.map((spec, i) => ({ spec, png: pngs[i] }));
 }

@@ -1,6 +1,8 @@
-import { AlignmentType, Document, PageOrientation, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IRunOptions, type ISectionOptions } from 'docx';
+import { AlignmentType, Document, ImageRun, PageOrientation, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type IRunOptions, type ISectionOptions } from 'docx';
 import type { Briefing } from '../briefing/model.js';
-import { briefingTables, cellText, monthLabel, overviewText, type BriefingTable } from '../briefing/tables.js';
+import { CHART_SIZE, type ChartSection, type ChartSpec } from '../charts/specs.js';
+import { documentSections } from '../briefing/document.js';
+import { cellText, monthLabel, overviewText, type BriefingTable } from '../briefing/tables.js';
 import { t } from '../i18n/index.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { displayWidth } from '../util/width.js';
@@ -24,14 +26,22 @@ const SIZE = { title: 22 * PT, body: 16 * PT, table: 10.5 * PT, wideTable: 9 * P
 const WIDE_COLUMNS = 10;
 /** Cell side margins: Word's default 1.9 mm each side costs a digit per column in a 15-column table. */
 const CELL_MARGIN = Math.round(1 * MM);
-const OVERDUE_SHOWN = 20;
 /** Body paragraphs and level-one headings indent their first line by two characters (twips), as 公文 do. */
 const FIRST_LINE = 2 * (SIZE.body / PT) * 20;
+/** docx sizes images in pixels of 1/96 inch; a chart spans the portrait text width. */
+const CHART_WIDTH = Math.floor((TEXT_WIDTH.portrait / 1440) * 96);
 
 export interface DocxOptions {
   /** 文号/期数 line, e.g. "第 11 期". */
   issueNo?: string;
   force?: boolean;
+  /** Chart images, each printed under its section with a numbered caption. */
+  charts?: DocxChart[];
+}
+
+export interface DocxChart {
+  spec: ChartSpec;
+  png: Buffer;
 }
 
 export async function writeBriefingDocx(path: string, b: Briefing, title: string, opts: DocxOptions = {}): Promise<void> {
@@ -77,7 +87,6 @@ function page(landscape: boolean, children: (Paragraph | Table)[]): ISectionOpti
 }
 
 function body(b: Briefing, title: string, opts: DocxOptions): Block[] {
-  const sections = groupTables(briefingTables(b, { overdueLimit: OVERDUE_SHOWN }));
   const out: Block[] = [
     // Without --issue-no, a blank 期数 for the office to fill in.
     centred(opts.issueNo ?? t('briefing.docx.issue-no')),
@@ -86,23 +95,33 @@ function body(b: Briefing, title: string, opts: DocxOptions): Block[] {
     heading(1, t('briefing.overview.heading')),
     indented(overviewText(b)),
   ];
+  // Figures are numbered in print order (图1, 图2, …).
+  let figure = 0;
+  const figures = (section: ChartSection) => (opts.charts ?? []).filter((c) => c.spec.section === section).flatMap((c) => chartBlock(c, ++figure));
+  out.push(...figures('overview'));
   let n = 2;
-  for (const [key, tables] of sections) {
-    out.push(heading(n++, t(key)));
-    for (const table of tables) out.push(...tableBlock(table));
+  for (const section of documentSections(b)) {
+    out.push(heading(n++, t(section.heading)), ...figures(section.charts));
+    for (const table of section.tables) out.push(...tableBlock(table));
   }
   out.push(heading(n, t('briefing.docx.next-steps')), indented(t('briefing.docx.next-steps-placeholder')));
   out.push(plain(''), plain(t('briefing.docx.cc')), plain(t('briefing.docx.printed', { month: monthLabel(b.month) })));
   return out;
 }
 
-/** Which 公文 section each table belongs to, in section order; 整改进展 only when a ledger was given. */
-function groupTables(tables: BriefingTable[]): [string, BriefingTable[]][] {
-  const ranking = tables.filter((x) => !['progress', 'overdue'].includes(x.id));
-  const progress = tables.filter((x) => ['progress', 'overdue'].includes(x.id));
-  const groups: [string, BriefingTable[]][] = [['briefing.docx.ranking', ranking]];
-  if (progress.length) groups.push(['briefing.docx.progress', progress]);
-  return groups;
+/** A chart across the text width, its caption under it (图题在图下) and kept on the same page. */
+function chartBlock(chart: DocxChart, n: number): Paragraph[] {
+  const caption = t('chart.caption', { n, title: chart.spec.title });
+  const image = new ImageRun({
+    type: 'png',
+    data: chart.png,
+    transformation: { width: CHART_WIDTH, height: Math.round((CHART_WIDTH * CHART_SIZE.height) / CHART_SIZE.width) },
+    altText: { name: chart.spec.id, title: caption, description: caption },
+  });
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 240 }, children: [image] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(caption, { font: font(FONT.heading), size: SIZE.table + 2 * PT })] }),
+  ];
 }
 
 function tableBlock(table: BriefingTable): Block[] {
@@ -152,7 +171,8 @@ function run(text: string, opts: Omit<IRunOptions, 'text'> = {}): TextRun {
 }
 
 function heading(n: number, title: string): Paragraph {
-  return new Paragraph({ indent: { firstLine: FIRST_LINE }, children: [run(t('briefing.md.section', { cn: numeral(n), n, title }), { font: font(FONT.heading) })] });
+  // Never the last line of a page: it stays with what it heads.
+  return new Paragraph({ indent: { firstLine: FIRST_LINE }, keepNext: true, children: [run(t('briefing.md.section', { cn: numeral(n), n, title }), { font: font(FONT.heading) })] });
 }
 
 function indented(text: string): Paragraph {

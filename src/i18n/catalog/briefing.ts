@@ -111,7 +111,7 @@ export default {
   'briefing.bad-mode': { zh: '--mode 应为以下之一:{modes},而不是 "{value}"', en: '--mode must be one of {modes}, not "{value}"' },
   'briefing.bad-month': { zh: '--month 应为 YYYY-MM 格式的月份,如 2026-11,而不是 "{value}"', en: '--month must be a month written YYYY-MM, e.g. 2026-11, not "{value}"' },
   'briefing.bad-as-of': { zh: '--as-of 应为日期,如 2026-12-05,而不是 "{value}"', en: '--as-of must be a date, e.g. 2026-12-05, not "{value}"' },
-  'briefing.bad-output': { zh: '不支持的输出类型 {path}:应为 .xlsx、.docx、.md 或 .json', en: 'unsupported output {path}: use .xlsx, .docx, .md or .json' },
+  'briefing.bad-output': { zh: '不支持的输出类型 {path}:应为 .xlsx、.docx、.html、.md 或 .json', en: 'unsupported output {path}: use .xlsx, .docx, .html, .md or .json' },
   'briefing.as-of-needs-ledger': { zh: '--as-of 只用于判断台账问题是否逾期,请同时给出 --ledger', en: '--as-of only dates the ledger\'s overdue findings: give --ledger too' },
   'briefing.no-audits': {
     zh: '{month} 没有评估记录:读取的 {count} 份评估日期在 {first} 至 {last} 之间。请检查 --month 或输入文件',

@@ -11,6 +11,7 @@ import rules from './rules.js';
 import history from './history.js';
 import input from './input.js';
 import progress from './progress.js';
+import charts from './charts.js';
 
 export interface Message {
   zh: string;
@@ -30,4 +31,5 @@ export const catalog: Record<string, Message> = {
   ...history,
   ...input,
   ...progress,
+  ...charts,
 };

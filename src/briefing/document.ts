@@ -1,0 +1,27 @@
+import type { ChartSection } from '../charts/specs.js';
+import type { Briefing } from './model.js';
+import { briefingTables, type BriefingTable } from './tables.js';
+
+/**
+ * The 通报 as a document (.docx and .html): after 一、总体情况, the numbered sections with
+ * the tables and charts printed under each. 整改进展 only when a ledger was given.
+ */
+export interface DocumentSection {
+  /** Catalog key of the heading. */
+  heading: string;
+  /** Which charts go under the heading. */
+  charts: ChartSection;
+  tables: BriefingTable[];
+}
+
+/** The overdue list is cut to this many rows in a document; the .xlsx has them all. */
+const OVERDUE_SHOWN = 20;
+
+export function documentSections(b: Briefing): DocumentSection[] {
+  const tables = briefingTables(b, { overdueLimit: OVERDUE_SHOWN });
+  const isProgress = (x: BriefingTable) => ['progress', 'overdue'].includes(x.id);
+  const sections: DocumentSection[] = [{ heading: 'briefing.docx.ranking', charts: 'ranking', tables: tables.filter((x) => !isProgress(x)) }];
+  const progress = tables.filter(isProgress);
+  if (progress.length) sections.push({ heading: 'briefing.docx.progress', charts: 'progress', tables: progress });
+  return sections;
+}
