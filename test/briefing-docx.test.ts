@@ -120,6 +120,29 @@ describe('briefing -o 通报.docx', () => {
   });
 });
 
+describe('briefing -o 通报.docx / .html with deployed tasks and 运行数据', () => {
+  it('adds 四、任务进展 (tasks, 运行数据, 约谈/提醒) before 下步要求, in the .docx and the .html alike', async () => {
+    const out = tempDir('zongzhi-docx-tasks-');
+    const docxOut = join(out, '通报.docx');
+    const htmlOut = join(out, '通报.html');
+    const extra = ['--tasks', 'fixtures/demo/tasks.yaml', '--figures', 'fixtures/demo/figures'];
+    const r = await runCli([...ARGS, ...extra, '-o', docxOut, '-o', htmlOut]);
+    expect(r.code, r.stderr).toBe(0);
+    const body = await (await JSZip.loadAsync(readFileSync(docxOut))).file('word/document.xml')!.async('string');
+    const texts = [...body.matchAll(/<w:p\b[^>]*>(.*?)<\/w:p>/gs)].map((m) => [...m[1].matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).filter(Boolean);
+    expect(texts.filter((x) => /^[一二三四五六]、/.test(x))).toEqual(['一、总体情况', '二、排名情况', '三、整改进展', '四、任务进展', '五、下步要求']);
+    const tasks = texts.indexOf('四、任务进展');
+    const after = texts.slice(tasks, texts.indexOf('五、下步要求'));
+    expect(after).toContain('重点任务进展情况(截至 2026-12-05)');
+    expect(after).toContain('运行数据(2026-11;环比对 2026-10,同比对 2025-11)');
+    expect(after).toContain('约谈、提醒名单');
+    const html = readFileSync(htmlOut, 'utf8');
+    const order = ['三、整改进展', '四、任务进展', '重点任务进展情况(截至 2026-12-05)', '约谈、提醒名单', '五、下步要求'].map((s) => html.indexOf(s));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  }, 180_000);
+});
+
 interface Word {
   text: string;
   x0: number;

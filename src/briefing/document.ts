@@ -4,7 +4,8 @@ import { briefingTables, type BriefingTable } from './tables.js';
 
 /**
  * The 通报 as a document (.docx and .html): after 一、总体情况, the numbered sections with
- * the tables and charts printed under each. 整改进展 only when a ledger was given.
+ * the tables and charts printed under each. 整改进展 only when a ledger was given; 任务进展
+ * (deployed tasks, 运行数据, 约谈/提醒) only when tasks, progress or figures were given.
  */
 export interface DocumentSection {
   /** Catalog key of the heading. */
@@ -17,11 +18,12 @@ export interface DocumentSection {
 /** The overdue list is cut to this many rows in a document; the .xlsx has them all. */
 const OVERDUE_SHOWN = 20;
 
-export function documentSections(b: Briefing): DocumentSection[] {
+export function documentSections(b: Briefing, monthly: BriefingTable[] = []): DocumentSection[] {
   const tables = briefingTables(b, { overdueLimit: OVERDUE_SHOWN });
   const isProgress = (x: BriefingTable) => ['progress', 'overdue'].includes(x.id);
   const sections: DocumentSection[] = [{ heading: 'briefing.docx.ranking', charts: 'ranking', tables: tables.filter((x) => !isProgress(x)) }];
   const progress = tables.filter(isProgress);
   if (progress.length) sections.push({ heading: 'briefing.docx.progress', charts: 'progress', tables: progress });
+  if (monthly.length) sections.push({ heading: 'briefing.docx.tasks', charts: 'tasks', tables: monthly });
   return sections;
 }

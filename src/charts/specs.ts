@@ -10,7 +10,7 @@ import { Exact } from '../model/exact.js';
  */
 
 /** The 公文 section a chart is printed under. */
-export type ChartSection = 'overview' | 'ranking' | 'progress';
+export type ChartSection = 'overview' | 'ranking' | 'progress' | 'tasks';
 
 export interface ChartSpec {
   id: string;

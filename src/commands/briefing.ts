@@ -238,12 +238,12 @@ async function write(temp: string, path: string, b: Briefing, title: string, opt
   if (ext === '.docx') {
     // docx, echarts and the renderer are as heavy as exceljs: only when a document is asked for.
     const { writeBriefingDocx } = await import('../sinks/briefing-docx.js');
-    await writeBriefingDocx(temp, b, title, { force: true, issueNo: opts.issueNo, charts: await chartImages(path, b, trend, chartFont) });
+    await writeBriefingDocx(temp, b, title, { force: true, issueNo: opts.issueNo, charts: await chartImages(path, b, trend, chartFont), monthly: monthly ? monthlyTables(monthly) : [] });
   }
   if (ext === '.html') {
     const { writeBriefingHtml } = await import('../sinks/briefing-html.js');
     const { briefingCharts } = await import('../charts/specs.js');
-    writeBriefingHtml(temp, b, title, { force: true, issueNo: opts.issueNo, charts: briefingCharts(b, trend) });
+    writeBriefingHtml(temp, b, title, { force: true, issueNo: opts.issueNo, charts: briefingCharts(b, trend), monthly: monthly ? monthlyTables(monthly) : [] });
   }
 }
 

@@ -37,6 +37,8 @@ export interface DocxOptions {
   force?: boolean;
   /** Chart images, each printed under its section with a numbered caption. */
   charts?: DocxChart[];
+  /** The 任务进展 section's tables (deployed tasks, 运行数据, 约谈/提醒), when those inputs were given. */
+  monthly?: BriefingTable[];
 }
 
 export interface DocxChart {
@@ -100,7 +102,7 @@ function body(b: Briefing, title: string, opts: DocxOptions): Block[] {
   const figures = (section: ChartSection) => (opts.charts ?? []).filter((c) => c.spec.section === section).flatMap((c) => chartBlock(c, ++figure));
   out.push(...figures('overview'));
   let n = 2;
-  for (const section of documentSections(b)) {
+  for (const section of documentSections(b, opts.monthly)) {
     out.push(heading(n++, t(section.heading)), ...figures(section.charts));
     for (const table of section.tables) out.push(...tableBlock(table));
   }

@@ -121,6 +121,7 @@ export default {
   'briefing.docx.to': { zh: '各县(市、区)委政法委:', en: 'To the county (district) political-legal committees:' },
   'briefing.docx.ranking': { zh: '排名情况', en: 'Ranking' },
   'briefing.docx.progress': { zh: '整改进展', en: 'Rectification progress' },
+  'briefing.docx.tasks': { zh: '任务进展', en: 'Progress of deployed tasks' },
   'briefing.docx.next-steps': { zh: '下步要求', en: 'Next steps' },
   'briefing.docx.next-steps-placeholder': { zh: '(此处由办公室填写下步工作要求。)', en: '(The office writes the next steps here.)' },
   'briefing.docx.cc': { zh: '抄送:市委政法委领导班子成员', en: 'Copied to: members of the city committee\'s leadership' },
