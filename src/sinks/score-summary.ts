@@ -53,19 +53,25 @@ function endsTable(rows: StandingGroup['rows'], precision: number): string {
     { header: t('table.total'), align: 'right' },
     { header: t('table.grade') },
   ];
-  return renderTable(columns, rows.map(({ item, rank }) => [rank, item.code, item.name, item.date, shownScore(item.total, precision), item.grade]));
+  return renderTable(columns, rows.map(({ item, rank }) => [rank, item.code, item.name, item.date, shownScore(item.total, precision), item.veto.length ? t('summary.vetoed', { grade: item.grade }) : item.grade]));
 }
 
 /**
- * The mean of the centers' final scores per county (the first six digits of a code), each
- * center once, exact and then rounded half-up like every score; counties by code.
+ * The mean per county (the first six digits of a code) of its centers' final scores, each
+ * center once with its latest audit (DESIGN: a county's average), exact and then rounded
+ * half-up like every score; counties by code.
  */
 function countyMeans(g: StandingGroup): string {
-  const counties = new Map<string, { sum: Exact; n: number }>();
+  const latest = new Map<string, { date: string; total: number }>();
   for (const { item } of g.rows) {
-    const county = item.code.slice(0, 6);
+    const seen = latest.get(item.code);
+    if (!seen || item.date > seen.date) latest.set(item.code, { date: item.date, total: item.total });
+  }
+  const counties = new Map<string, { sum: Exact; n: number }>();
+  for (const [code, { total }] of latest) {
+    const county = code.slice(0, 6);
     const c = counties.get(county) ?? { sum: Exact.ZERO, n: 0 };
-    counties.set(county, { sum: c.sum.add(Exact.from(item.total)), n: c.n + 1 });
+    counties.set(county, { sum: c.sum.add(Exact.from(total)), n: c.n + 1 });
   }
   const columns: Column[] = [{ header: t('summary.county') }, { header: t('summary.centers'), align: 'right' }, { header: t('summary.mean'), align: 'right' }];
   const rows = [...counties].sort(([a], [b]) => (a < b ? -1 : 1)).map(([county, { sum, n }]) => [county, n, sum.div(Exact.of(BigInt(n))).toFixed(g.checklist.precision)]);

@@ -1,0 +1,127 @@
+// Issue 17: streaming scoring, results.jsonl, and the terminal summary of a big batch.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { linesOf } from '../src/formats/results-jsonl.js';
+import type { Result } from '../src/model/result.js';
+import { runCli, tempDir } from './helpers.js';
+import { CHECKLIST_FILE, save, wideWorkbook } from './sheet-helpers.js';
+
+const DEMO = 'fixtures/demo/audits';
+let dir: string;
+let ranked: Result[];
+
+const key = (r: Result) => `${r.checklist.id}@${r.checklist.version}|${r.center.code}|${r.date}`;
+
+beforeAll(async () => {
+  dir = tempDir();
+  const r = await runCli(['score', DEMO, '-o', join(dir, 'demo.json'), '-o', join(dir, 'demo.jsonl')]);
+  expect(r.code, r.stderr).toBe(0);
+  ranked = JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8')) as Result[];
+});
+
+describe('results.jsonl', () => {
+  it('holds one result per line, the same results as results JSON', () => {
+    const lines = readFileSync(join(dir, 'demo.jsonl'), 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    const streamed = lines.map((l) => JSON.parse(l) as Result);
+    expect(streamed.length).toBe(ranked.length);
+    expect(ranked.length).toBeGreaterThan(50);
+    const byKey = new Map(ranked.map((r) => [key(r), r]));
+    for (const r of streamed) expect(r).toEqual(byKey.get(key(r)));
+  });
+
+  it('is read back like results JSON: re-scoring it gives the same results JSON, byte for byte', async () => {
+    const back = await runCli(['score', join(dir, 'demo.jsonl'), '-o', join(dir, 'back.json')]);
+    expect(back.code, back.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'back.json'), 'utf8')).toBe(readFileSync(join(dir, 'demo.json'), 'utf8'));
+  });
+
+  it('names the line that is not a result, and the other lines still count with --skip-invalid', async () => {
+    const lines = readFileSync(join(dir, 'demo.jsonl'), 'utf8').split('\n').slice(0, 3);
+    const file = join(dir, 'broken.jsonl');
+    // CRLF line ends and a blank line (a copy edited on Windows) are not errors.
+    writeFileSync(file, [lines[0], '{"format": 1, "center": ', '', lines[1].replace('"format":1', '"format":2'), lines[2]].join('\r\n'));
+    const refused = await runCli(['score', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${file}:2:1: 这一行不是有效的 JSON`);
+    expect(refused.stderr).toContain(`${file}:4:1: 不是 zongzhi 的评分结果`);
+    const skipped = await runCli(['score', file, '--skip-invalid', '--json']);
+    expect(skipped.code).toBe(0);
+    expect((JSON.parse(skipped.stdout) as Result[]).map(key).sort()).toEqual([lines[0], lines[2]].map((l) => key(JSON.parse(l))).sort());
+  });
+
+  it('splits lines exactly across read chunks, multi-byte text included', () => {
+    const file = join(dir, 'long.txt');
+    // Lines of 3-byte characters whose ends fall at every offset around the 1 MiB chunk boundary.
+    const lines = Array.from({ length: 3000 }, (_, i) => `${i}:${'综'.repeat(100 + (i % 7))}`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect([...linesOf(file)].map((l) => l.text)).toEqual(lines);
+    expect([...linesOf(file)].at(-1)?.number).toBe(3000);
+  });
+});
+
+describe('terminal output of a big batch', () => {
+  it('summarises above 50 centers: counts per grade, top and bottom 10, the mean per county', async () => {
+    const r = await runCli(['score', DEMO]);
+    expect(r.code).toBe(0);
+    const groups = new Map<string, Result[]>();
+    for (const x of ranked) groups.set(x.checklist.id, [...(groups.get(x.checklist.id) ?? []), x]);
+    const township = groups.get('township')!;
+    expect(township.length).toBeGreaterThan(20);
+    const count = (grade: string) => township.filter((x) => x.grade === grade).length;
+    expect(r.stdout).toContain(`等次分布:优秀 ${count('优秀')} · 良好 ${count('良好')} · 合格 ${count('合格')} · 不合格 ${count('不合格')}`);
+    // The full ranking is not printed: of the township centers, only the ten best and the ten worst rows.
+    const rows = (codeLength: number) => r.stdout.split('\n').filter((l) => new RegExp(`│ \\d{${codeLength}} +│ \\S+综治中心`).test(l));
+    expect(rows(9).length).toBe(20);
+    expect(rows(9)[0]).toContain(township[0].center.name);
+    expect(rows(9)[19]).toContain(township.at(-1)!.center.name);
+    expect(r.stdout).toContain('--all');
+    // The county mean: each township center once, with its latest audit, rounded half-up to 0.1.
+    const latest = new Map<string, Result>();
+    for (const x of township) if (!latest.has(x.center.code) || x.date > latest.get(x.center.code)!.date) latest.set(x.center.code, x);
+    const inCounty = [...latest.values()].filter((x) => x.center.code.startsWith('999903'));
+    const tenths = inCounty.reduce((s, x) => s + Math.round(x.total * 10), 0);
+    const mean = Math.floor((2 * tenths + inCounty.length) / (2 * inCounty.length));
+    const line = `│ 999903 +│ +${inCounty.length} │ +${Math.floor(mean / 10)}\\.${mean % 10} │`;
+    expect(r.stdout.split('\n').filter((l) => new RegExp(line).test(l)).length).toBe(1);
+  });
+
+  it('prints the full ranking with --all', async () => {
+    const r = await runCli(['score', DEMO, '--all']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => /│ +\d+ │ \d{6,12} /.test(l)).length).toBe(ranked.length);
+    expect(r.stdout).not.toContain('前 10 名');
+  });
+
+  it('summarises a small batch too when stdout is not a terminal and files are written', async () => {
+    const small = tempDir();
+    const r = await runCli(['score', `${DEMO}/2026-11`, '-o', join(small, 'r.jsonl')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('前 10 名');
+    expect(r.stderr).toContain(`已写入 ${join(small, 'r.jsonl')}`);
+    const table = await runCli(['score', `${DEMO}/2026-11`]);
+    expect(table.stdout).not.toContain('前 10 名');
+  });
+
+  it('speaks English with --lang en', async () => {
+    const r = await runCli(['score', DEMO, '--lang', 'en']);
+    expect(r.stdout).toContain('top 10');
+    expect(r.stdout).toContain('mean per county');
+  });
+});
+
+describe('streaming a wide sheet', () => {
+  it('drops both rows of a center given twice, even after the first was scored (--skip-invalid)', async () => {
+    const w = await wideWorkbook(dir);
+    w.at(2, 'code').value = '999901';
+    const file = await save(w.wb, join(dir, 'twice.xlsx'));
+    const out = join(dir, 'twice.jsonl');
+    const r = await runCli(['score', file, '--checklist', CHECKLIST_FILE, '--skip-invalid', '-o', out, '-o', join(dir, 'twice.json')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${file}!评分表!A6`);
+    const codes = readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as Result).center.code);
+    expect(codes).toEqual(['999902']);
+    expect((JSON.parse(readFileSync(join(dir, 'twice.json'), 'utf8')) as Result[]).map((x) => x.center.code)).toEqual(['999902']);
+  });
+});
