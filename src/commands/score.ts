@@ -58,7 +58,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     // All outputs or none: each is written to a temp file, then they are renamed together.
     await set.writeAll(outputs, async (temp, path) => {
       const ext = extensionOf(path);
-      if (ext === '.jsonl') writeChunksAtomic(temp, batch.lines(batch.kept()), { force: true });
+      if (ext === '.jsonl') batch.writeJsonl(temp);
       if (ext === '.json') writeChunksAtomic(temp, resultsJsonChunks(inOrder()), { force: true });
       if (ext === '.md') writeFileAtomic(temp, scoreMarkdown(loaded()), { force: true });
       if (ext === '.xlsx') {

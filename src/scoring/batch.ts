@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { problem, type Problem } from '../errors.js';
@@ -10,6 +10,7 @@ import { checkLevels, type LevelLookup } from '../model/level.js';
 import { rankResults } from '../model/rank.js';
 import type { Result } from '../model/result.js';
 import { OnePerAudit } from '../sources/responses.js';
+import { writeChunksAtomic } from '../util/fs.js';
 import { score, type ScoreOptions } from './score.js';
 
 /** Scores every response; a response that cannot be scored becomes a problem naming its source and center. */
@@ -69,7 +70,8 @@ export class ScoredBatch {
   private readonly audits = new OnePerAudit();
   private readonly bySource = new Map<string, number>();
   private readonly dir = mkdtempSync(join(tmpdir(), 'zongzhi-score-'));
-  private readonly fd = openSync(join(this.dir, 'results.jsonl'), 'w+');
+  private readonly file = join(this.dir, 'results.jsonl');
+  private readonly fd = openSync(this.file, 'w+');
   private size = 0;
 
   constructor(private readonly opts: ScoreOptions & { levels?: LevelLookup } = {}) {}
@@ -102,11 +104,23 @@ export class ScoredBatch {
   }
 
   private keep(r: Result, source: string): void {
-    const line = Buffer.from(resultLine(r));
-    writeSync(this.fd, line, 0, line.length, this.size);
+    const line = resultLine(r);
+    const length = writeSync(this.fd, line, this.size);
     this.bySource.set(source, this.standings.length);
-    this.standings.push({ code: r.center.code, name: r.center.name, date: r.date, checklist: `${r.checklist.id}@${r.checklist.version}`, grade: r.grade, veto: r.veto, total: r.total, source, offset: this.size, length: line.length });
-    this.size += line.length;
+    this.standings.push({ code: r.center.code, name: r.center.name, date: r.date, checklist: `${r.checklist.id}@${r.checklist.version}`, grade: r.grade, veto: r.veto, total: r.total, source, offset: this.size, length });
+    this.size += length;
+  }
+
+  /** Writes the results that count, in the order they were read, as results JSONL to `path`. */
+  writeJsonl(path: string): void {
+    const kept = this.kept();
+    // Nothing withdrawn: the temp file is that JSONL already, and the kernel copies it.
+    if (kept.length === this.standings.length) {
+      copyFileSync(this.file, path);
+      const fd = openSync(path, 'r+');
+      fsyncSync(fd);
+      closeSync(fd);
+    } else writeChunksAtomic(path, this.lines(kept), { force: true });
   }
 
   /** The standings that count, in the order they were read. */

@@ -10,7 +10,8 @@ export const ENDS = 10;
 /**
  * What a terminal shows of a big batch instead of its full ranking: per checklist (scores of
  * different checklists are never mixed), the count per grade, the top and bottom ten, and
- * the mean per county. Its cost grows with the number of counties, not of centers.
+ * for township and village centers the mean per county. Its cost grows with the number of
+ * counties, not of centers.
  */
 export function scoreSummary(groups: StandingGroup[]): string {
   const count = groups.reduce((n, g) => n + g.rows.length, 0);
@@ -28,7 +29,8 @@ function groupSummary(g: StandingGroup): string {
     gradeCounts(g),
     `${t('summary.top', { count: top.length })}\n${endsTable(top, checklist.precision)}`,
     ...(bottom.length ? [`${t('summary.bottom', { count: bottom.length })}\n${endsTable(bottom, checklist.precision)}`] : []),
-    `${t('summary.county-means')}\n${countyMeans(g)}`,
+    // A county center is its county: a mean per county would repeat the ranking.
+    ...(checklist.level === 'county' ? [] : [`${t('summary.county-means')}\n${countyMeans(g)}`]),
   ].join('\n');
 }
 
