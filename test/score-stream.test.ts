@@ -1,6 +1,7 @@
 // Issue 17: streaming scoring, results.jsonl, and the terminal summary of a big batch.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { linesOf } from '../src/formats/results-jsonl.js';
 import type { Result } from '../src/model/result.js';
@@ -58,6 +59,24 @@ describe('results.jsonl', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     expect([...linesOf(file)].map((l) => l.text)).toEqual(lines);
     expect([...linesOf(file)].at(-1)?.number).toBe(3000);
+  });
+});
+
+describe('schema/results.schema.json', () => {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const schema = JSON.parse(readFileSync('schema/results.schema.json', 'utf8'));
+  const results = ajv.compile(schema);
+  const result = ajv.getSchema(`${schema.$id}#/$defs/result`)!;
+
+  it('describes results JSON and every line of results.jsonl that score writes', () => {
+    expect(results(JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8'))), ajv.errorsText(results.errors)).toBe(true);
+    for (const line of readFileSync(join(dir, 'demo.jsonl'), 'utf8').trim().split('\n')) expect(result(JSON.parse(line)), ajv.errorsText(result.errors)).toBe(true);
+  });
+
+  it('rejects a result that lost a field or whose code lost its leading zeros', () => {
+    const { total: _total, ...noTotal } = ranked[0];
+    expect(result(noTotal)).toBe(false);
+    expect(result({ ...ranked[0], center: { code: 999901, name: ranked[0].center.name } })).toBe(false);
   });
 });
 
