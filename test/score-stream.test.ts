@@ -62,6 +62,37 @@ describe('results.jsonl', () => {
   });
 });
 
+describe('--compact', () => {
+  it('leaves out the texts the checklist holds, and reads back to the same full results', async () => {
+    const compact = join(dir, 'compact.jsonl');
+    const r = await runCli(['score', DEMO, '--compact', '-o', compact, '-o', join(dir, 'compact.json')]);
+    expect(r.code, r.stderr).toBe(0);
+    const first = JSON.parse(readFileSync(compact, 'utf8').split('\n')[0]);
+    expect(first.compact).toBe(true);
+    expect(first.checklist).toEqual({ id: 'county', version: '2025.1', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(first.items[0]).not.toHaveProperty('title');
+    expect(first.dimensions[0]).not.toHaveProperty('name');
+    expect(readFileSync(compact).length).toBeLessThan(0.7 * readFileSync(join(dir, 'demo.jsonl')).length);
+    for (const input of [compact, join(dir, 'compact.json')]) {
+      const back = join(dir, `back-${input.endsWith('l') ? 'l' : 'j'}.json`);
+      expect((await runCli(['score', input, '-o', back])).code).toBe(0);
+      expect(readFileSync(back, 'utf8')).toBe(readFileSync(join(dir, 'demo.json'), 'utf8'));
+    }
+  });
+
+  it('needs the very checklist it recorded: another one of that version is refused at the line', async () => {
+    const [full, ...rest] = readFileSync(join(dir, 'demo.jsonl'), 'utf8').split('\n');
+    const compactLine = readFileSync(join(dir, 'compact.jsonl'), 'utf8').split('\n')[0];
+    const changed = (line: string) => line.replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`);
+    const file = join(dir, 'changed.jsonl');
+    writeFileSync(file, `${changed(full)}\n${changed(compactLine)}\n${rest[0]}\n`);
+    const r = await runCli(['score', file, '--allow-checklist-change']);
+    expect(r.code).toBe(1);
+    // The full result carries its own texts: only the compact one (line 2) is refused.
+    expect(r.stderr.split('\n').filter((l) => l.startsWith(file))).toEqual([expect.stringMatching(new RegExp(`^${file}:2:1: 精简格式.*county 2025.1.*--checklist`))]);
+  });
+});
+
 describe('schema/results.schema.json', () => {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   const schema = JSON.parse(readFileSync('schema/results.schema.json', 'utf8'));
@@ -71,6 +102,17 @@ describe('schema/results.schema.json', () => {
   it('describes results JSON and every line of results.jsonl that score writes', () => {
     expect(results(JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8'))), ajv.errorsText(results.errors)).toBe(true);
     for (const line of readFileSync(join(dir, 'demo.jsonl'), 'utf8').trim().split('\n')) expect(result(JSON.parse(line)), ajv.errorsText(result.errors)).toBe(true);
+  });
+
+  it('describes the compact form, and tells it from the full one', async () => {
+    const out = join(dir, 'schema-compact.jsonl');
+    expect((await runCli(['score', DEMO, '--compact', '-o', out])).code).toBe(0);
+    const compact = ajv.getSchema(`${schema.$id}#/$defs/compactResult`)!;
+    for (const line of readFileSync(out, 'utf8').trim().split('\n')) {
+      expect(compact(JSON.parse(line)), ajv.errorsText(compact.errors)).toBe(true);
+      expect(result(JSON.parse(line))).toBe(false);
+    }
+    expect(compact(ranked[0])).toBe(false);
   });
 
   it('rejects a result that lost a field or whose code lost its leading zeros', () => {

@@ -25,6 +25,7 @@ interface Options {
   allowChecklistChange?: boolean;
   force?: boolean;
   all?: boolean;
+  compact?: boolean;
 }
 
 const OUTPUTS = ['.xlsx', '.json', '.jsonl', '.md'];
@@ -52,14 +53,15 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     const grades = gradeNames(batch.checklists.values());
     const groups = batch.ranked(grades);
     // Every output in ranking order, checklist by checklist (results.jsonl in reading order: it is a stream).
-    const inOrder = () => batch.results(groups.flatMap((g) => g.rows.map((row) => row.item)));
+    const order = groups.flatMap((g) => g.rows.map((row) => row.item));
+    const inOrder = () => batch.results(order);
     const loaded = () => loadGroups(batch, groups);
 
     // All outputs or none: each is written to a temp file, then they are renamed together.
     await set.writeAll(outputs, async (temp, path) => {
       const ext = extensionOf(path);
-      if (ext === '.jsonl') batch.writeJsonl(temp);
-      if (ext === '.json') writeChunksAtomic(temp, resultsJsonChunks(inOrder()), { force: true });
+      if (ext === '.jsonl') batch.writeJsonl(temp, { compact: opts.compact });
+      if (ext === '.json') writeChunksAtomic(temp, resultsJsonChunks(opts.compact ? batch.compactResults(order) : inOrder()), { force: true });
       if (ext === '.md') writeFileAtomic(temp, scoreMarkdown(loaded()), { force: true });
       if (ext === '.xlsx') {
         const { writeReport } = await import('../sinks/report-xlsx.js');

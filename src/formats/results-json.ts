@@ -25,7 +25,7 @@ export function resultsJsonText(results: Result[]): string {
  * The same text one result at a time (5,000 results as one string took 600 MB); the
  * results may come from a second pass over a temp file, never all in memory.
  */
-export function* resultsJsonChunks(results: Iterable<Result>): Generator<string> {
+export function* resultsJsonChunks(results: Iterable<object>): Generator<string> {
   let first = true;
   for (const result of results) {
     yield `${first ? '[\n' : ',\n'}  ${JSON.stringify(result, null, 2).replace(/\n/g, '\n  ')}`;
@@ -104,6 +104,11 @@ export function toAudit(r: Partial<Result>, file: string, registry: ChecklistReg
     return undefined;
   }
   const checklist = found.checklist;
+  // A compact result left its texts to this very checklist: another version's would not be its own.
+  if ((r as { compact?: unknown }).compact === true && checklist.sha256 !== r.checklist.sha256 && checklist.byteSha256 !== r.checklist.sha256) {
+    report('results.compact-checklist', { id: r.checklist.id, version: r.checklist.version, sha256: String(r.checklist.sha256 ?? '-').slice(0, 12) }, ['checklist']);
+    return undefined;
+  }
   const code = String(r.center.code ?? '');
   const date = parseDate(r.date);
   let ok = true;

@@ -9,8 +9,35 @@ import { cleanStrings, toAudit, type ResponseRead } from './results-json.js';
  * Results JSONL: one result per line, the same objects as results JSON, so jq, DuckDB or
  * pandas stream it a line at a time. Read back like results JSON (re-scored, never trusted).
  */
-export function resultLine(result: Result): string {
+export function resultLine(result: Result | CompactResult): string {
   return `${JSON.stringify(result)}\n`;
+}
+
+/**
+ * A result without the per-item text its checklist holds (--compact): item titles, points,
+ * dimension ids and the answer as read, dimension names, the titles and dimensions in the
+ * findings, the checklist's name and level. `checklist {id, version, sha256}` says which
+ * checklist restores them, and reading it back requires exactly that checklist.
+ */
+export type CompactResult = Omit<Result, 'checklist' | 'dimensions' | 'items' | 'findings'> & {
+  compact: true;
+  checklist: Pick<Result['checklist'], 'id' | 'version' | 'sha256'>;
+  dimensions: Omit<Result['dimensions'][number], 'name'>[];
+  items: Omit<Result['items'][number], 'title' | 'dimension' | 'points' | 'answer'>[];
+  findings: Omit<Result['findings'][number], 'itemTitle' | 'dimension' | 'dimensionName'>[];
+};
+
+export function compactResult(r: Result): CompactResult {
+  const { format, checklist, dimensions, items, findings, ...rest } = r;
+  return {
+    format,
+    compact: true,
+    checklist: { id: checklist.id, version: checklist.version, sha256: checklist.sha256 },
+    ...rest,
+    dimensions: dimensions.map(({ name: _name, ...d }) => d),
+    items: items.map(({ title: _title, dimension: _dimension, points: _points, answer: _answer, ...i }) => i),
+    findings: findings.map(({ itemTitle: _itemTitle, dimension: _dimension, dimensionName: _dimensionName, ...f }) => f),
+  };
 }
 
 /** A line of a text file, without its newline, with its 1-based number. */

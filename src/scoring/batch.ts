@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { problem, type Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { ResponseRead } from '../formats/results-json.js';
-import { resultLine } from '../formats/results-jsonl.js';
+import { compactResult, resultLine, type CompactResult } from '../formats/results-jsonl.js';
 import type { Checklist } from '../model/checklist.js';
 import { checkLevels, type LevelLookup } from '../model/level.js';
 import { rankResults } from '../model/rank.js';
@@ -112,10 +112,11 @@ export class ScoredBatch {
   }
 
   /** Writes the results that count, in the order they were read, as results JSONL to `path`. */
-  writeJsonl(path: string): void {
+  writeJsonl(path: string, opts: { compact?: boolean } = {}): void {
     const kept = this.kept();
+    if (opts.compact) writeChunksAtomic(path, this.compactLines(kept), { force: true });
     // Nothing withdrawn: the temp file is that JSONL already, and the kernel copies it.
-    if (kept.length === this.standings.length) {
+    else if (kept.length === this.standings.length) {
       copyFileSync(this.file, path);
       const fd = openSync(path, 'r+');
       fsyncSync(fd);
@@ -151,6 +152,15 @@ export class ScoredBatch {
   /** The results of `standings`, read back one at a time. */
   *results(standings: Iterable<Standing>): Generator<Result> {
     for (const line of this.lines(standings)) yield JSON.parse(line.toString('utf8')) as Result;
+  }
+
+  /** The same without the texts their checklist holds (--compact). */
+  *compactResults(standings: Iterable<Standing>): Generator<CompactResult> {
+    for (const r of this.results(standings)) yield compactResult(r);
+  }
+
+  private *compactLines(standings: Iterable<Standing>): Generator<string> {
+    for (const r of this.compactResults(standings)) yield resultLine(r);
   }
 
   /** Removes the temp file. */
