@@ -1,5 +1,6 @@
 // A filled wide sheet as zongzhi template lays it out, generated at bench time (big inputs
 // are never committed): shared by sheets.bench.mjs and score-scale.bench.mjs.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { seeded as rng } from './lib.mjs';
@@ -84,19 +85,23 @@ for (const s of shape) {
 await wb.commit();
 `;
 
-/** Each report sheet's row count and its first 200 rows, for the floor to write the same amount. */
+/**
+ * Each report sheet's row count and its first 200 rows, for the floor to write the same amount.
+ * Read with exceljs itself: a report of 10,000 centers inflates past the tool's own 400 MB
+ * input limit, which is meant for workbooks people send in.
+ */
 export async function shapeOf(report, file) {
-  const { readWorkbook } = await dist('xlsx/index.js');
+  const ExcelJS = (await import('exceljs')).default;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(report, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
   const shape = [];
-  for await (const sheet of readWorkbook(report, { mode: 'stream' })) {
+  for await (const sheet of reader) {
     const rows = [];
     let count = 0;
-    for await (const row of sheet.rows()) {
-      if (rows.length < 200) rows.push(row.cells);
+    for await (const row of sheet) {
+      if (rows.length < 200) rows.push(Array.from(row.values.slice(1), (v) => v ?? null));
       count++;
     }
     shape.push({ name: sheet.name, rows, count });
   }
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(file, JSON.stringify(shape));
 }
