@@ -34,14 +34,15 @@ function answerOf(item, rand) {
 
 /**
  * Writes a filled wide sheet of `n` centers for `checklist` to `file`, deterministically
- * (seeded by n). Codes are distinct 6-digit county codes, none ending in 00 (that is a
- * city), so every row is a center of the county checklist's level.
+ * (seeded by n and first). Codes are distinct 6-digit county codes, none ending in 00 (that
+ * is a city), so every row is a center of the county checklist's level; `first` numbers the
+ * centers on from there, so that several sheets together hold distinct centers.
  */
-export async function makeWideSheet(file, n, checklist) {
+export async function makeWideSheet(file, n, checklist, first = 0) {
   const { createWorkbook } = await dist('xlsx/index.js');
   const { placedItems } = await dist('model/checklist.js');
   const items = placedItems(checklist).map((p) => p.item);
-  const rand = rng(20261120 + n);
+  const rand = rng(20261120 + n + first);
   const book = await createWorkbook(file, { force: true });
   const meta = book.addSheet({ name: '_zongzhi', state: 'veryHidden', look: 'plain', columns: [{ header: 'key' }, { header: 'value' }] });
   for (const row of [['format', 1], ['checklist', checklist.id], ['version', checklist.version], ['sha256', checklist.sha256], ['layout', 'wide']]) meta.addRow(row);
@@ -51,7 +52,8 @@ export async function makeWideSheet(file, n, checklist) {
   if (checklist.bonus) groups.push({ label: '加分项', columns: checklist.bonus.items.length * 2 });
   const sheet = book.addSheet({ name: '评分表', title: `${checklist.name}评分汇总表`, groups, columns });
   for (let i = 0; i < n; i++) {
-    const code = String(100001 + i + Math.floor(i / 99));
+    const k = first + i;
+    const code = String(100001 + k + Math.floor(k / 99));
     const row = [code, `示例市第${i + 1}综治中心`, `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`, `${SURNAMES[i % 10]}${GIVEN[(i * 7) % 10]}、${SURNAMES[(i + 3) % 10]}${GIVEN[(i * 3) % 10]}`];
     for (const item of items) {
       const a = answerOf(item, rand);

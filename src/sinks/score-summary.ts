@@ -2,6 +2,7 @@ import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
 import { shownScore } from '../model/result.js';
 import type { StandingGroup } from '../scoring/batch.js';
+import { standingColumns } from './score-table.js';
 import { renderTable, type Column } from './terminal.js';
 
 /** How many centers the summary lists at each end of a ranking. */
@@ -47,15 +48,7 @@ function gradeCounts(g: StandingGroup): string {
 }
 
 function endsTable(rows: StandingGroup['rows'], precision: number): string {
-  const columns: Column[] = [
-    { header: t('table.rank'), align: 'right' },
-    { header: t('table.code') },
-    { header: t('table.name'), width: 20 },
-    { header: t('table.date') },
-    { header: t('table.total'), align: 'right' },
-    { header: t('table.grade') },
-  ];
-  return renderTable(columns, rows.map(({ item, rank }) => [rank, item.code, item.name, item.date, shownScore(item.total, precision), item.veto.length ? t('summary.vetoed', { grade: item.grade }) : item.grade]));
+  return renderTable(standingColumns(), rows.map(({ item, rank }) => [rank, item.code, item.name, item.date, shownScore(item.total, precision), item.veto.length ? t('summary.vetoed', { grade: item.grade }) : item.grade]));
 }
 
 /**
