@@ -1,5 +1,7 @@
 // Issue 17: streaming scoring, results.jsonl, and the terminal summary of a big batch.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -169,6 +171,22 @@ describe('terminal output of a big batch', () => {
     const r = await runCli(['score', DEMO, '--lang', 'en']);
     expect(r.stdout).toContain('top 10');
     expect(r.stdout).toContain('mean per county');
+  });
+});
+
+describe('the temp file of a streamed batch', () => {
+  it('is removed by the next run when the run that left it was killed, never while its run is alive', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const left = join(tmpdir(), `zongzhi-score-${dead}-killed`);
+    const live = join(tmpdir(), `zongzhi-score-${process.pid}-running`);
+    for (const d of [left, live]) {
+      mkdirSync(d, { recursive: true });
+      writeFileSync(join(d, 'results.jsonl'), '{}\n');
+    }
+    expect((await runCli(['score', `${DEMO}/2026-11`, '--json'])).code).toBe(0);
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    rmSync(live, { recursive: true });
   });
 });
 

@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { problem, type Problem } from '../errors.js';
@@ -10,7 +10,7 @@ import { checkLevels, type LevelLookup } from '../model/level.js';
 import { rankResults } from '../model/rank.js';
 import type { Result } from '../model/result.js';
 import { OnePerAudit } from '../sources/responses.js';
-import { writeChunksAtomic } from '../util/fs.js';
+import { isAlive, writeChunksAtomic } from '../util/fs.js';
 import { score, type ScoreOptions } from './score.js';
 
 /** Scores every response; a response that cannot be scored becomes a problem naming its source and center. */
@@ -30,6 +30,20 @@ function scoreOne({ audit, checklist }: ResponseRead, opts: ScoreOptions): { res
   if (outcome.ok) return { result: outcome.result };
   // One workbook holds many centers: the message names which one could not be scored.
   return { problem: { ...problem(outcome.code, outcome.params, { file: audit.source }), message: t('score.of-center', { center: audit.center.code, name: audit.center.name, problem: t(outcome.code, outcome.params) }) } };
+}
+
+const BATCH_PREFIX = 'zongzhi-score-';
+
+/**
+ * A fresh temp folder named after this process. A run killed before it removed its own
+ * (Ctrl-C, kill -9) leaves up to gigabytes behind: the next run removes those of dead processes.
+ */
+function batchDir(): string {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = new RegExp(`^${BATCH_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid && !isAlive(Number(pid))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(tmpdir(), `${BATCH_PREFIX}${process.pid}-`));
 }
 
 /** What ranking and the terminal summary need of a result; the result itself waits in the batch's temp file. */
@@ -69,7 +83,7 @@ export class ScoredBatch {
   readonly scoreProblems: Problem[] = [];
   private readonly audits = new OnePerAudit();
   private readonly bySource = new Map<string, number>();
-  private readonly dir = mkdtempSync(join(tmpdir(), 'zongzhi-score-'));
+  private readonly dir = batchDir();
   private readonly file = join(this.dir, 'results.jsonl');
   private readonly fd = openSync(this.file, 'w+');
   private size = 0;
