@@ -86,3 +86,12 @@ export function seeded(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** CPU time (user + system, ms) and peak RSS (MB) of one run, from /usr/bin/time; throws when the command fails. */
+export function cpuTimed(cmd, args, opts = {}) {
+  const r = spawnSync(TIME, ['-f', '%U %S %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [user, sys, kb] = last.split(' ').map(Number);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}\n${r.stderr.slice(-2000)}`);
+  return { ms: (user + sys) * 1000, peakMB: kb / 1024 };
+}

@@ -114,6 +114,8 @@ function buildProgram(version: string): Command {
     .option('--centers <file>', t('opt.centers'))
     .option('--skip-invalid', t('opt.skip-invalid'))
     .option('--allow-checklist-change', t('opt.allow-checklist-change'))
+    .option('--all', t('opt.all'))
+    .option('--compact', t('opt.compact'))
     .option('--force', t('cli.option.force'))
     .addHelpText('after', examples('score', ['score audits/', 'score audits/ --explain', 'score 回收表/ -o 评分报告.xlsx -o results.json', 'score audits/ --json']))
     .action(lazy(() => import('./commands/score.js')));

@@ -137,3 +137,70 @@ describe.each(checklists.map((c) => [c.id, c] as const))('invariants on %s', (_i
     );
   });
 });
+
+// Issue 17: Exact holds small fractions as numbers (the fast path) and falls back to BigInt.
+// A plain BigInt rational, written here from the definitions, is the reference for both.
+describe('Exact fast path against a BigInt rational', () => {
+  type Ref = { n: bigint; d: bigint };
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+  const ref = (n: bigint, d: bigint): Ref => {
+    if (d < 0n) [n, d] = [-n, -d];
+    const g = gcd(n, d) || 1n;
+    return { n: n / g, d: d / g };
+  };
+  const decimalRef = (text: string): Ref => {
+    const [int, frac = ''] = text.replace('-', '').split('.');
+    const n = BigInt(int + frac);
+    return ref(text.startsWith('-') ? -n : n, 10n ** BigInt(frac.length));
+  };
+  const roundRef = (x: Ref, places: number): Ref => {
+    const scale = 10n ** BigInt(places);
+    const abs = (x.n < 0n ? -x.n : x.n) * scale;
+    const q = (2n * abs + x.d) / (2n * x.d);
+    return ref(x.n < 0n ? -q : q, scale);
+  };
+  const same = (e: Exact, r: Ref) => expect([e.n, e.d]).toEqual([r.n, r.d]);
+
+  // Decimals as checklists and answers write them, and beyond 2^53 so that the BigInt path runs too.
+  const decimal = fc
+    .tuple(fc.boolean(), fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 0n, max: 10n ** 22n })), fc.nat({ max: 8 }))
+    .map(([neg, digits, places]) => {
+      const s = digits.toString().padStart(places + 1, '0');
+      const text = places ? `${s.slice(0, s.length - places)}.${s.slice(s.length - places)}` : s;
+      return neg && digits !== 0n ? `-${text}` : text;
+    });
+
+  it('adds, subtracts, multiplies, divides, compares and rounds exactly, on either path', () => {
+    fc.assert(
+      fc.property(decimal, decimal, fc.nat({ max: 6 }), (a, b, places) => {
+        const [x, y] = [Exact.from(a), Exact.from(b)];
+        const [rx, ry] = [decimalRef(a), decimalRef(b)];
+        same(x, rx);
+        same(x.add(y), ref(rx.n * ry.d + ry.n * rx.d, rx.d * ry.d));
+        same(x.sub(y), ref(rx.n * ry.d - ry.n * rx.d, rx.d * ry.d));
+        same(x.mul(y), ref(rx.n * ry.n, rx.d * ry.d));
+        if (ry.n !== 0n) same(x.div(y), ref(rx.n * ry.d, rx.d * ry.n));
+        const l = rx.n * ry.d;
+        const r = ry.n * rx.d;
+        expect(x.cmp(y)).toBe(l < r ? -1 : l > r ? 1 : 0);
+        same(x.round(places), roundRef(rx, places));
+        // A pro-rata ratio: earned / applicable × total, then the checklist's rounding.
+        if (ry.n !== 0n) same(x.div(y).mul(Exact.from(100)).round(places), roundRef(ref(rx.n * ry.d * 100n, rx.d * ry.n), places));
+        // Numbers as the results JSON writes them: the double nearest the exact decimal.
+        expect(x.toNumber()).toBe(Number(a));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('sums long columns of tenths and halves without drift', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 300 }), (halves) => {
+        const total = Exact.sum(halves.map((h) => Exact.from(h / 2)).concat(halves.map((h) => Exact.from(`0.${h % 10}`))));
+        const expected = ref(BigInt(halves.reduce((s, h) => s + h * 5 + (h % 10), 0)), 10n);
+        same(total, expected);
+        expect(total.toFixed(1)).toBe(`${expected.n / expected.d}.${((expected.n * 10n) / expected.d) % 10n}`);
+      }),
+    );
+  });
+});

@@ -421,6 +421,10 @@ function guessChecklist(ids: Set<string>, registry: ChecklistRegistry, place: Pl
 export interface ReadOptions {
   /** Called once per data row read (progress). */
   onRow?: () => void;
+  /** Streaming: each wide-sheet row's response as it is read, instead of in the returned list. */
+  onResponse?: (response: ResponseRead) => void;
+  /** Streaming: a response already passed to onResponse that does not count after all (its center has a second row). */
+  onWithdraw?: (source: string) => void;
 }
 
 /**
@@ -432,7 +436,7 @@ export async function readFilledWorkbook(file: string, registry: ChecklistRegist
   // A wide sheet of thousands of centers takes a while: rows read, on a terminal only.
   const bar = opts.onRow ? undefined : progress(t('sheet.progress-read', { file }));
   try {
-    return await readFilled(file, registry, bar ? { onRow: () => bar.tick() } : opts);
+    return await readFilled(file, registry, bar ? { ...opts, onRow: () => bar.tick() } : opts);
   } finally {
     bar?.done();
   }
@@ -690,6 +694,7 @@ async function readWide(
   // A broken header makes every row wrong in the same way: say it once.
   if (headerProblems.length) return true;
 
+  const sourceOf = (row: number) => `${file}!${sheet.name}!${cellAddress(cols.code + 1, row)}`;
   const answerList = [...answerCols].map(([id, col]) => ({ item: items.get(id)!, col, note: noteCols.get(id) }));
   const seen = new Map<string, number>();
   const duplicated = new Set<string>();
@@ -729,9 +734,12 @@ async function readWide(
     problems.push(...rowProblems);
     if (rowProblems.length === 0 && code && date) {
       const codePlace = at(cols.code, r.number);
-      mine.push({ checklist, audit: { ...auditOf(`${file}!${sheet.name}!${cellAddress(cols.code + 1, r.number)}`, checklist, meta, { code, name }, date, inspectors, answers), centerAt: () => codePlace } });
+      const response = { checklist, audit: { ...auditOf(sourceOf(r.number), checklist, meta, { code, name }, date, inspectors, answers), centerAt: () => codePlace } };
+      if (opts.onResponse) opts.onResponse(response);
+      else mine.push(response);
     }
   }
+  if (opts.onResponse) for (const code of duplicated) opts.onWithdraw?.(sourceOf(seen.get(code)!));
   for (const m of mergesIn(sheet.merges(), 1, header.number + 1)) {
     problems.push(problem('sheet.merged', { range: m }, { file, sheet: sheet.name, cell: m.split(':')[0] }));
   }

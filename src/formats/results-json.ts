@@ -21,16 +21,17 @@ export function resultsJsonText(results: Result[]): string {
   return [...resultsJsonChunks(results)].join('');
 }
 
-/** The same text one result at a time (5,000 results as one string took 600 MB). */
-export function* resultsJsonChunks(results: Result[]): Generator<string> {
-  if (results.length === 0) {
-    yield '[]\n';
-    return;
+/**
+ * The same text one result at a time (5,000 results as one string took 600 MB); the
+ * results may come from a second pass over a temp file, never all in memory.
+ */
+export function* resultsJsonChunks(results: Iterable<object>): Generator<string> {
+  let first = true;
+  for (const result of results) {
+    yield `${first ? '[\n' : ',\n'}  ${JSON.stringify(result, null, 2).replace(/\n/g, '\n  ')}`;
+    first = false;
   }
-  for (let i = 0; i < results.length; i++) {
-    yield `${i === 0 ? '[\n' : ',\n'}  ${JSON.stringify(results[i], null, 2).replace(/\n/g, '\n  ')}`;
-  }
-  yield '\n]\n';
+  yield first ? '[]\n' : '\n]\n';
 }
 
 export interface ResponseRead {
@@ -72,7 +73,7 @@ const MAX_DEPTH = 32;
  * Every string of the parsed JSON through cleanText, like text from any other source:
  * a warning where characters were removed, a problem where a text is over a cell's limit.
  */
-function cleanStrings(value: unknown, path: YamlPath, at: (path: YamlPath) => Place, problems: Problem[]): unknown {
+export function cleanStrings(value: unknown, path: YamlPath, at: (path: YamlPath) => Place, problems: Problem[]): unknown {
   // Results are a few levels deep; a deeper nest is not a results file (and would exhaust the stack).
   if (path.length > MAX_DEPTH) {
     problems.push(problem('results.shape', {}, { file: at([]).file }));
@@ -91,7 +92,7 @@ function cleanStrings(value: unknown, path: YamlPath, at: (path: YamlPath) => Pl
   return value;
 }
 
-function toAudit(r: Partial<Result>, file: string, registry: ChecklistRegistry, locate: (path: YamlPath) => Place, problems: Problem[]): ResponseRead | undefined {
+export function toAudit(r: Partial<Result>, file: string, registry: ChecklistRegistry, locate: (path: YamlPath) => Place, problems: Problem[]): ResponseRead | undefined {
   const report = (code: string, params: Params, path: YamlPath) => problems.push(problem(code, params, locate(path)));
   if (r?.format !== 1 || !r.checklist || !r.center || !Array.isArray(r.items)) {
     report('results.shape', {}, []);
@@ -103,6 +104,11 @@ function toAudit(r: Partial<Result>, file: string, registry: ChecklistRegistry, 
     return undefined;
   }
   const checklist = found.checklist;
+  // A compact result left its texts to this very checklist: another version's would not be its own.
+  if ((r as { compact?: unknown }).compact === true && checklist.sha256 !== r.checklist.sha256 && checklist.byteSha256 !== r.checklist.sha256) {
+    report('results.compact-checklist', { id: r.checklist.id, version: r.checklist.version, sha256: String(r.checklist.sha256 ?? '-').slice(0, 12) }, ['checklist']);
+    return undefined;
+  }
   const code = String(r.center.code ?? '');
   const date = parseDate(r.date);
   let ok = true;

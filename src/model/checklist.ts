@@ -38,10 +38,17 @@ export function placedItems(checklist: ChecklistFile): PlacedItem[] {
  * Its `points` is the most it can take off the total: its own cap, the section's, or the total.
  */
 export function penaltyAsItem(checklist: ChecklistFile, p: PenaltyItem): Item {
+  // Scoring asks for every event of every center: derive it once per event of a loaded checklist.
+  const known = asItems.get(p);
+  if (known && known.checklist === checklist) return known.item;
   const most = p.cap ?? checklist.penalties?.cap ?? checklistTotal(checklist).toNumber();
   const { per, cap: _cap, veto: _veto, ...common } = p;
-  return { ...common, method: 'deduct', per: per ?? most, points: most };
+  const item: Item = { ...common, method: 'deduct', per: per ?? most, points: most };
+  asItems.set(p, { checklist, item });
+  return item;
 }
+
+const asItems = new WeakMap<PenaltyItem, { checklist: ChecklistFile; item: Item }>();
 
 /** What a veto does once triggered. */
 export type VetoRule = { kind: 'lowest-grade' } | { kind: 'cap-grade'; grade: string } | { kind: 'deduct'; points: number };

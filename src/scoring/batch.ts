@@ -1,18 +1,185 @@
+import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { problem, type Problem } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { ResponseRead } from '../formats/results-json.js';
+import { compactResult, resultLine, type CompactResult } from '../formats/results-jsonl.js';
+import type { Checklist } from '../model/checklist.js';
+import { checkLevels, type LevelLookup } from '../model/level.js';
+import { rankResults } from '../model/rank.js';
 import type { Result } from '../model/result.js';
+import { OnePerAudit } from '../sources/responses.js';
+import { isAlive, writeChunksAtomic } from '../util/fs.js';
 import { score, type ScoreOptions } from './score.js';
 
 /** Scores every response; a response that cannot be scored becomes a problem naming its source and center. */
 export function scoreResponses(responses: ResponseRead[], opts: ScoreOptions = {}): { results: Result[]; problems: Problem[] } {
   const results: Result[] = [];
   const problems: Problem[] = [];
-  for (const { audit, checklist } of responses) {
-    const outcome = score(checklist, audit, opts);
-    if (outcome.ok) results.push(outcome.result);
-    // One workbook holds many centers: the message names which one could not be scored.
-    else problems.push({ ...problem(outcome.code, outcome.params, { file: audit.source }), message: t('score.of-center', { center: audit.center.code, name: audit.center.name, problem: t(outcome.code, outcome.params) }) });
+  for (const response of responses) {
+    const outcome = scoreOne(response, opts);
+    if ('result' in outcome) results.push(outcome.result);
+    else problems.push(outcome.problem);
   }
   return { results, problems };
+}
+
+function scoreOne({ audit, checklist }: ResponseRead, opts: ScoreOptions): { result: Result } | { problem: Problem } {
+  const outcome = score(checklist, audit, opts);
+  if (outcome.ok) return { result: outcome.result };
+  // One workbook holds many centers: the message names which one could not be scored.
+  return { problem: { ...problem(outcome.code, outcome.params, { file: audit.source }), message: t('score.of-center', { center: audit.center.code, name: audit.center.name, problem: t(outcome.code, outcome.params) }) } };
+}
+
+const BATCH_PREFIX = 'zongzhi-score-';
+
+/**
+ * A fresh temp folder named after this process. A run killed before it removed its own
+ * (Ctrl-C, kill -9) leaves up to gigabytes behind: the next run removes those of dead processes.
+ */
+function batchDir(): string {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = new RegExp(`^${BATCH_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid && !isAlive(Number(pid))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(tmpdir(), `${BATCH_PREFIX}${process.pid}-`));
+}
+
+/** What ranking and the terminal summary need of a result; the result itself waits in the batch's temp file. */
+export interface Standing {
+  code: string;
+  name: string;
+  date: string;
+  /** `id@version` of the checklist it was scored with. */
+  checklist: string;
+  grade: string;
+  veto: string[];
+  total: number;
+  source: string;
+  offset: number;
+  length: number;
+  /** Withdrawn after it was scored (its center has a second row in the same sheet). */
+  dropped?: true;
+}
+
+/** One checklist's standings in ranking order, each with its shared rank. */
+export interface StandingGroup {
+  checklist: Checklist;
+  rows: { item: Standing; rank: number }[];
+}
+
+/**
+ * A batch scored as it is read (streaming): each result is written at once as one line of
+ * a temp file and only its Standing is kept, so memory stays flat however many centers
+ * come in. Sinks that need rank order read the results back by offset (a second pass).
+ * The problems keep the order of reading them all first: conflicts, levels, scoring.
+ */
+export class ScoredBatch {
+  readonly standings: Standing[] = [];
+  readonly checklists = new Map<string, Checklist>();
+  readonly conflicts: Problem[] = [];
+  readonly levelProblems: Problem[] = [];
+  readonly scoreProblems: Problem[] = [];
+  private readonly audits = new OnePerAudit();
+  private readonly bySource = new Map<string, number>();
+  private readonly dir = batchDir();
+  private readonly file = join(this.dir, 'results.jsonl');
+  private readonly fd = openSync(this.file, 'w+');
+  private size = 0;
+
+  constructor(private readonly opts: ScoreOptions & { levels?: LevelLookup } = {}) {}
+
+  add(response: ResponseRead): void {
+    const key = `${response.checklist.id}@${response.checklist.version}`;
+    if (!this.checklists.has(key)) this.checklists.set(key, response.checklist);
+    const admitted = this.audits.admit(response);
+    if (admitted === 'copy') return;
+    if (admitted !== 'new') {
+      this.conflicts.push(admitted);
+      return;
+    }
+    const level = checkLevels([response], this.opts.levels);
+    if (level.problems.length) {
+      this.levelProblems.push(...level.problems);
+      return;
+    }
+    const outcome = scoreOne(response, this.opts);
+    if ('problem' in outcome) {
+      this.scoreProblems.push(outcome.problem);
+      return;
+    }
+    this.keep(outcome.result, response.audit.source);
+  }
+
+  withdraw(source: string): void {
+    const i = this.bySource.get(source);
+    if (i !== undefined) this.standings[i].dropped = true;
+  }
+
+  private keep(r: Result, source: string): void {
+    const line = resultLine(r);
+    const length = writeSync(this.fd, line, this.size);
+    this.bySource.set(source, this.standings.length);
+    this.standings.push({ code: r.center.code, name: r.center.name, date: r.date, checklist: `${r.checklist.id}@${r.checklist.version}`, grade: r.grade, veto: r.veto, total: r.total, source, offset: this.size, length });
+    this.size += length;
+  }
+
+  /** Writes the results that count, in the order they were read, as results JSONL to `path`. */
+  writeJsonl(path: string, opts: { compact?: boolean } = {}): void {
+    const kept = this.kept();
+    if (opts.compact) writeChunksAtomic(path, this.compactLines(kept), { force: true });
+    // Nothing withdrawn: the temp file is that JSONL already, and the kernel copies it.
+    else if (kept.length === this.standings.length) {
+      copyFileSync(this.file, path);
+      const fd = openSync(path, 'r+');
+      fsyncSync(fd);
+      closeSync(fd);
+    } else writeChunksAtomic(path, this.lines(kept), { force: true });
+  }
+
+  /** The standings that count, in the order they were read. */
+  kept(): Standing[] {
+    return this.standings.filter((s) => !s.dropped);
+  }
+
+  /** Groups per checklist (in order of first appearance), each ranked on its own (see rankResults). */
+  ranked(grades: readonly string[]): StandingGroup[] {
+    const groups = new Map<string, Standing[]>();
+    for (const s of this.kept()) {
+      const group = groups.get(s.checklist);
+      if (group) group.push(s);
+      else groups.set(s.checklist, [s]);
+    }
+    return [...groups].map(([key, group]) => ({ checklist: this.checklists.get(key)!, rows: rankResults(group, grades) }));
+  }
+
+  /** The result lines of `standings`, as bytes, read back from the temp file one at a time. */
+  *lines(standings: Iterable<Standing>): Generator<Buffer> {
+    for (const s of standings) {
+      const bytes = Buffer.allocUnsafe(s.length);
+      readSync(this.fd, bytes, 0, s.length, s.offset);
+      yield bytes;
+    }
+  }
+
+  /** The results of `standings`, read back one at a time. */
+  *results(standings: Iterable<Standing>): Generator<Result> {
+    for (const line of this.lines(standings)) yield JSON.parse(line.toString('utf8')) as Result;
+  }
+
+  /** The same without the texts their checklist holds (--compact). */
+  *compactResults(standings: Iterable<Standing>): Generator<CompactResult> {
+    for (const r of this.results(standings)) yield compactResult(r);
+  }
+
+  private *compactLines(standings: Iterable<Standing>): Generator<string> {
+    for (const r of this.compactResults(standings)) yield resultLine(r);
+  }
+
+  /** Removes the temp file. */
+  close(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }

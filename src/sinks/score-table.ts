@@ -25,18 +25,25 @@ export function scoreTable(groups: ChecklistRanking[]): string {
   return groups.map((g) => `${groupHeading(g)}\n${groupTable(g)}`).join('\n\n');
 }
 
-function groupTable(g: ChecklistRanking): string {
-  const c = colors();
-  const results = g.rows.map((row) => row.item);
-  const dims = dimensionColumns(results);
-  const vetoed = results.some((r) => r.veto.length);
-  const columns: Column[] = [
+/** 名次, 编码, 名称, 检查日期, 总分, 等次: how every terminal ranking starts (the full table and the summary's ends). */
+export function standingColumns(): Column[] {
+  return [
     { header: t('table.rank'), align: 'right' },
     { header: t('table.code') },
     { header: t('table.name'), width: 20 },
     { header: t('table.date') },
     { header: t('table.total'), align: 'right' },
     { header: t('table.grade') },
+  ];
+}
+
+function groupTable(g: ChecklistRanking): string {
+  const c = colors();
+  const results = g.rows.map((row) => row.item);
+  const dims = dimensionColumns(results);
+  const vetoed = results.some((r) => r.veto.length);
+  const columns: Column[] = [
+    ...standingColumns(),
     ...dims.map((d) => ({ header: d.name, align: 'right' as const, width: 8 })),
     { header: t('table.findings'), align: 'right' },
     ...(vetoed ? [{ header: t('table.veto-items'), width: 20 }] : []),

@@ -1,50 +1,81 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ChecklistRegistry } from '../checklist/registry.js';
 import { inputError, problem, type Problem } from '../errors.js';
 import { readAuditFile } from '../formats/audit-file.js';
 import { readResultsJson, type ResponseRead } from '../formats/results-json.js';
+import { readResultsJsonl } from '../formats/results-jsonl.js';
 import { notice } from '../notices.js';
 import { findInputs, extensionOf } from '../util/fs.js';
 import { TEXT_FILE_LIMIT } from './text-file.js';
 
-export const RESPONSE_EXTENSIONS = ['.audit.yaml', '.audit.yml', '.yaml', '.yml', '.json', '.xlsx'];
+export const RESPONSE_EXTENSIONS = ['.audit.yaml', '.audit.yml', '.yaml', '.yml', '.json', '.jsonl', '.xlsx'];
+
+/** Where streamed responses go, one at a time, as they are read. */
+export interface ResponseSink {
+  response(r: ResponseRead): void;
+  /** A response already given that does not count after all (a wide sheet's center with a second row). */
+  withdraw(source: string): void;
+}
 
 /**
  * Every source of responses behind one door: audit files, results JSON and filled
  * workbooks, from files or folders. All problems of all files are collected.
  */
 export async function readResponses(paths: string[], registry: ChecklistRegistry): Promise<{ responses: ResponseRead[]; problems: Problem[]; warnings: Problem[] }> {
+  const all: ResponseRead[] = [];
+  const withdrawn = new Set<string>();
+  const read = await streamResponses(paths, registry, { response: (r) => all.push(r), withdraw: (source) => withdrawn.add(source) });
+  const audits = new OnePerAudit();
+  const responses: ResponseRead[] = [];
+  const conflicts: Problem[] = [];
+  for (const r of all) {
+    if (withdrawn.has(r.audit.source)) continue;
+    const admitted = audits.admit(r);
+    if (admitted === 'new') responses.push(r);
+    else if (admitted !== 'copy') conflicts.push(admitted);
+  }
+  return { responses, problems: [...read.problems, ...conflicts], warnings: read.warnings };
+}
+
+/**
+ * The same, streamed: each response goes to `sink` as soon as it is read (a wide sheet
+ * row by row), so a caller can score and write it without holding the batch. Copies of
+ * one audit are not merged here: OnePerAudit does that, with a compact index.
+ */
+export async function streamResponses(paths: string[], registry: ChecklistRegistry, sink: ResponseSink): Promise<{ problems: Problem[]; warnings: Problem[] }> {
   const found = findInputs(paths, RESPONSE_EXTENSIONS);
   const files = withoutAuditOutputs(found.files);
-  const responses: ResponseRead[] = [];
   const problems: Problem[] = [...found.problems];
   const warnings: Problem[] = [];
   if (files.length === 0 && problems.length === 0) throw inputError('file.no-inputs', { paths: paths.join(' '), kinds: RESPONSE_EXTENSIONS.join(' ') });
+  const each = (r: ResponseRead) => sink.response(r);
   for (const file of files) {
     const ext = extensionOf(file);
     if (ext === '.xlsx') {
       // exceljs costs a quarter second to load: only when a workbook is among the inputs.
       const { readFilledWorkbook } = await import('../formats/fill-in-workbook.js');
-      const read = await readFilledWorkbook(file, registry);
-      append(responses, read.responses);
+      const read = await readFilledWorkbook(file, registry, { onResponse: each, onWithdraw: (source) => sink.withdraw(source) });
+      read.responses.forEach(each);
       append(problems, read.problems);
+    } else if (ext === '.jsonl') {
+      append(problems, readResultsJsonl(file, registry, each).problems);
     } else if (ext === '.json') {
       const read = readResultsJson(file, registry);
-      append(responses, read.responses);
+      read.responses.forEach(each);
       append(problems, read.problems);
     } else if (isChecklistFile(file)) {
       // `zongzhi score .` in a folder that holds checklists/: they are not audits.
       notice(problem('input.checklist-skipped', {}, { file }));
     } else {
       const read = readAuditFile(file, registry);
-      if (read.audit && read.checklist) responses.push({ audit: read.audit, checklist: read.checklist });
+      if (read.audit && read.checklist) each({ audit: read.audit, checklist: read.checklist });
       append(problems, read.problems);
       warnings.push(...(read.warnings ?? []));
     }
   }
-  const unique = onePerAudit(responses);
-  return { responses: unique.responses, problems: [...problems, ...unique.problems], warnings };
+  return { problems, warnings };
 }
 
 /** push(...more) passes every element as an argument: 200,000 of them overflow the stack. */
@@ -72,24 +103,28 @@ function withoutAuditOutputs(files: string[]): string[] {
 /**
  * The same center audited on the same date with the same checklist must be one
  * response: identical copies (an audit file and its results JSON) count once,
- * differing ones are a conflict the user must settle.
+ * differing ones are a conflict the user must settle. Holds a key and a hash per audit,
+ * never the audit, so 100,000 streamed responses cost a few megabytes.
  */
-function onePerAudit(responses: ResponseRead[]): { responses: ResponseRead[]; problems: Problem[] } {
-  const seen = new Map<string, ResponseRead>();
-  const problems: Problem[] = [];
-  for (const r of responses) {
+export class OnePerAudit {
+  private readonly seen = new Map<string, { fingerprint: string; source: string }>();
+
+  /** 'new' for the first copy, 'copy' for an identical one, else the conflict. */
+  admit(r: ResponseRead): 'new' | 'copy' | Problem {
     const { center, date, checklist } = r.audit;
     const key = `${center.code}|${date}|${checklist.id}@${checklist.version}`;
-    const first = seen.get(key);
-    if (!first) seen.set(key, r);
-    else if (fingerprint(first) !== fingerprint(r)) {
-      problems.push(problem('responses.conflict', { code: center.code, date, other: first.audit.source }, { file: r.audit.source }));
+    const first = this.seen.get(key);
+    const print = fingerprint(r);
+    if (!first) {
+      this.seen.set(key, { fingerprint: print, source: r.audit.source });
+      return 'new';
     }
+    if (first.fingerprint === print) return 'copy';
+    return problem('responses.conflict', { code: center.code, date, other: first.source }, { file: r.audit.source });
   }
-  return { responses: [...seen.values()], problems };
 }
 
 /** The answers define an audit; a results JSON restates finding defaults an audit file leaves out. */
 function fingerprint(r: ResponseRead): string {
-  return JSON.stringify(r.audit.answers);
+  return createHash('sha256').update(JSON.stringify(r.audit.answers)).digest('base64');
 }

@@ -108,7 +108,7 @@ export default {
   'opt.out-dir': { zh: '评估文件与报告的保存目录', en: 'folder for the audit file and reports' },
   'opt.layout': { zh: '模板样式:form 或 wide', en: 'template layout: form or wide' },
   'opt.output-template': { zh: '输出文件(wide)或文件夹(form 配合 --centers)', en: 'output file (wide) or folder (form with --centers)' },
-  'opt.output-score': { zh: '输出文件:.xlsx 报告、.json 结果或 .md(可多次给出)', en: 'output file: .xlsx report, .json results or .md (repeatable)' },
+  'opt.output-score': { zh: '输出文件:.xlsx 报告、.json 结果、.jsonl 结果(每行一个)或 .md(可多次给出)', en: 'output file: .xlsx report, .json results, .jsonl results (one per line) or .md (repeatable)' },
   'opt.output-ledger': { zh: '输出的台账 .xlsx', en: 'output ledger .xlsx' },
   'opt.output-briefing': { zh: '输出文件:.xlsx、.docx、.html、.md 或 .json(可多次给出)', en: 'output file: .xlsx, .docx, .html, .md or .json (repeatable)' },
   'opt.issue-no': { zh: '通报 .docx/.html 的文号/期数行,如 "第 11 期"', en: 'the .docx/.html briefing\'s issue-number line, e.g. "No. 11"' },

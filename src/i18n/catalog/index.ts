@@ -12,6 +12,7 @@ import history from './history.js';
 import input from './input.js';
 import progress from './progress.js';
 import charts from './charts.js';
+import scale from './scale.js';
 
 export interface Message {
   zh: string;
@@ -32,4 +33,5 @@ export const catalog: Record<string, Message> = {
   ...input,
   ...progress,
   ...charts,
+  ...scale,
 };

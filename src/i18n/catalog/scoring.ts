@@ -130,5 +130,5 @@ export default {
   'explain.findings': { zh: '失分项产生 {count} 条整改问题', en: '{count} finding(s) for the rectification ledger' },
   'score.wrote': { zh: '已写入 {path}', en: 'wrote {path}' },
   'score.skipped': { zh: '跳过 {count} 个有错误的中心(见报告的"错误"表)', en: 'skipped {count} invalid center(s) (see the report\'s error sheet)' },
-  'score.bad-output': { zh: '不支持的输出类型 {path}:应为 .xlsx、.json 或 .md', en: 'unsupported output {path}: use .xlsx, .json or .md' },
+  'score.bad-output': { zh: '不支持的输出类型 {path}:应为 .xlsx、.json、.jsonl 或 .md', en: 'unsupported output {path}: use .xlsx, .json, .jsonl or .md' },
 } satisfies Record<string, Message>;
