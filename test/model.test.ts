@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countyOf, isCenterCode, placeName } from '../src/model/audit.js';
+import { countyNamesOf, countyOf, isCenterCode, placeName } from '../src/model/audit.js';
+import { checklistTotal, gradeNames, penaltyAsItem, placedItems, refOf, vetoRuleOf } from '../src/model/checklist.js';
 import { Exact } from '../src/model/exact.js';
 import { ranks } from '../src/model/rank.js';
+import { roundedScore, shownScore } from '../src/model/result.js';
 import { booleanText, isNotApplicable, nearest, normalizeText, numberText, splitList, splitNames } from '../src/model/text.js';
+
+import { fixtureChecklist } from './scoring-helpers.js';
 
 const x = (s: string) => Exact.from(s);
 
@@ -135,6 +139,19 @@ describe('centers and ranks', () => {
     expect(countyOf('999901101')).toBe('999901');
   });
 
+  it('names counties by their county centers only', () => {
+    const names = countyNamesOf([
+      { code: '999901', name: '示例市甲区综治中心' },
+      { code: '999901101', name: '城关镇综治中心' },
+      { code: '999902', name: '' },
+      { code: '999903', name: '丙县社会治安综合治理中心' },
+    ]);
+    expect([...names]).toEqual([
+      ['999901', '示例市甲区'],
+      ['999903', '丙县'],
+    ]);
+  });
+
   it('names a county by its center without the trailing 综治中心', () => {
     expect(['示例市甲区综治中心', '乙县社会治安综合治理中心', '丙县', '综治中心', '综治中心甲区'].map(placeName)).toEqual(['示例市甲区', '乙县', '丙县', '综治中心', '综治中心甲区']);
   });
@@ -142,5 +159,67 @@ describe('centers and ranks', () => {
   it('gives equal scores one rank and skips the places they share (1, 1, 3)', () => {
     expect(ranks([80, 95, 80, 70, 95])).toEqual([3, 1, 3, 5, 1]);
     expect(ranks([])).toEqual([]);
+  });
+});
+
+describe('facts a checklist gives', () => {
+  const effects = fixtureChecklist('effects');
+  const methods = fixtureChecklist('methods');
+
+  it('totals its dimensions and is recorded by id, version and sha256', () => {
+    expect(checklistTotal(effects).toString()).toBe('100');
+    expect(refOf(effects)).toEqual({ id: 'effects', version: '1', sha256: effects.sha256 });
+    expect(effects.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('places scored items under their dimension, then bonus items, then 负面清单 events', () => {
+    const placed = placedItems(methods).map((p) => `${p.item.id}:${p.dimension?.id ?? (p.penalty ? 'penalty' : 'bonus')}`);
+    expect(placed[0]).toBe('A-1:institution');
+    expect(placed.at(-1)).toBe('BON-1:bonus');
+    expect(placedItems(effects).map((p) => `${p.item.id}:${p.dimension?.id ?? (p.penalty ? 'penalty' : 'bonus')}`)).toEqual([
+      'A-1:institution',
+      'A-2:institution',
+      'A-3:institution',
+      'B-1:mechanism',
+      'NEG-1:penalty',
+      'NEG-2:penalty',
+      'NEG-3:penalty',
+    ]);
+  });
+
+  it('answers a 负面清单 event like a deduct item: per event, at most its cap, else the section’s, else the total', () => {
+    const [neg1, neg2, neg3] = effects.penalties!.items;
+    expect(penaltyAsItem(effects, neg1)).toMatchObject({ id: 'NEG-1', method: 'deduct', per: 2, points: 6 });
+    expect(penaltyAsItem(effects, neg2)).toMatchObject({ id: 'NEG-2', method: 'deduct', per: 3, points: 8 });
+    // No per: one event takes all it may.
+    expect(penaltyAsItem(effects, neg3)).toMatchObject({ id: 'NEG-3', method: 'deduct', per: 8, points: 8 });
+    expect(penaltyAsItem(effects, neg1)).not.toHaveProperty('cap');
+    expect(penaltyAsItem(effects, neg3)).not.toHaveProperty('veto');
+    const uncapped = { ...effects, penalties: { ...effects.penalties!, cap: undefined } };
+    expect(penaltyAsItem(uncapped, neg2)).toMatchObject({ per: 3, points: 100 });
+  });
+
+  it('reads each veto effect, the checklist default for `veto: true`, and the lowest grade when there is no default', () => {
+    expect(vetoRuleOf(effects, undefined)).toBeUndefined();
+    expect(vetoRuleOf(effects, false)).toBeUndefined();
+    expect(vetoRuleOf(effects, 'lowest-grade')).toEqual({ kind: 'lowest-grade' });
+    expect(vetoRuleOf(effects, true)).toEqual({ kind: 'cap-grade', grade: '合格' });
+    expect(vetoRuleOf(effects, { deduct: 10 })).toEqual({ kind: 'deduct', points: 10 });
+    expect(vetoRuleOf(effects, { 'cap-grade': '良好' })).toEqual({ kind: 'cap-grade', grade: '良好' });
+    expect(vetoRuleOf(methods, true)).toEqual({ kind: 'lowest-grade' });
+  });
+
+  it('lists grade names best first over several checklists, each once, extra ones after', () => {
+    const a = { grades: [{ name: '优秀', min: 90 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 }] };
+    const b = { grades: [{ name: '优秀', min: 85 }, { name: '良好', min: 75 }, { name: '不合格', min: 0 }] };
+    expect(gradeNames([a, b, a])).toEqual(['优秀', '合格', '不合格', '良好']);
+    expect(gradeNames([])).toEqual([]);
+  });
+});
+
+describe('scores as every sink shows them', () => {
+  it('rounds half up once, from the exact figure, to the checklist precision', () => {
+    expect([shownScore(92.45, 1), shownScore(92.44, 1), shownScore(80, 1), shownScore(89.95, 1), shownScore(92.5, 0)]).toEqual(['92.5', '92.4', '80.0', '90.0', '93']);
+    expect([roundedScore(92.45, 1), roundedScore(1.005, 2), roundedScore(92.5, 0)]).toEqual([92.5, 1.01, 93]);
   });
 });
