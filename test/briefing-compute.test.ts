@@ -196,3 +196,79 @@ describe('briefing computation', () => {
     expect(formatChange(Exact.from('-0.04'), 1)).toBe('0.0');
   });
 });
+
+// Figures checked by hand against fixtures/briefing/audits: each center's dimension scores add up to its total
+// (999902101 is pro-rated over an N/A item: 77 of 90 applicable points → 85.6).
+describe('the tables of the November briefing, figure by figure', () => {
+  const november = async () => buildBriefing({ month: '2026-11', results: await cityResults(), grades: GRADES });
+
+  it('ranks each level on its own, shared ranks skipping places, the vetoed center last whatever its total, with October’s rank', async () => {
+    const b = await november();
+    expect(b.ranking.map((g) => [g.level, g.rows.map((r) => [r.rank, r.previousRank, r.code, r.total.toString(), r.grade])])).toEqual([
+      [
+        'county',
+        [
+          [1, 1, '999901', '93', '优秀'],
+          [2, 2, '999902', '83.5', '良好'],
+        ],
+      ],
+      [
+        'township',
+        [
+          // October: 84 (999901101), 80, 80, 75 (999902101), 70.
+          [1, 2, '999901001', '87', '良好'],
+          [1, 2, '999901102', '87', '良好'],
+          [3, 1, '999901101', '82', '良好'],
+          [4, 4, '999902101', '85.6', '不合格'],
+        ],
+      ],
+    ]);
+  });
+
+  it('shows each center’s dimension scores at its precision and names the veto item with its title', async () => {
+    const rows = (await november()).ranking.flatMap((g) => g.rows);
+    const dims = (code: string) => {
+      const row = rows.find((r) => r.code === code)!;
+      return Object.entries(row.dimensions).map(([id, v]) => `${id} ${v.toString()}`);
+    };
+    expect(dims('999902')).toEqual(['institution 17.5', 'layout 17', 'mechanism 16', 'staffing 16', 'funding 17']);
+    expect(dims('999902101')).toEqual(['institution 14', 'layout 18', 'mechanism 18', 'staffing 18', 'funding 9']);
+    const vetoed = rows.find((r) => r.code === '999902101')!;
+    expect([vetoed.veto, vetoed.precision, vetoed.date]).toEqual([[{ id: 'INS-01', title: '挂牌并实体化运行' }], 1, '2026-11-18']);
+    expect(rows.find((r) => r.code === '999901')!.veto).toEqual([]);
+  });
+
+  it('lists the dimensions once, in checklist order', async () => {
+    expect((await november()).dimensions).toEqual([
+      { id: 'institution', name: '机构设置规范化' },
+      { id: 'layout', name: '功能布局规范化' },
+      { id: 'mechanism', name: '运行机制规范化' },
+      { id: 'staffing', name: '队伍建设规范化' },
+      { id: 'funding', name: '保障措施规范化' },
+    ]);
+  });
+
+  it('counts grades per county and averages each dimension’s rate over its centers (each center once)', async () => {
+    const b = await november();
+    expect(b.counties.map((c) => [c.county.name, c.grades, c.precision])).toEqual([
+      ['甲区', { 优秀: 1, 良好: 3, 合格: 0, 不合格: 0 }, 1],
+      ['乙区', { 优秀: 0, 良好: 1, 合格: 0, 不合格: 1 }, 1],
+    ]);
+    // 甲区 institution: (19 + 18 + 20 + 17) / 20 / 4 = 0.925; 乙区 funding: (17/20 + 9/10) / 2 = 0.875 (an N/A item left out).
+    const rate = (county: number, dimension: string) => b.counties[county].rates[dimension].toString();
+    expect([rate(0, 'institution'), rate(0, 'mechanism'), rate(1, 'institution'), rate(1, 'funding')]).toEqual(['0.925', '0.825', '0.7875', '0.875']);
+  });
+
+  it('lists the common problems by how many centers lost points, then share, then points lost, with their figures', async () => {
+    const b = await november();
+    expect(b.commonLimit).toBe(10);
+    expect(b.common.map((c) => [c.rank, c.item, c.title, c.dimension, c.centers, c.applicable, c.share.toFixed(4), c.lost.toString(), c.counties])).toEqual([
+      [1, 'MEC-01', '受理和化解', '运行机制规范化', 6, 6, '1.0000', '20', 2],
+      [1, 'STA-01', '专职力量', '队伍建设规范化', 6, 6, '1.0000', '18', 2],
+      [1, 'LAY-01', '场所和功能区', '功能布局规范化', 6, 6, '1.0000', '15', 2],
+      [1, 'FUN-02', '经费保障', '保障措施规范化', 6, 6, '1.0000', '13', 2],
+      [5, 'INS-02', '机构和人员', '机构设置规范化', 5, 6, '0.8333', '9.5', 2],
+      [6, 'INS-01', '挂牌并实体化运行', '机构设置规范化', 1, 6, '0.1667', '5', 1],
+    ]);
+  });
+});
