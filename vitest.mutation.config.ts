@@ -19,6 +19,7 @@ export default defineConfig({
       'test/ledger-history.test.ts',
       'test/ledger-merge.test.ts',
       'test/ledger-progress.test.ts',
+      'test/ledger-rows.test.ts',
       'test/level.test.ts',
       'test/methods.test.ts',
       'test/model.test.ts',
