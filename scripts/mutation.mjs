@@ -6,30 +6,21 @@
 //   npm run mutation -- 'src/x.ts'    any other argument is a mutate glob
 //   npm run mutation -- --score       only print the scores recorded in the incremental report
 //   npm run mutation -- --survivors   …and every mutant no test detected, with its place and replacement
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import config, { areas } from '../stryker.config.mjs';
 
 const reportFile = config.incrementalFile;
 const args = process.argv.slice(2);
 
 if (!args.includes('--score') && !args.includes('--survivors')) {
+  // Incremental mode keeps the results of files outside this run's scope: areas add up in one report.
   const mutate = args.flatMap((a) => areas[a] ?? [a]);
-  const before = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : undefined;
   const { Stryker } = await import(new URL('../node_modules/@stryker-mutator/core/dist/src/stryker.js', import.meta.url).href);
   const stryker = new Stryker({ configFile: 'stryker.config.mjs', ...(mutate.length ? { mutate } : {}) });
   await stryker.runMutationTest();
-  if (before && mutate.length) keepOtherFiles(before);
 }
 printScores();
 if (args.includes('--survivors')) printSurvivors();
-
-/** Stryker writes only the files it mutated this run: the other areas' results are carried over from before. */
-function keepOtherFiles(before) {
-  const after = JSON.parse(readFileSync(reportFile, 'utf8'));
-  for (const [file, result] of Object.entries(before.files)) after.files[file] ??= result;
-  for (const [file, result] of Object.entries(before.testFiles ?? {})) after.testFiles[file] ??= result;
-  writeFileSync(reportFile, JSON.stringify(after, null, 2));
-}
 
 /** Score = (killed + timed out) / (those + survived + no coverage), per area and overall, as Stryker counts it. */
 function printScores() {
