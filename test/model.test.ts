@@ -3,6 +3,7 @@ import { countyNamesOf, countyOf, isCenterCode, placeName } from '../src/model/a
 import { checklistTotal, gradeNames, penaltyAsItem, placedItems, refOf, vetoRuleOf } from '../src/model/checklist.js';
 import { Exact } from '../src/model/exact.js';
 import { ranks } from '../src/model/rank.js';
+import { readAnswer, storedAnswer } from '../src/model/answers.js';
 import { roundedScore, shownScore } from '../src/model/result.js';
 import { booleanText, isNotApplicable, nearest, normalizeText, numberText, splitList, splitNames } from '../src/model/text.js';
 
@@ -26,7 +27,7 @@ describe('Exact: the arithmetic every score goes through', () => {
     expect([0.1, -0, 1e21].map((n) => Exact.parse(n)?.toString())).toEqual(['0.1', '0', '1000000000000000000000']);
     for (const bad of ['', '.', '-', 'e5', '1.2.3', '12a', '1,000']) expect(Exact.parse(bad), bad).toBeUndefined();
     for (const bad of [Infinity, NaN]) expect(Exact.parse(bad)).toBeUndefined();
-    expect(() => Exact.from('x')).toThrow(RangeError);
+    expect(() => Exact.from('x')).toThrow(new RangeError('not a decimal: x'));
     expect(Exact.from(x('2.5'))).toEqual(x('2.5'));
   });
 
@@ -34,7 +35,7 @@ describe('Exact: the arithmetic every score goes through', () => {
     expect(Exact.of(2n, -4n)).toEqual(x('-0.5'));
     expect([Exact.of(6n, 4n).n, Exact.of(6n, 4n).d]).toEqual([3n, 2n]);
     expect([Exact.of(0n, 5n).n, Exact.of(0n, 5n).d]).toEqual([0n, 1n]);
-    expect(() => Exact.of(1n, 0n)).toThrow(RangeError);
+    expect(() => Exact.of(1n, 0n)).toThrow(new RangeError('division by zero'));
   });
 
   it('adds, subtracts, multiplies and divides without binary drift', () => {
@@ -90,7 +91,7 @@ describe('text as people type it', () => {
   });
 
   it('reads numbers with a percent sign or thousands commas, and refuses other text', () => {
-    expect(['92', '９２.５', '92.5%', '92.5 %', '1,200', '12,345,678', '-3', '+.5', '5.'].map(numberText)).toEqual([
+    expect(['92', '９２.５', '92.5%', '92.5 %', '1,200', '12,345,678', '-3', '+.5', '5.', '.25'].map(numberText)).toEqual([
       '92',
       '92.5',
       '92.5',
@@ -100,8 +101,9 @@ describe('text as people type it', () => {
       '-3',
       '+.5',
       '5.',
+      '.25',
     ]);
-    for (const bad of ['1,20', '九十', '', '%', '1.2.3', '12a', '1 200']) expect(numberText(bad), bad).toBeUndefined();
+    for (const bad of ['1,20', '九十', '', '%', '1.2.3', '12a', '1 200', '9%2', '%92']) expect(numberText(bad), bad).toBeUndefined();
   });
 
   it('reads yes and no in every way they are written, and nothing else', () => {
@@ -221,5 +223,23 @@ describe('scores as every sink shows them', () => {
   it('rounds half up once, from the exact figure, to the checklist precision', () => {
     expect([shownScore(92.45, 1), shownScore(92.44, 1), shownScore(80, 1), shownScore(89.95, 1), shownScore(92.5, 0)]).toEqual(['92.5', '92.4', '80.0', '90.0', '93']);
     expect([roundedScore(92.45, 1), roundedScore(1.005, 2), roundedScore(92.5, 0)]).toEqual([92.5, 1.01, 93]);
+  });
+});
+
+describe('未查: an item not inspected this time', () => {
+  const item = fixtureChecklist('methods').dimensions[0].items[1];
+
+  it('is read from any item, with the reason why, and stored back as 未查', () => {
+    expect(item.na).toBeFalsy();
+    const read = readAnswer(item, { value: ' 未查 ', note: '负责人不在岗,下次补查' });
+    expect(read).toEqual({ kind: 'answer', answer: { na: true, uninspected: true, note: '负责人不在岗,下次补查' } });
+    expect(storedAnswer(item, { na: true, uninspected: true, note: 'x' })).toEqual({ value: '未查' });
+    expect(storedAnswer(item, { na: true, note: 'x' })).toEqual({ value: '不适用' });
+  });
+
+  it('needs a note saying why', () => {
+    for (const note of [undefined, '  ']) {
+      expect(readAnswer(item, { value: '未查', note })).toEqual({ kind: 'error', code: 'answer.uninspected-needs-note', params: { item: item.id } });
+    }
   });
 });
