@@ -18,6 +18,7 @@ export default defineConfig({
       'test/ledger-cells.test.ts',
       'test/ledger-history.test.ts',
       'test/ledger-merge.test.ts',
+      'test/ledger-model.test.ts',
       'test/ledger-progress.test.ts',
       'test/ledger-rows.test.ts',
       'test/level.test.ts',
