@@ -329,3 +329,32 @@ describe('merge never loses or invents a row', () => {
     );
   });
 });
+
+describe('what merge messages say', () => {
+  it('names the first ten rows a copy came back without, and how many more', () => {
+    const many: Ledger = { rows: Array.from({ length: 13 }, (_, i) => ({ ...ins01, id: `${ins01.id}-${i + 1}` })), log: [] };
+    const copy = asCopy([edited(many.rows[0], { person: '王五' })], '甲区.xlsx', many.rows);
+    const [notice] = merged([copy], [], many).notices;
+    const ids = many.rows.slice(1, 11).map((r) => r.id).join('、');
+    expect(notice).toMatchObject({ code: 'ledger.rows-dropped', file: '甲区.xlsx' });
+    expect(notice.message).toBe(`副本下发时有、交回时没有的 12 个问题:${ids} …(+2);这些问题在台账中保持不变(缺行不等于删除)`);
+    const ten = asCopy([many.rows[0], many.rows[1], many.rows[2]], '乙区.xlsx', many.rows);
+    expect(merged([ten], [], many).notices[0].message).toContain(`${many.rows.slice(3).map((r) => r.id).join('、')};`);
+  });
+
+  it('shows an empty 整改时限 as (空) when a unit clears or sets one', () => {
+    const cleared = asCopy([edited(ins01, { deadline: '', note: '单位申请延期' })], 'a.xlsx', ledger.rows);
+    expect(problems([cleared])[0].message).toContain('(此处从"2026-11-09"改成了"(空)")');
+    const unset: Ledger = { rows: ledger.rows.map((r) => (r.id === ins01.id ? { ...r, deadline: '' } : r)), log: [] };
+    const set = asCopy([edited(byId(unset.rows, ins01.id), { deadline: '2026-12-31', note: '单位申请延期' })], 'a.xlsx', unset.rows);
+    expect(problems([set], [], unset)[0].message).toContain('(此处从"(空)"改成了"2026-12-31")');
+  });
+
+  it('judges 销号日期 of a row no audit made only against the day of the merge', () => {
+    const own: Ledger = { rows: [{ ...ins01, id: '县-专项-1' }], log: [] };
+    const late = asCopy([edited(own.rows[0], { status: '已销号', closedOn: '2026-12-01', verifier: '赵六' })], 'a.xlsx', own.rows);
+    expect(problems([late], [], own)).toMatchObject([{ code: 'ledger.closed-on-range', message: '销号日期 2026-12-01 不在检查日期 — 与今天 2026-11-30 之间;请填写实际核验销号的日期' }]);
+    const early = asCopy([edited(own.rows[0], { status: '已销号', closedOn: '2020-01-01', verifier: '赵六' })], 'a.xlsx', own.rows);
+    expect(byId(merged([early], [], own).ledger.rows, '县-专项-1').closedOn).toBe('2020-01-01');
+  });
+});
