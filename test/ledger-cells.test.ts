@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOfHeader, isHeaderRow, readField } from '../src/ledger/cells.js';
 import { columnOf } from '../src/ledger/model.js';
+import { NO_RESULT } from '../src/xlsx/cell.js';
 
 const read = (field: Parameters<typeof columnOf>[0], raw: Parameters<typeof readField>[1]) => readField(columnOf(field), raw);
 
@@ -39,6 +40,8 @@ describe('reading a ledger cell as its column’s kind', () => {
   it('refuses an error cell (#REF!) in any column, naming it', () => {
     expect(read('progress', { error: '#REF!' })).toEqual({ ok: false, code: 'ledger.cell-error', params: { value: '#REF!' } });
     expect(read('deducted', { error: '#DIV/0!' })).toMatchObject({ ok: false, code: 'ledger.cell-error' });
+    // A formula saved without its value (written by a program, never opened in Excel): not an error of the sheet's.
+    expect(read('status', { error: NO_RESULT })).toEqual({ ok: false, code: 'sheet.formula-no-result', params: { value: NO_RESULT } });
   });
 });
 
