@@ -272,3 +272,30 @@ describe('the tables of the November briefing, figure by figure', () => {
     ]);
   });
 });
+
+describe('the briefing at its edges', () => {
+  it('takes county names from the registry over the audited centers’ names, and lists a county center not audited as county', async () => {
+    const registry = [
+      { code: '999901', name: '示例市甲区社会治安综合治理中心' },
+      { code: '999903', name: '丙县综治中心' },
+    ];
+    const b = buildBriefing({ month: '2026-11', results: await cityResults(), grades: GRADES, registry });
+    expect(b.counties.map((c) => [c.county.code, c.county.name, c.centers, c.audited])).toEqual([
+      ['999901', '示例市甲区', 4, 4],
+      ['999902', '乙区', 2, 2],
+      ['999903', '丙县', 1, 0],
+    ]);
+    expect(b.notAudited!.map((n) => [n.code, n.level, n.county.name, n.lastDate])).toEqual([['999903', 'county', '丙县', undefined]]);
+    expect(b.ranking[0].rows[0].county).toEqual({ code: '999901', name: '示例市甲区' });
+  });
+
+  it('with no audit in the month: nothing ranked, no average, one decimal, last month still counted', async () => {
+    const b = buildBriefing({ month: '2026-12', results: (await cityResults()).filter((r) => r.date < '2026-12'), grades: GRADES });
+    expect(b.ranking).toEqual([]);
+    expect([b.overview.audited, b.overview.average, b.overview.precision, b.overview.previousAudited, b.overview.previousAverage?.toString()]).toEqual([0, undefined, 1, 6, '86.35']);
+    expect(b.common).toEqual([]);
+    expect(b.draftsLeftOut).toEqual([]);
+    // The dimensions still come from the results given, so the tables keep their columns.
+    expect(b.dimensions.map((d) => d.id)).toEqual(['institution', 'layout', 'mechanism', 'staffing', 'funding']);
+  });
+});
