@@ -10,6 +10,8 @@ describe('reading a ledger cell as its column’s kind', () => {
     expect(read('progress', '  已落实 ')).toEqual({ ok: true, value: '已落实' });
     expect(read('progress', null)).toEqual({ ok: true, value: '' });
     expect(read('person', 12)).toEqual({ ok: true, value: '12' });
+    // A date typed into a text column reads as the day, not as a timestamp.
+    expect(read('progress', new Date(Date.UTC(2026, 11, 31)))).toEqual({ ok: true, value: '2026-12-31' });
   });
 
   it('number: a number cell, or text that reads as one; anything else named', () => {

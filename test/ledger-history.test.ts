@@ -116,6 +116,13 @@ describe('what 回头看 leaves alone', () => {
     ]);
   });
 
+  it('does not close an open problem when the later audit did not inspect its item or found it not applicable', () => {
+    const oct = build(sourced(A, '2026-10-10', { 'MEC-02': fail }));
+    const nov = addAudits(oct, [sourced(A, '2026-11-10', { 'MEC-02': { value: '未查', note: '负责人不在' } })]);
+    expect(nov.rows).toEqual(oct);
+    expect(nov.changes).toEqual([]);
+  });
+
   it('does not take a second audit of the same day for a 回头看 of that day’s rows', () => {
     const morning = build(sourced(A, '2026-10-10', { 'MEC-02': fail }));
     const afternoon = addAudits(morning, [sourced(A, '2026-10-10', {})]);

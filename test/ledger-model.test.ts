@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extensionsOf, statedExtension } from '../src/ledger/extension.js';
 import type { MergeLogEntry } from '../src/ledger/ledger.js';
-import { fieldHash, findingKey, fingerprint, LEDGER_COLUMNS, parseFingerprint, type LedgerRow } from '../src/ledger/model.js';
+import { appendNote, fieldHash, findingKey, fingerprint, LEDGER_COLUMNS, parseFingerprint, type LedgerRow } from '../src/ledger/model.js';
 
 describe('an extension stated in 备注', () => {
   it('is read as 经<approver>批准延期至<date>, 同意 for 批准, the date as in any date cell', () => {
@@ -47,7 +47,7 @@ describe('row fingerprints on the hidden sheet', () => {
   it('are refused when another version wrote them, a hash is missing or is not one', () => {
     const body = fingerprint(row).slice(3);
     const hashes = body.split('.');
-    for (const bad of [`v2:${body}`, `v1:${hashes.slice(0, -2).join('.')}`, `v1:${[...hashes, 'abcdef01'].join('.')}`, `v1:${body.replace(/^[0-9a-f]{8}/, 'ABCDEF01')}`, 'v1', '']) {
+    for (const bad of [`v2:${body}`, `v1:${hashes.slice(0, -2).join('.')}`, `v1:${[...hashes, 'abcdef01'].join('.')}`, `v1:${body.replace(/^[0-9a-f]{8}/, 'ABCDEF01')}`, `v1:${body.replace(/^[0-9a-f]{8}/, 'gabcdef01')}`, `v1:${body.replace(/^[0-9a-f]{8}/, 'abcdef01g')}`, 'v1', '']) {
       expect(parseFingerprint(bad), bad).toBeUndefined();
     }
   });
@@ -58,5 +58,11 @@ describe('what a 问题编号 says', () => {
     expect(findingKey('999901101-20261120-MEC-03-2')).toEqual({ center: '999901101', date: '2026-11-20', item: 'MEC-03' });
     expect(findingKey('999901-20261120-INS-01')).toEqual({ center: '999901', date: '2026-11-20', item: 'INS-01' });
     for (const other of ['甲-1', '999901-2026112-INS-01', '99990-20261120-INS-01', '999901-20261120-ins-01', 'x999901-20261120-INS-01']) expect(findingKey(other), other).toBeUndefined();
+  });
+});
+
+describe('free text the tool appends to', () => {
+  it('adds a sentence after what was there, trimmed, with a ;', () => {
+    expect([appendNote(' 原备注 ', '回头看'), appendNote('   ', '回头看'), appendNote('', '回头看')]).toEqual(['原备注;回头看', '回头看', '回头看']);
   });
 });
