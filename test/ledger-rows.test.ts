@@ -51,7 +51,10 @@ describe('reading the committee’s ledger rows', () => {
     const [a] = sheetRows();
     expect(read([withCell(a, 'review', '2026-11-10 复查:仍失分,扣 20 分')]).rows[0].review).toBe('2026-11-10 复查:仍失分,扣 20 分');
     const onlyPoints: ReadRow = { ...a, cells: new Map([...a.cells.keys()].map((f) => [f, f === 'deducted' ? 2 : null])) };
-    expect(read([onlyPoints]).problems.map((p) => [p.code, p.cell])).toEqual([['ledger.missing-id', 'B3']]);
+    expect(read([onlyPoints]).problems.map((p) => [p.code, p.cell])).toEqual([
+      ['ledger.bad-status', 'N3'],
+      ['ledger.missing-id', 'B3'],
+    ]);
   });
 
   it('places a field the sheet lacks at the row’s 问题编号 cell', () => {
