@@ -299,3 +299,57 @@ describe('the briefing at its edges', () => {
     expect(b.dimensions.map((d) => d.id)).toEqual(['institution', 'layout', 'mechanism', 'staffing', 'funding']);
   });
 });
+
+describe('the briefing’s parts that name and order things', () => {
+  it('orders the levels county first, whatever code comes first, and says how the city row pools', async () => {
+    const results = (await cityResults()).filter((r) => r.center.code !== '999901');
+    const b = buildBriefing({ month: '2026-11', results, grades: GRADES });
+    expect(b.ranking.map((g) => [g.level, g.rows[0].code])).toEqual([
+      ['county', '999902'],
+      ['township', '999901001'],
+    ]);
+    expect(b.city.county).toEqual({ code: '', name: '' });
+  });
+
+  it('echoes the weights it was given, and leaves a county unnamed by an empty registry name', async () => {
+    const weights = parseCountyWeights('county=0.4,township=0.6')!;
+    const b = buildBriefing({ month: '2026-11', results: await cityResults(), grades: GRADES, countyWeights: weights, registry: [{ code: '999902', name: '' }] });
+    expect(b.countyWeights).toBe(weights);
+    expect(b.counties.map((c) => c.county.name)).toEqual(['甲区', '乙区']);
+  });
+
+  it('lists the centers not audited by code, with their latest audit before the month only', async () => {
+    const registry = [
+      { code: '999902201', name: '新设镇综治中心' },
+      { code: '999902102', name: '红星镇综治中心' },
+      { code: '999901001', name: '青石镇综治中心' },
+    ];
+    // December: 999901001's latest audit before the month is November's. September: it has none before the month yet.
+    const december = buildBriefing({ month: '2026-12', results: (await cityResults()).filter((r) => r.date < '2026-12'), grades: GRADES, registry });
+    expect(december.notAudited!.map((n) => [n.code, n.lastDate])).toEqual([
+      ['999901001', '2026-11-12'],
+      ['999902102', '2026-10-22'],
+      ['999902201', undefined],
+    ]);
+    const september = buildBriefing({ month: '2026-09', results: await cityResults(), grades: GRADES, registry });
+    expect(september.notAudited!.map((n) => [n.code, n.lastDate])).toEqual([
+      ['999901001', undefined],
+      ['999902201', undefined],
+    ]);
+  });
+
+  it('has no 环比 against last month’s audit made with another checklist', async () => {
+    const results = (await cityResults()).map((r) => (r.center.code === '999901' && r.date.startsWith('2026-10') ? { ...r, checklist: { ...r.checklist, id: 'county-old' } } : r));
+    const row = buildBriefing({ month: '2026-11', results, grades: GRADES }).ranking[0].rows.find((r) => r.code === '999901')!;
+    expect([row.previousTotal?.toString(), row.change, row.checklistChanged]).toEqual(['90', undefined, true]);
+  });
+
+  it('averages a dimension’s rate over the centers where it applied at all', async () => {
+    const results = (await cityResults()).map((r) =>
+      r.center.code === '999901' && r.date.startsWith('2026-11') ? { ...r, items: r.items.map((i) => (i.dimension === 'institution' ? { ...i, earned: null, na: true } : i)) } : r,
+    );
+    const b = buildBriefing({ month: '2026-11', results, grades: GRADES });
+    // 甲区 institution without its county center: (18 + 20 + 17) / 20 / 3.
+    expect(b.counties[0].rates.institution.toFixed(6)).toBe('0.916667');
+  });
+});
