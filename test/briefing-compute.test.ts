@@ -292,7 +292,11 @@ describe('the briefing at its edges', () => {
   it('with no audit in the month: nothing ranked, no average, one decimal, last month still counted', async () => {
     const b = buildBriefing({ month: '2026-12', results: (await cityResults()).filter((r) => r.date < '2026-12'), grades: GRADES });
     expect(b.ranking).toEqual([]);
-    expect([b.overview.audited, b.overview.average, b.overview.precision, b.overview.previousAudited, b.overview.previousAverage?.toString()]).toEqual([0, undefined, 1, 6, '86.35']);
+    expect([b.overview.audited, b.overview.precision, b.overview.previousAudited]).toEqual([0, 1, 6]);
+    expect(b.overview.levels.map((l) => [l.level, l.audited, l.average, l.previousAudited, l.previousAverage?.toString()])).toEqual([
+      ['county', 0, undefined, 2, '88.25'],
+      ['township', 0, undefined, 4, '85.4'],
+    ]);
     expect(b.common).toEqual([]);
     expect(b.draftsLeftOut).toEqual([]);
     // The dimensions still come from the results given, so the tables keep their columns.
