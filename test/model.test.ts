@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countyNamesOf, countyOf, isCenterCode, placeName } from '../src/model/audit.js';
+import { countyNamesOf, countyOf, evidenceLabel, isCenterCode, isEvidence, placeName } from '../src/model/audit.js';
 import { checklistTotal, gradeNames, penaltyAsItem, placedItems, refOf, vetoRuleOf } from '../src/model/checklist.js';
 import { Exact } from '../src/model/exact.js';
 import { ranks } from '../src/model/rank.js';
@@ -241,5 +241,32 @@ describe('未查: an item not inspected this time', () => {
     for (const note of [undefined, '  ']) {
       expect(readAnswer(item, { value: '未查', note })).toEqual({ kind: 'error', code: 'answer.uninspected-needs-note', params: { item: item.id } });
     }
+  });
+});
+
+describe('evidence as files record it', () => {
+  const sha = 'ab'.repeat(32);
+
+  it('is { path, sha256 } with a path and 64 hex digits, and nothing else', () => {
+    expect([isEvidence({ path: '台账.jpg', sha256: sha }), isEvidence({ path: 'a/b.pdf', sha256: sha.toUpperCase() })]).toEqual([true, true]);
+    for (const bad of [
+      null,
+      'x',
+      [{ path: 'a', sha256: sha }],
+      { path: '', sha256: sha },
+      { path: 3, sha256: sha },
+      { path: 'a', sha256: sha.slice(1) },
+      { path: 'a', sha256: `${sha}0` },
+      { path: 'a', sha256: `g${sha.slice(1)}` },
+      { path: 'a', sha256: `${sha.slice(1)}g` },
+      { path: 'a', sha256: 64 },
+      { path: 'a', sha256: sha, note: '照片' },
+    ]) {
+      expect(isEvidence(bad), JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it('is named by its file name and the first 8 hex digits of its sha256', () => {
+    expect([evidenceLabel({ path: '佐证/10月/台账.jpg', sha256: sha }), evidenceLabel({ path: 'C:\\佐证\\照片.png', sha256: sha })]).toEqual(['台账.jpg(abababab)', '照片.png(abababab)']);
   });
 });
