@@ -65,6 +65,7 @@ describe('Exact: the arithmetic every score goes through', () => {
   });
 
   it('prints fixed decimals, the shortest exact text, or 6 decimals for a repeating fraction', () => {
+    expect([x('2.50').toFixed(), x('1').div(x('3')).toFixed(), x('-7').toFixed()]).toEqual(['2.5', '0.333333', '-7']);
     expect([x('85.25').toFixed(1), x('85').toFixed(2), x('2.5').toFixed(0), x('-0.04').toFixed(1), x('-1.25').toFixed(1), x('0.05').toFixed(3)]).toEqual([
       '85.3',
       '85.00',
