@@ -81,6 +81,9 @@ describe('naming and ordering the counties of the progress table', () => {
     ]);
     const names = new Map([['999902', '乙县']]);
     expect(ledgerProgress(mixed, '2026-11-20', names).counties.map((c) => c.label)).toEqual(['999901', '乙县', '999903 丙县']);
+    // The registry's name stands over any a row carries; a row without one shows the code.
+    expect(ledgerProgress(mixed, '2026-11-20', new Map([['999903', '丙县']])).counties.map((c) => c.label)).toEqual(['999901', '999902', '丙县']);
+    expect(ledgerProgress([row('v', '999904', '未整改', '', '')], '2026-11-20').counties.map((c) => c.label)).toEqual(['999904']);
   });
 
   it('rounds 销号率 half up to one decimal', () => {
