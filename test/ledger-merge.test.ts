@@ -431,3 +431,9 @@ describe('merge rules at their edges', () => {
     expect(out.ledger.log.filter((e) => e.field === '新增问题')).toEqual([{ time: '2026-11-30 09:00:00', file: 'a.yaml', id: '999901-20261201-INS-02', field: '新增问题', from: '', to: expect.any(String), reason: '新评估' }]);
   });
 });
+
+describe('a row as an audit opens it', () => {
+  it('starts with no progress, no closing date, no verifier and nothing reviewed', () => {
+    expect(ledger.rows.map((r) => [r.status, r.progress, r.closedOn, r.verifier, r.review])).toEqual(ledger.rows.map(() => ['未整改', '', '', '', '']));
+  });
+});
