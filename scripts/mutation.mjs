@@ -39,6 +39,7 @@ function printScores() {
   }
 }
 
+/** The areas' globs are whole files or `dir/**` patterns: a prefix test is enough. */
 function matches(file, glob) {
   if (!glob.includes('*')) return file === glob;
   return file.startsWith(glob.slice(0, glob.indexOf('*')));
