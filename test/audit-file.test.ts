@@ -100,6 +100,57 @@ describe('reading an audit file', () => {
     expect(r.problems[0].message).toContain('1 (');
   });
 
+  it('points at a wrong format, status, inspectors, answers or findings, saying what would be valid', () => {
+    const text = audit('  A-1: 是\n', 'findings: [A-1]\n').replace('format: 1', 'format: 2').replace('status: draft', 'status: 定稿').replace('inspectors: [张三, 李四]', 'inspectors: { 组长: 张三 }');
+    const r = read(text);
+    expect(r.problems.map((p) => [p.line, p.col, p.code, p.message])).toEqual([
+      [1, 9, 'audit.format', 'format 应为 1,而不是 2'],
+      [5, 13, 'audit.inspectors', 'inspectors 应是检查人姓名列表,如 [张三, 李四]'],
+      [6, 9, 'audit.status', 'status 应为 draft 或 final,而不是 定稿'],
+      [9, 11, 'audit.findings', 'findings 应是"评分项编号: {owner, measure, deadline}"的映射'],
+    ]);
+    expect(r.audit).toBeUndefined();
+    expect(where(audit('').replace('answers:\n', 'answers: [A-1]\n'))).toEqual([[7, 10, 'audit.answers']]);
+  });
+
+  it('reads status final, draft when none is given, and no inspectors when none are given', () => {
+    expect(read(audit('  A-1: 是\n').replace('status: draft', 'status: final')).audit!.status).toBe('final');
+    const bare = read(audit('  A-1: 是\n').replace('status: draft\n', '').replace('inspectors: [张三, 李四]\n', ''));
+    expect(bare.problems).toEqual([]);
+    expect([bare.audit!.status, bare.audit!.inspectors]).toEqual(['draft', []]);
+    expect(read(audit('  A-1: 是\n').replace('inspectors: [张三, 李四]', 'inspectors: [" 张三 ", "", 李四]')).audit!.inspectors).toEqual(['张三', '李四']);
+  });
+
+  it('says what is missing when format, checklist, center or date are absent, at the top of the file', () => {
+    const text = 'answers: {}\n';
+    expect(read(text).problems.map((p) => [p.line, p.col, p.code])).toEqual([
+      [1, 1, 'audit.format'],
+      [1, 1, 'audit.checklist-ref'],
+      [1, 1, 'audit.center'],
+      [1, 1, 'audit.date'],
+    ]);
+    expect(where('- 是\n')).toEqual([[1, 1, 'audit.not-a-mapping']]);
+  });
+
+  it('points at a checklist reference without an id or version, and at a center that is not a mapping', () => {
+    expect(where(audit('  A-1: 是\n').replace('checklist: { id: methods, version: "1", sha256: ', 'checklist: { version: "1", sha256: '))).toEqual([[2, 12, 'audit.checklist-ref']]);
+    expect(where(audit('  A-1: 是\n').replace('version: "1", ', ''))).toEqual([[2, 12, 'audit.checklist-ref']]);
+    expect(where(audit('  A-1: 是\n').replace('center: { code: "999901", name: 示例市甲区综治中心 }', 'center: 999901'))).toEqual([[3, 9, 'audit.center']]);
+    expect(where(audit('  A-1: 是\n').replace('name: 示例市甲区综治中心', 'name: 甲区, level: county'))).toEqual([[3, 37, 'audit.unknown-key']]);
+  });
+
+  it('reads a finding override, its deadline as people write it, and points at a deadline that is not a date', () => {
+    const ok = read(audit('  A-1: 否\n', 'findings:\n  A-1: { owner: " 县委政法委 ", measure: 落实场所, person: 王五, problem: 未挂牌, deadline: 2026年12月31日 }\n'));
+    expect(ok.problems).toEqual([]);
+    expect(ok.audit!.findings).toEqual({ 'A-1': { owner: '县委政法委', measure: '落实场所', person: '王五', problem: '未挂牌', deadline: '2026-12-31' } });
+    const bad = read(audit('  A-1: 否\n', 'findings:\n  A-1: { owner: 县委政法委, deadline: 年底 }\n  Z-9: { owner: 县委政法委 }\n  A-2: 县委政法委\n'));
+    expect(bad.problems.map((p) => [p.line, p.col, p.code, p.message])).toEqual([
+      [10, 34, 'audit.date', '日期 "年底" 无效(应为 YYYY-MM-DD,如 2026-11-20)'],
+      [11, 3, 'audit.unknown-item-near', '清单 methods 1 中没有评分项 Z-9;是否想写 A-1?'],
+      [12, 8, 'audit.findings', expect.any(String)],
+    ]);
+  });
+
   it('lists every problem of a file in one pass', () => {
     expect(read(audit('  A-1: 也许\n  A-2: 很好\n  Z-9: 是\n')).problems).toHaveLength(3);
   });

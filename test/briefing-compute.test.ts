@@ -196,3 +196,164 @@ describe('briefing computation', () => {
     expect(formatChange(Exact.from('-0.04'), 1)).toBe('0.0');
   });
 });
+
+// Figures checked by hand against fixtures/briefing/audits: each center's dimension scores add up to its total
+// (999902101 is pro-rated over an N/A item: 77 of 90 applicable points → 85.6).
+describe('the tables of the November briefing, figure by figure', () => {
+  const november = async () => buildBriefing({ month: '2026-11', results: await cityResults(), grades: GRADES });
+
+  it('ranks each level on its own, shared ranks skipping places, the vetoed center last whatever its total, with October’s rank', async () => {
+    const b = await november();
+    expect(b.ranking.map((g) => [g.level, g.rows.map((r) => [r.rank, r.previousRank, r.code, r.total.toString(), r.grade])])).toEqual([
+      [
+        'county',
+        [
+          [1, 1, '999901', '93', '优秀'],
+          [2, 2, '999902', '83.5', '良好'],
+        ],
+      ],
+      [
+        'township',
+        [
+          // October: 84 (999901101), 80, 80, 75 (999902101), 70.
+          [1, 2, '999901001', '87', '良好'],
+          [1, 2, '999901102', '87', '良好'],
+          [3, 1, '999901101', '82', '良好'],
+          [4, 4, '999902101', '85.6', '不合格'],
+        ],
+      ],
+    ]);
+  });
+
+  it('shows each center’s dimension scores at its precision and names the veto item with its title', async () => {
+    const rows = (await november()).ranking.flatMap((g) => g.rows);
+    const dims = (code: string) => {
+      const row = rows.find((r) => r.code === code)!;
+      return Object.entries(row.dimensions).map(([id, v]) => `${id} ${v.toString()}`);
+    };
+    expect(dims('999902')).toEqual(['institution 17.5', 'layout 17', 'mechanism 16', 'staffing 16', 'funding 17']);
+    expect(dims('999902101')).toEqual(['institution 14', 'layout 18', 'mechanism 18', 'staffing 18', 'funding 9']);
+    const vetoed = rows.find((r) => r.code === '999902101')!;
+    expect([vetoed.veto, vetoed.precision, vetoed.date]).toEqual([[{ id: 'INS-01', title: '挂牌并实体化运行' }], 1, '2026-11-18']);
+    expect(rows.find((r) => r.code === '999901')!.veto).toEqual([]);
+  });
+
+  it('lists the dimensions once, in checklist order', async () => {
+    expect((await november()).dimensions).toEqual([
+      { id: 'institution', name: '机构设置规范化' },
+      { id: 'layout', name: '功能布局规范化' },
+      { id: 'mechanism', name: '运行机制规范化' },
+      { id: 'staffing', name: '队伍建设规范化' },
+      { id: 'funding', name: '保障措施规范化' },
+    ]);
+  });
+
+  it('counts grades per county and averages each dimension’s rate over its centers (each center once)', async () => {
+    const b = await november();
+    expect(b.counties.map((c) => [c.county.name, c.grades, c.precision])).toEqual([
+      ['甲区', { 优秀: 1, 良好: 3, 合格: 0, 不合格: 0 }, 1],
+      ['乙区', { 优秀: 0, 良好: 1, 合格: 0, 不合格: 1 }, 1],
+    ]);
+    // 甲区 institution: (19 + 18 + 20 + 17) / 20 / 4 = 0.925; 乙区 funding: (17/20 + 9/10) / 2 = 0.875 (an N/A item left out).
+    const rate = (county: number, dimension: string) => b.counties[county].rates[dimension].toString();
+    expect([rate(0, 'institution'), rate(0, 'mechanism'), rate(1, 'institution'), rate(1, 'funding')]).toEqual(['0.925', '0.825', '0.7875', '0.875']);
+  });
+
+  it('lists the common problems by how many centers lost points, then share, then points lost, with their figures', async () => {
+    const b = await november();
+    expect(b.commonLimit).toBe(10);
+    expect(b.common.map((c) => [c.rank, c.item, c.title, c.dimension, c.centers, c.applicable, c.share.toFixed(4), c.lost.toString(), c.counties])).toEqual([
+      [1, 'MEC-01', '受理和化解', '运行机制规范化', 6, 6, '1.0000', '20', 2],
+      [1, 'STA-01', '专职力量', '队伍建设规范化', 6, 6, '1.0000', '18', 2],
+      [1, 'LAY-01', '场所和功能区', '功能布局规范化', 6, 6, '1.0000', '15', 2],
+      [1, 'FUN-02', '经费保障', '保障措施规范化', 6, 6, '1.0000', '13', 2],
+      [5, 'INS-02', '机构和人员', '机构设置规范化', 5, 6, '0.8333', '9.5', 2],
+      [6, 'INS-01', '挂牌并实体化运行', '机构设置规范化', 1, 6, '0.1667', '5', 1],
+    ]);
+  });
+});
+
+describe('the briefing at its edges', () => {
+  it('takes county names from the registry over the audited centers’ names, and lists a county center not audited as county', async () => {
+    const registry = [
+      { code: '999901', name: '示例市甲区社会治安综合治理中心' },
+      { code: '999903', name: '丙县综治中心' },
+    ];
+    const b = buildBriefing({ month: '2026-11', results: await cityResults(), grades: GRADES, registry });
+    expect(b.counties.map((c) => [c.county.code, c.county.name, c.centers, c.audited])).toEqual([
+      ['999901', '示例市甲区', 4, 4],
+      ['999902', '乙区', 2, 2],
+      ['999903', '丙县', 1, 0],
+    ]);
+    expect(b.notAudited!.map((n) => [n.code, n.level, n.county.name, n.lastDate])).toEqual([['999903', 'county', '丙县', undefined]]);
+    expect(b.ranking[0].rows[0].county).toEqual({ code: '999901', name: '示例市甲区' });
+  });
+
+  it('with no audit in the month: nothing ranked, no average, one decimal, last month still counted', async () => {
+    const b = buildBriefing({ month: '2026-12', results: (await cityResults()).filter((r) => r.date < '2026-12'), grades: GRADES });
+    expect(b.ranking).toEqual([]);
+    expect([b.overview.audited, b.overview.precision, b.overview.previousAudited]).toEqual([0, 1, 6]);
+    expect(b.overview.levels.map((l) => [l.level, l.audited, l.average, l.previousAudited, l.previousAverage?.toString()])).toEqual([
+      ['county', 0, undefined, 2, '88.25'],
+      ['township', 0, undefined, 4, '85.4'],
+    ]);
+    expect(b.common).toEqual([]);
+    expect(b.draftsLeftOut).toEqual([]);
+    // The dimensions still come from the results given, so the tables keep their columns.
+    expect(b.dimensions.map((d) => d.id)).toEqual(['institution', 'layout', 'mechanism', 'staffing', 'funding']);
+  });
+});
+
+describe('the briefing’s parts that name and order things', () => {
+  it('orders the levels county first, whatever code comes first, and says how the city row pools', async () => {
+    const results = (await cityResults()).filter((r) => r.center.code !== '999901');
+    const b = buildBriefing({ month: '2026-11', results, grades: GRADES });
+    expect(b.ranking.map((g) => [g.level, g.rows[0].code])).toEqual([
+      ['county', '999902'],
+      ['township', '999901001'],
+    ]);
+    expect(b.city.county).toEqual({ code: '', name: '' });
+  });
+
+  it('echoes the weights it was given, and leaves a county unnamed by an empty registry name', async () => {
+    const weights = parseCountyWeights('county=0.4,township=0.6')!;
+    const b = buildBriefing({ month: '2026-11', results: await cityResults(), grades: GRADES, countyWeights: weights, registry: [{ code: '999902', name: '' }] });
+    expect(b.countyWeights).toBe(weights);
+    expect(b.counties.map((c) => c.county.name)).toEqual(['甲区', '乙区']);
+  });
+
+  it('lists the centers not audited by code, with their latest audit before the month only', async () => {
+    const registry = [
+      { code: '999902201', name: '新设镇综治中心' },
+      { code: '999902102', name: '红星镇综治中心' },
+      { code: '999901001', name: '青石镇综治中心' },
+    ];
+    // December: 999901001's latest audit before the month is November's. September: it has none before the month yet.
+    const december = buildBriefing({ month: '2026-12', results: (await cityResults()).filter((r) => r.date < '2026-12'), grades: GRADES, registry });
+    expect(december.notAudited!.map((n) => [n.code, n.lastDate])).toEqual([
+      ['999901001', '2026-11-12'],
+      ['999902102', '2026-10-22'],
+      ['999902201', undefined],
+    ]);
+    const september = buildBriefing({ month: '2026-09', results: await cityResults(), grades: GRADES, registry });
+    expect(september.notAudited!.map((n) => [n.code, n.lastDate])).toEqual([
+      ['999901001', undefined],
+      ['999902201', undefined],
+    ]);
+  });
+
+  it('has no 环比 against last month’s audit made with another checklist', async () => {
+    const results = (await cityResults()).map((r) => (r.center.code === '999901' && r.date.startsWith('2026-10') ? { ...r, checklist: { ...r.checklist, id: 'county-old' } } : r));
+    const row = buildBriefing({ month: '2026-11', results, grades: GRADES }).ranking[0].rows.find((r) => r.code === '999901')!;
+    expect([row.previousTotal?.toString(), row.change, row.checklistChanged]).toEqual(['90', undefined, true]);
+  });
+
+  it('averages a dimension’s rate over the centers where it applied at all', async () => {
+    const results = (await cityResults()).map((r) =>
+      r.center.code === '999901' && r.date.startsWith('2026-11') ? { ...r, items: r.items.map((i) => (i.dimension === 'institution' ? { ...i, earned: null, na: true } : i)) } : r,
+    );
+    const b = buildBriefing({ month: '2026-11', results, grades: GRADES });
+    // 甲区 institution without its county center: (18 + 20 + 17) / 20 / 3.
+    expect(b.counties[0].rates.institution.toFixed(6)).toBe('0.916667');
+  });
+});

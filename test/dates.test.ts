@@ -26,11 +26,15 @@ describe('calendar dates, whatever the time zone', () => {
     for (const bad of [new Date(NaN), null, undefined, true, {}]) expect(parseDate(bad)).toBeUndefined();
     expect([isoDate(2028, 2, 29), isoDate(2026, 2, 29), isoDate(2026, 4, 31)]).toEqual(['2028-02-29', undefined, undefined]);
     expect(monthOf('2026-11-20')).toBe('2026-11');
+    // A day typed with one digit too many is not the 20th; a year typed as 0026 is not 1926.
+    for (const bad of ['2026-11-205', '2026年11月20日x', '0026-11-20', '0099/01/01']) expect(parseDate(bad), bad).toBeUndefined();
   });
 
   it('takes serials from 1 (1899-12-31) to 2958465 (9999-12-31) only', () => {
     expect([parseDate(1), parseDate(2_958_465)]).toEqual(['1899-12-31', '9999-12-31']);
     for (const bad of [0, -1, 2_958_466, NaN]) expect(parseDate(bad), String(bad)).toBeUndefined();
+    // As text, a serial is five digits: six are neither a serial nor a date.
+    for (const bad of ['146346', '463461', '4634']) expect(parseDate(bad), bad).toBeUndefined();
   });
 
   it('counts days across daylight-saving changes as whole days', () => {

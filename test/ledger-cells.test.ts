@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOfHeader, isHeaderRow, readField } from '../src/ledger/cells.js';
 import { columnOf } from '../src/ledger/model.js';
+import { NO_RESULT } from '../src/xlsx/cell.js';
 
 const read = (field: Parameters<typeof columnOf>[0], raw: Parameters<typeof readField>[1]) => readField(columnOf(field), raw);
 
@@ -9,6 +10,8 @@ describe('reading a ledger cell as its column’s kind', () => {
     expect(read('progress', '  已落实 ')).toEqual({ ok: true, value: '已落实' });
     expect(read('progress', null)).toEqual({ ok: true, value: '' });
     expect(read('person', 12)).toEqual({ ok: true, value: '12' });
+    // A date typed into a text column reads as the day, not as a timestamp.
+    expect(read('progress', new Date(Date.UTC(2026, 11, 31)))).toEqual({ ok: true, value: '2026-12-31' });
   });
 
   it('number: a number cell, or text that reads as one; anything else named', () => {
@@ -39,6 +42,8 @@ describe('reading a ledger cell as its column’s kind', () => {
   it('refuses an error cell (#REF!) in any column, naming it', () => {
     expect(read('progress', { error: '#REF!' })).toEqual({ ok: false, code: 'ledger.cell-error', params: { value: '#REF!' } });
     expect(read('deducted', { error: '#DIV/0!' })).toMatchObject({ ok: false, code: 'ledger.cell-error' });
+    // A formula saved without its value (written by a program, never opened in Excel): not an error of the sheet's.
+    expect(read('status', { error: NO_RESULT })).toEqual({ ok: false, code: 'sheet.formula-no-result', params: { value: NO_RESULT } });
   });
 });
 

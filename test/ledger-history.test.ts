@@ -69,3 +69,64 @@ describe('回头看 over three audits of one center', () => {
     expect(byId(rows, '999901-20261010-MEC-01')!.review).toBe('2026-11-10 复查:仍失分,扣 10 分');
   });
 });
+
+describe('回头看 of a deduct item with several deficiencies', () => {
+  const oct = sourced(A, '2026-10-10', { 'MEC-01': missing('8月台账缺失', '9月台账缺失', '10月台账缺失') });
+  const dec = sourced(A, '2026-12-10', { 'MEC-01': missing('11月台账缺失', '12月台账缺失') });
+
+  it('rebounds each closed row to all the new rows, and the new rows name every rebound row and the one still open', () => {
+    let rows = build(oct);
+    expect(rows.map((r) => r.id)).toEqual(['999901-20261010-MEC-01-1', '999901-20261010-MEC-01-2', '999901-20261010-MEC-01-3']);
+    rows = set(set(rows, '999901-20261010-MEC-01-1', '已销号'), '999901-20261010-MEC-01-2', '已整改');
+    rows = set(rows, '999901-20261010-MEC-01-3', '整改中');
+    const out = addAudits(rows, [dec]);
+    expect(out.problems).toEqual([]);
+    const again = '回头看(2026-12-10)该项再次失分,已反弹,见 999901-20261210-MEC-01-1、999901-20261210-MEC-01-2';
+    expect(out.rows.map((r) => [r.id, r.status, r.note, r.review])).toEqual([
+      ['999901-20261010-MEC-01-1', '反弹', again, '2026-12-10 复查:再次失分,反弹,扣 10 分'],
+      ['999901-20261010-MEC-01-2', '反弹', again, '2026-12-10 复查:再次失分,反弹,扣 10 分'],
+      ['999901-20261010-MEC-01-3', '整改中', '', '2026-12-10 复查:仍失分,扣 10 分'],
+      ['999901-20261210-MEC-01-1', '未整改', '反弹自 999901-20261010-MEC-01-1、999901-20261010-MEC-01-2;前次问题 999901-20261010-MEC-01-3 尚未销号', ''],
+      ['999901-20261210-MEC-01-2', '未整改', '反弹自 999901-20261010-MEC-01-1、999901-20261010-MEC-01-2;前次问题 999901-20261010-MEC-01-3 尚未销号', ''],
+    ]);
+  });
+
+  it('records every change it makes for 合并记录: the status, the note and 复查, each from and to', () => {
+    const rows = set(build(oct), '999901-20261010-MEC-01-1', '已销号').filter((r) => r.id.endsWith('-1'));
+    const { changes } = addAudits(rows, [dec]);
+    const from = '999901-20261010-MEC-01-1';
+    expect(changes).toEqual([
+      { source: dec.source, id: from, field: 'status', from: '已销号', to: '反弹', reason: 'review' },
+      { source: dec.source, id: from, field: 'note', from: '', to: '回头看(2026-12-10)该项再次失分,已反弹,见 999901-20261210-MEC-01-1、999901-20261210-MEC-01-2', reason: 'review' },
+      { source: dec.source, id: from, field: 'review', from: '', to: '2026-12-10 复查:再次失分,反弹,扣 10 分', reason: 'review' },
+      { source: dec.source, id: '999901-20261210-MEC-01-1', from: '', to: '矛盾纠纷排查台账缺失:11月台账缺失', reason: 'audit' },
+      { source: dec.source, id: '999901-20261210-MEC-01-2', from: '', to: '矛盾纠纷排查台账缺失:12月台账缺失', reason: 'audit' },
+    ]);
+  });
+});
+
+describe('what 回头看 leaves alone', () => {
+  it('opens a row for a problem whose only earlier row is 反弹 (an audit merged out of date order)', () => {
+    const oct = sourced(A, '2026-10-10', { 'MEC-02': fail });
+    const rebounded = build(oct).map((r) => ({ ...r, status: '反弹' as const }));
+    const nov = addAudits(rebounded, [sourced(A, '2026-11-10', { 'MEC-02': fail })]);
+    expect(nov.rows.map((r) => [r.id, r.status])).toEqual([
+      ['999901-20261010-MEC-02', '反弹'],
+      ['999901-20261110-MEC-02', '未整改'],
+    ]);
+  });
+
+  it('does not close an open problem when the later audit did not inspect its item or found it not applicable', () => {
+    const oct = build(sourced(A, '2026-10-10', { 'MEC-02': fail }));
+    const nov = addAudits(oct, [sourced(A, '2026-11-10', { 'MEC-02': { value: '未查', note: '负责人不在' } })]);
+    expect(nov.rows).toEqual(oct);
+    expect(nov.changes).toEqual([]);
+  });
+
+  it('does not take a second audit of the same day for a 回头看 of that day’s rows', () => {
+    const morning = build(sourced(A, '2026-10-10', { 'MEC-02': fail }));
+    const afternoon = addAudits(morning, [sourced(A, '2026-10-10', {})]);
+    expect(afternoon.rows).toEqual(morning);
+    expect(afternoon.changes).toEqual([]);
+  });
+});

@@ -329,3 +329,111 @@ describe('merge never loses or invents a row', () => {
     );
   });
 });
+
+describe('what merge messages say', () => {
+  it('names the first ten rows a copy came back without, and how many more', () => {
+    const many: Ledger = { rows: Array.from({ length: 13 }, (_, i) => ({ ...ins01, id: `${ins01.id}-${i + 1}` })), log: [] };
+    const copy = asCopy([edited(many.rows[0], { person: '王五' })], '甲区.xlsx', many.rows);
+    const [notice] = merged([copy], [], many).notices;
+    const ids = many.rows.slice(1, 11).map((r) => r.id).join('、');
+    expect(notice).toMatchObject({ code: 'ledger.rows-dropped', file: '甲区.xlsx' });
+    expect(notice.message).toBe(`副本下发时有、交回时没有的 12 个问题:${ids} …(+2);这些问题在台账中保持不变(缺行不等于删除)`);
+    const ten = asCopy([many.rows[0], many.rows[1], many.rows[2]], '乙区.xlsx', many.rows);
+    expect(merged([ten], [], many).notices[0].message).toContain(`${many.rows.slice(3).map((r) => r.id).join('、')};`);
+  });
+
+  it('shows an empty 整改时限 as (空) when a unit clears or sets one', () => {
+    const cleared = asCopy([edited(ins01, { deadline: '', note: '单位申请延期' })], 'a.xlsx', ledger.rows);
+    expect(problems([cleared])[0].message).toContain('(此处从"2026-11-09"改成了"(空)")');
+    const unset: Ledger = { rows: ledger.rows.map((r) => (r.id === ins01.id ? { ...r, deadline: '' } : r)), log: [] };
+    const set = asCopy([edited(byId(unset.rows, ins01.id), { deadline: '2026-12-31', note: '单位申请延期' })], 'a.xlsx', unset.rows);
+    expect(problems([set], [], unset)[0].message).toContain('(此处从"(空)"改成了"2026-12-31")');
+  });
+
+  it('judges 销号日期 of a row no audit made only against the day of the merge', () => {
+    const own: Ledger = { rows: [{ ...ins01, id: '县-专项-1' }], log: [] };
+    const late = asCopy([edited(own.rows[0], { status: '已销号', closedOn: '2026-12-01', verifier: '赵六' })], 'a.xlsx', own.rows);
+    expect(problems([late], [], own)).toMatchObject([{ code: 'ledger.closed-on-range', message: '销号日期 2026-12-01 不在检查日期 — 与今天 2026-11-30 之间;请填写实际核验销号的日期' }]);
+    const early = asCopy([edited(own.rows[0], { status: '已销号', closedOn: '2020-01-01', verifier: '赵六' })], 'a.xlsx', own.rows);
+    expect(byId(merged([early], [], own).ledger.rows, '县-专项-1').closedOn).toBe('2020-01-01');
+  });
+});
+
+describe('merge rules at their edges', () => {
+  const fixed = () => merged([asCopy([edited(ins01, { status: '已整改', progress: '已落实场所' })], 'a.xlsx', ledger.rows)]).ledger;
+
+  it('says nothing of dropped rows when a copy comes back whole', () => {
+    expect(merged([asCopy([edited(ins01, { person: '王五' }), mec01a, mec01b, town], '甲区.xlsx', ledger.rows)]).notices).toEqual([]);
+  });
+
+  it('names the id and the other place of a row given twice, and the ledger an unknown id is not in', () => {
+    const twice = asCopy([edited(ins01, { person: '王五' }), edited(ins01, { person: '李四' })], 'a.xlsx', ledger.rows);
+    expect(problems([twice]).map((p) => [p.code, p.cell, p.message])).toEqual([['ledger.duplicate-id', 'B4', `问题编号 ${ins01.id} 重复出现(前一处在 a.xlsx!整改台账!B3);每个问题只能占一行`]]);
+    const unknown = asCopy([edited(ins01, { id: '999901-20261010-INS-09' })], 'a.xlsx');
+    expect(problems([unknown])[0].message).toContain('问题编号 999901-20261010-INS-09 不在台账 ledger.xlsx 中');
+  });
+
+  it('takes a unit’s change the ledger already made since the copy went out as no change and no conflict', () => {
+    const sent = ledger.rows;
+    const since: Ledger = { rows: ledger.rows.map((r) => (r.id === ins01.id ? { ...r, person: '王五' } : r)), log: [] };
+    const out = merged([asCopy([edited(ins01, { person: '王五' })], 'a.xlsx', sent)], [], since);
+    expect(out.changes).toEqual([]);
+    expect(byId(out.ledger.rows, ins01.id).person).toBe('王五');
+  });
+
+  it('needs the step back explained by new text on the same row of the same copy', () => {
+    const base = fixed();
+    const row = byId(base.rows, ins01.id);
+    // Clearing 整改进展 explains nothing.
+    const cleared = asCopy([edited(row, { status: '整改中', progress: '' })], 'b.xlsx', base.rows);
+    expect(problems([cleared], [], base)).toMatchObject([{ code: 'ledger.step-back', message: '整改状态从"已整改"退回"整改中",需要在同一行的"整改进展"或"备注"中说明原因' }]);
+    // Another copy's new 整改进展 does not explain this copy's step back.
+    const back = asCopy([edited(row, { status: '整改中' })], 'b.xlsx', base.rows);
+    const other = asCopy([edited(row, { progress: '人员调整中' })], 'c.xlsx', base.rows);
+    expect(problems([back, other], [], base)).toMatchObject([{ code: 'ledger.step-back', file: 'b.xlsx', cell: 'N3' }]);
+    // Two copies stepping back alike, one explaining it: taken.
+    const explained = asCopy([edited(row, { status: '整改中', note: '复查发现问题未解决' })], 'c.xlsx', base.rows);
+    expect(byId(merged([back, explained], [], base).ledger.rows, ins01.id).status).toBe('整改中');
+  });
+
+  it('names every other copy that set a field differently, with its value', () => {
+    const a = asCopy([edited(ins01, { person: '王五' })], 'a.xlsx', ledger.rows);
+    const b = asCopy([edited(ins01, { person: '李四' })], 'b.xlsx', ledger.rows);
+    const c = asCopy([edited(ins01, { person: '王五' })], 'c.xlsx', ledger.rows);
+    const d = asCopy([edited(ins01, { person: '赵六' })], 'd.xlsx', ledger.rows);
+    expect(problems([a, b, c, d]).map((p) => [p.code, p.file, p.message])).toEqual([
+      ['ledger.conflict', 'a.xlsx', '"责任人"此处为"王五",与 b.xlsx!整改台账!L3 "李四", d.xlsx!整改台账!L3 "赵六" 不一致;请确认以哪一份为准并统一后再合并'],
+    ]);
+  });
+
+  it('lets a unit edit 备注 of a closed row, and points at the emptied 核验人 when it clears one', () => {
+    // The committee entered a 销号日期 after the day of the merge in its own ledger: a unit's merge does not judge it.
+    const closed: Ledger = { rows: ledger.rows.map((r) => (r.id === ins01.id ? { ...r, status: '已销号' as const, closedOn: '2026-12-05', verifier: '赵六' } : r)), log: [] };
+    const row = byId(closed.rows, ins01.id);
+    expect(byId(merged([asCopy([edited(row, { note: '已归档' })], 'a.xlsx', closed.rows)], [], closed).ledger.rows, ins01.id).note).toBe('已归档');
+    const cleared = asCopy([edited(row, { verifier: '' })], 'a.xlsx', closed.rows);
+    expect(problems([cleared], [], closed)).toMatchObject([{ code: 'ledger.close-needs', cell: 'Q3', message: '整改状态为"已销号"时必须填写"核验人"' }]);
+  });
+
+  it('says which date 备注 states when 整改时限 disagrees with it', () => {
+    const copy = asCopy([edited(ins01, { deadline: '2026-12-31', note: '经县委政法委批准延期至2027-01-31' })], 'a.xlsx', ledger.rows);
+    expect(problems([copy])[0].message).toBe('备注写明批准延期至 2027-01-31,但整改时限填的是"2026-12-31";两处应一致');
+  });
+
+  it('refuses the whole merge when two versions of one audit come with it, and records added rows as 新增问题', () => {
+    const later = auditResult('999901', '2026-12-01', { 'INS-02': fail });
+    const other = auditResult('999901', '2026-12-01', { 'MEC-02': fail });
+    expect(problems([], [{ result: later, source: 'a.yaml' }, { result: other, source: 'b.yaml' }]).map((p) => [p.code, p.message])).toEqual([
+      ['ledger.duplicate-audit', '中心 999901 在 2026-12-01 的评估有两份且内容不同(另一份:a.yaml);请只保留正确的一份'],
+    ]);
+    // The same audit twice is one audit.
+    const out = merged([], [{ result: later, source: 'a.yaml' }, { result: later, source: 'a-copy.yaml' }]);
+    expect(out.ledger.log.filter((e) => e.field === '新增问题')).toEqual([{ time: '2026-11-30 09:00:00', file: 'a.yaml', id: '999901-20261201-INS-02', field: '新增问题', from: '', to: expect.any(String), reason: '新评估' }]);
+  });
+});
+
+describe('a row as an audit opens it', () => {
+  it('starts with no progress, no closing date, no verifier and nothing reviewed', () => {
+    expect(ledger.rows.map((r) => [r.status, r.progress, r.closedOn, r.verifier, r.review])).toEqual(ledger.rows.map(() => ['未整改', '', '', '', '']));
+  });
+});

@@ -65,3 +65,42 @@ describe('ledger progress', () => {
     ]);
   });
 });
+
+describe('naming and ordering the counties of the progress table', () => {
+  it('takes the registry’s name, else a name some row carries, else the code; counties by code', () => {
+    const mixed = [
+      row('x', '999903101', '未整改', '', '999903'),
+      row('y', '999903', '未整改', '', '999903 丙县'),
+      row('z', '999902', '未整改', ''),
+      row('w', '999901', '未整改', ''),
+    ];
+    expect(ledgerProgress(mixed, '2026-11-20').counties.map((c) => [c.county, c.label])).toEqual([
+      ['999901', '999901'],
+      ['999902', '999902'],
+      ['999903', '999903 丙县'],
+    ]);
+    const names = new Map([['999902', '乙县']]);
+    expect(ledgerProgress(mixed, '2026-11-20', names).counties.map((c) => c.label)).toEqual(['999901', '乙县', '999903 丙县']);
+    // The registry's name stands over any a row carries; a row without one shows the code.
+    expect(ledgerProgress(mixed, '2026-11-20', new Map([['999903', '丙县']])).counties.map((c) => c.label)).toEqual(['999901', '999902', '丙县']);
+    expect(ledgerProgress([row('v', '999904', '未整改', '', '')], '2026-11-20').counties.map((c) => c.label)).toEqual(['999904']);
+  });
+
+  it('rounds 销号率 half up to one decimal', () => {
+    const closed = (id: string) => row(id, '999901', '已销号', '');
+    const open = (id: string) => row(id, '999901', '未整改', '');
+    // 1 of 8 = 12.5 %; 1 of 6 = 16.666… %; 5 of 6 = 83.333… %.
+    expect(ledgerProgress([closed('a'), ...'bcdefgh'.split('').map(open)], '2026-11-20').total.closureRatePercent).toBe(12.5);
+    expect(ledgerProgress([closed('a'), ...'bcdef'.split('').map(open)], '2026-11-20').total.closureRatePercent).toBe(16.7);
+    expect(ledgerProgress([...'abcde'.split('').map(closed), open('f')], '2026-11-20').total.closureRatePercent).toBe(83.3);
+  });
+
+  it('lists rows equally overdue by 问题编号', () => {
+    const late = [row('b', '999901', '未整改', '2026-11-01'), row('a', '999901', '整改中', '2026-11-01'), row('c', '999901', '已整改', '2026-10-01')];
+    expect(overdueRows(late, '2026-11-11').map((o) => [o.row.id, o.daysOverdue])).toEqual([
+      ['c', 41],
+      ['a', 10],
+      ['b', 10],
+    ]);
+  });
+});

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countyOf, isCenterCode, placeName } from '../src/model/audit.js';
+import { countyNamesOf, countyOf, evidenceLabel, isCenterCode, isEvidence, placeName } from '../src/model/audit.js';
+import { checklistTotal, gradeNames, penaltyAsItem, placedItems, refOf, vetoRuleOf } from '../src/model/checklist.js';
 import { Exact } from '../src/model/exact.js';
 import { ranks } from '../src/model/rank.js';
+import { readAnswer, storedAnswer } from '../src/model/answers.js';
+import { roundedScore, shownScore } from '../src/model/result.js';
 import { booleanText, isNotApplicable, nearest, normalizeText, numberText, splitList, splitNames } from '../src/model/text.js';
+
+import { fixtureChecklist } from './scoring-helpers.js';
 
 const x = (s: string) => Exact.from(s);
 
@@ -22,7 +27,7 @@ describe('Exact: the arithmetic every score goes through', () => {
     expect([0.1, -0, 1e21].map((n) => Exact.parse(n)?.toString())).toEqual(['0.1', '0', '1000000000000000000000']);
     for (const bad of ['', '.', '-', 'e5', '1.2.3', '12a', '1,000']) expect(Exact.parse(bad), bad).toBeUndefined();
     for (const bad of [Infinity, NaN]) expect(Exact.parse(bad)).toBeUndefined();
-    expect(() => Exact.from('x')).toThrow(RangeError);
+    expect(() => Exact.from('x')).toThrow(new RangeError('not a decimal: x'));
     expect(Exact.from(x('2.5'))).toEqual(x('2.5'));
   });
 
@@ -30,7 +35,7 @@ describe('Exact: the arithmetic every score goes through', () => {
     expect(Exact.of(2n, -4n)).toEqual(x('-0.5'));
     expect([Exact.of(6n, 4n).n, Exact.of(6n, 4n).d]).toEqual([3n, 2n]);
     expect([Exact.of(0n, 5n).n, Exact.of(0n, 5n).d]).toEqual([0n, 1n]);
-    expect(() => Exact.of(1n, 0n)).toThrow(RangeError);
+    expect(() => Exact.of(1n, 0n)).toThrow(new RangeError('division by zero'));
   });
 
   it('adds, subtracts, multiplies and divides without binary drift', () => {
@@ -60,6 +65,7 @@ describe('Exact: the arithmetic every score goes through', () => {
   });
 
   it('prints fixed decimals, the shortest exact text, or 6 decimals for a repeating fraction', () => {
+    expect([x('2.50').toFixed(), x('1').div(x('3')).toFixed(), x('-7').toFixed()]).toEqual(['2.5', '0.333333', '-7']);
     expect([x('85.25').toFixed(1), x('85').toFixed(2), x('2.5').toFixed(0), x('-0.04').toFixed(1), x('-1.25').toFixed(1), x('0.05').toFixed(3)]).toEqual([
       '85.3',
       '85.00',
@@ -86,7 +92,7 @@ describe('text as people type it', () => {
   });
 
   it('reads numbers with a percent sign or thousands commas, and refuses other text', () => {
-    expect(['92', '９２.５', '92.5%', '92.5 %', '1,200', '12,345,678', '-3', '+.5', '5.'].map(numberText)).toEqual([
+    expect(['92', '９２.５', '92.5%', '92.5 %', '1,200', '12,345,678', '-3', '+.5', '5.', '.25'].map(numberText)).toEqual([
       '92',
       '92.5',
       '92.5',
@@ -96,8 +102,9 @@ describe('text as people type it', () => {
       '-3',
       '+.5',
       '5.',
+      '.25',
     ]);
-    for (const bad of ['1,20', '九十', '', '%', '1.2.3', '12a', '1 200']) expect(numberText(bad), bad).toBeUndefined();
+    for (const bad of ['1,20', '九十', '', '%', '1.2.3', '12a', '1 200', '9%2', '%92']) expect(numberText(bad), bad).toBeUndefined();
   });
 
   it('reads yes and no in every way they are written, and nothing else', () => {
@@ -135,6 +142,19 @@ describe('centers and ranks', () => {
     expect(countyOf('999901101')).toBe('999901');
   });
 
+  it('names counties by their county centers only', () => {
+    const names = countyNamesOf([
+      { code: '999901', name: '示例市甲区综治中心' },
+      { code: '999901101', name: '城关镇综治中心' },
+      { code: '999902', name: '' },
+      { code: '999903', name: '丙县社会治安综合治理中心' },
+    ]);
+    expect([...names]).toEqual([
+      ['999901', '示例市甲区'],
+      ['999903', '丙县'],
+    ]);
+  });
+
   it('names a county by its center without the trailing 综治中心', () => {
     expect(['示例市甲区综治中心', '乙县社会治安综合治理中心', '丙县', '综治中心', '综治中心甲区'].map(placeName)).toEqual(['示例市甲区', '乙县', '丙县', '综治中心', '综治中心甲区']);
   });
@@ -142,5 +162,112 @@ describe('centers and ranks', () => {
   it('gives equal scores one rank and skips the places they share (1, 1, 3)', () => {
     expect(ranks([80, 95, 80, 70, 95])).toEqual([3, 1, 3, 5, 1]);
     expect(ranks([])).toEqual([]);
+  });
+});
+
+describe('facts a checklist gives', () => {
+  const effects = fixtureChecklist('effects');
+  const methods = fixtureChecklist('methods');
+
+  it('totals its dimensions and is recorded by id, version and sha256', () => {
+    expect(checklistTotal(effects).toString()).toBe('100');
+    expect(refOf(effects)).toEqual({ id: 'effects', version: '1', sha256: effects.sha256 });
+    expect(effects.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('places scored items under their dimension, then bonus items, then 负面清单 events', () => {
+    const placed = placedItems(methods).map((p) => `${p.item.id}:${p.dimension?.id ?? (p.penalty ? 'penalty' : 'bonus')}`);
+    expect(placed[0]).toBe('A-1:institution');
+    expect(placed.at(-1)).toBe('BON-1:bonus');
+    expect(placedItems(effects).map((p) => `${p.item.id}:${p.dimension?.id ?? (p.penalty ? 'penalty' : 'bonus')}`)).toEqual([
+      'A-1:institution',
+      'A-2:institution',
+      'A-3:institution',
+      'B-1:mechanism',
+      'NEG-1:penalty',
+      'NEG-2:penalty',
+      'NEG-3:penalty',
+    ]);
+  });
+
+  it('answers a 负面清单 event like a deduct item: per event, at most its cap, else the section’s, else the total', () => {
+    const [neg1, neg2, neg3] = effects.penalties!.items;
+    expect(penaltyAsItem(effects, neg1)).toMatchObject({ id: 'NEG-1', method: 'deduct', per: 2, points: 6 });
+    expect(penaltyAsItem(effects, neg2)).toMatchObject({ id: 'NEG-2', method: 'deduct', per: 3, points: 8 });
+    // No per: one event takes all it may.
+    expect(penaltyAsItem(effects, neg3)).toMatchObject({ id: 'NEG-3', method: 'deduct', per: 8, points: 8 });
+    expect(penaltyAsItem(effects, neg1)).not.toHaveProperty('cap');
+    expect(penaltyAsItem(effects, neg3)).not.toHaveProperty('veto');
+    const uncapped = { ...effects, penalties: { ...effects.penalties!, cap: undefined } };
+    expect(penaltyAsItem(uncapped, neg2)).toMatchObject({ per: 3, points: 100 });
+  });
+
+  it('reads each veto effect, the checklist default for `veto: true`, and the lowest grade when there is no default', () => {
+    expect(vetoRuleOf(effects, undefined)).toBeUndefined();
+    expect(vetoRuleOf(effects, false)).toBeUndefined();
+    expect(vetoRuleOf(effects, 'lowest-grade')).toEqual({ kind: 'lowest-grade' });
+    expect(vetoRuleOf(effects, true)).toEqual({ kind: 'cap-grade', grade: '合格' });
+    expect(vetoRuleOf(effects, { deduct: 10 })).toEqual({ kind: 'deduct', points: 10 });
+    expect(vetoRuleOf(effects, { 'cap-grade': '良好' })).toEqual({ kind: 'cap-grade', grade: '良好' });
+    expect(vetoRuleOf(methods, true)).toEqual({ kind: 'lowest-grade' });
+  });
+
+  it('lists grade names best first over several checklists, each once, extra ones after', () => {
+    const a = { grades: [{ name: '优秀', min: 90 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 }] };
+    const b = { grades: [{ name: '优秀', min: 85 }, { name: '良好', min: 75 }, { name: '不合格', min: 0 }] };
+    expect(gradeNames([a, b, a])).toEqual(['优秀', '合格', '不合格', '良好']);
+    expect(gradeNames([])).toEqual([]);
+  });
+});
+
+describe('scores as every sink shows them', () => {
+  it('rounds half up once, from the exact figure, to the checklist precision', () => {
+    expect([shownScore(92.45, 1), shownScore(92.44, 1), shownScore(80, 1), shownScore(89.95, 1), shownScore(92.5, 0)]).toEqual(['92.5', '92.4', '80.0', '90.0', '93']);
+    expect([roundedScore(92.45, 1), roundedScore(1.005, 2), roundedScore(92.5, 0)]).toEqual([92.5, 1.01, 93]);
+  });
+});
+
+describe('未查: an item not inspected this time', () => {
+  const item = fixtureChecklist('methods').dimensions[0].items[1];
+
+  it('is read from any item, with the reason why, and stored back as 未查', () => {
+    expect(item.na).toBeFalsy();
+    const read = readAnswer(item, { value: ' 未查 ', note: '负责人不在岗,下次补查' });
+    expect(read).toEqual({ kind: 'answer', answer: { na: true, uninspected: true, note: '负责人不在岗,下次补查' } });
+    expect(storedAnswer(item, { na: true, uninspected: true, note: 'x' })).toEqual({ value: '未查' });
+    expect(storedAnswer(item, { na: true, note: 'x' })).toEqual({ value: '不适用' });
+  });
+
+  it('needs a note saying why', () => {
+    for (const note of [undefined, '  ']) {
+      expect(readAnswer(item, { value: '未查', note })).toEqual({ kind: 'error', code: 'answer.uninspected-needs-note', params: { item: item.id } });
+    }
+  });
+});
+
+describe('evidence as files record it', () => {
+  const sha = 'ab'.repeat(32);
+
+  it('is { path, sha256 } with a path and 64 hex digits, and nothing else', () => {
+    expect([isEvidence({ path: '台账.jpg', sha256: sha }), isEvidence({ path: 'a/b.pdf', sha256: sha.toUpperCase() })]).toEqual([true, true]);
+    for (const bad of [
+      null,
+      'x',
+      [{ path: 'a', sha256: sha }],
+      { path: '', sha256: sha },
+      { path: 3, sha256: sha },
+      { path: 'a', sha256: sha.slice(1) },
+      { path: 'a', sha256: `${sha}0` },
+      { path: 'a', sha256: `g${sha.slice(1)}` },
+      { path: 'a', sha256: `${sha.slice(1)}g` },
+      { path: 'a', sha256: 64 },
+      { path: 'a', sha256: sha, note: '照片' },
+    ]) {
+      expect(isEvidence(bad), JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it('is named by its file name and the first 8 hex digits of its sha256', () => {
+    expect([evidenceLabel({ path: '佐证/10月/台账.jpg', sha256: sha }), evidenceLabel({ path: 'C:\\佐证\\照片.png', sha256: sha })]).toEqual(['台账.jpg(abababab)', '照片.png(abababab)']);
   });
 });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChecklistRegistry } from '../src/checklist/registry.js';
@@ -80,5 +80,63 @@ describe('results JSON read back as responses', () => {
     expect(readResultsJson(file('yaml.json', 'format: 1\n'), registry()).problems).toMatchObject([{ code: 'results.not-json' }]);
     const missing = join(dir, 'none.json');
     expect(readResultsJson(missing, registry()).problems).toMatchObject([{ code: 'file.unreadable', file: missing }]);
+  });
+});
+
+describe('what a result carries into its re-scoring', () => {
+  it('keeps status, mode and inspectors; a status that is not final reads as draft, no inspectors as none', () => {
+    const good = JSON.parse(resultsJsonText([scored(methods, FULL)]))[0] as Record<string, unknown>;
+    const entries = [
+      { ...good, status: 'final', mode: '暗访', inspectors: ['张三', '李四'] },
+      { ...good, status: '定稿', mode: undefined, inspectors: undefined },
+    ];
+    const read = readResultsJson(file('carried.json', entries), registry());
+    expect(read.problems).toEqual([]);
+    expect(read.responses.map(({ audit }) => [audit.status, audit.mode, audit.inspectors, audit.source])).toEqual([
+      ['final', '暗访', ['张三', '李四'], join(dir, 'carried.json')],
+      ['draft', undefined, [], join(dir, 'carried.json')],
+    ]);
+    expect(read.responses[0].audit.centerAt!()).toMatchObject({ file: join(dir, 'carried.json'), line: expect.any(Number) });
+  });
+
+  it('keeps an item’s own problem text only when it made one finding; each deficiency’s finding has its own', () => {
+    const r = scored(methods, { ...FULL, 'A-1': '否', 'B-1': { value: 2, deficiencies: ['9月缺失', '10月缺失'] } }, {}, { 'A-1': { problem: '未挂牌', owner: '区委政法委' } });
+    const read = readResultsJson(file('overrides.json', [r]), registry());
+    const findings = read.responses[0].audit.findings;
+    expect(findings['A-1']).toEqual({ problem: '未挂牌', measure: '落实场所和人员', owner: '区委政法委', person: '', deadline: r.findings[0].deadline });
+    expect(findings['B-1']).not.toHaveProperty('problem');
+    expect(Object.keys(findings).sort()).toEqual(['A-1', 'B-1']);
+  });
+
+  it('names the checklist a result needs when it is not available, at its checklist entry', () => {
+    const good = JSON.parse(resultsJsonText([scored(methods, FULL)]))[0] as { checklist: object };
+    const path = file('unknown-checklist.json', [{ ...good, checklist: { ...good.checklist, id: 'nowhere' } }]);
+    const read = readResultsJson(path, registry());
+    expect(read.responses).toEqual([]);
+    const line = readFileSync(path, 'utf8').split('\n').findIndex((l) => l.includes('"checklist"')) + 1;
+    expect(read.problems).toMatchObject([{ code: 'checklist.unknown-id', file: path, line }]);
+  });
+
+  it('refuses a nest deeper than any result as not a results file, without exhausting the stack', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 40; i++) deep = [deep];
+    const path = file('deep.json', deep);
+    const read = readResultsJson(path, registry());
+    expect(read.responses).toEqual([]);
+    expect(read.problems.map((p) => [p.code, p.file])).toEqual([['results.shape', path]]);
+    // 32 levels is still read (and then found not to be a result).
+    let shallow: unknown = 'x';
+    for (let i = 0; i < 31; i++) shallow = [shallow];
+    expect(readResultsJson(file('shallow.json', shallow), registry()).problems.map((p) => p.code)).toEqual(['results.shape']);
+  });
+
+  it('writes a list indented by two, one result after another, and an empty list as []', () => {
+    const a = scored(methods, FULL);
+    const text = resultsJsonText([a, a]);
+    expect(text.startsWith('[\n  {\n    "format": 1,')).toBe(true);
+    expect(text).toContain('\n  },\n  {\n    "format": 1,');
+    expect(text.endsWith('\n  }\n]\n')).toBe(true);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify([a, a])));
+    expect(resultsJsonText([])).toBe('[]\n');
   });
 });
