@@ -40,19 +40,10 @@ export interface ResponseRead {
 }
 
 export function readResultsJson(file: string, registry: ChecklistRegistry): { responses: ResponseRead[]; problems: Problem[] } {
-  const { text, problems: unreadable } = readTextFile(file);
-  if (text === undefined) return { responses: [], problems: unreadable };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    // JSON is YAML: the YAML parser says where the syntax breaks.
-    const located = parseYaml(text, file).problems;
-    return { responses: [], problems: located.length ? located : [problem('results.not-json', {}, { file })] };
-  }
-  // Positions cost a second parse: only pay for it when something is wrong.
-  let positions: ReturnType<typeof parseYaml>['source'];
-  const at = (path: YamlPath) => (positions ??= parseYaml(text, file).source)?.at(path) ?? { file };
+  const parsed = parseResultsFile(file);
+  if (!parsed.ok) return { responses: [], problems: parsed.problems };
+  let { data } = parsed;
+  const { at } = parsed;
   const problems: Problem[] = [];
   data = cleanStrings(data, [], at, problems);
   if (problems.length) return { responses: [], problems: capped(problems, file) };
@@ -65,6 +56,78 @@ export function readResultsJson(file: string, registry: ChecklistRegistry): { re
     if (read) responses.push(read);
   });
   return { responses, problems: capped(problems, file) };
+}
+
+/** A results file parsed, with a way to locate a path in it; or why it could not be parsed. */
+function parseResultsFile(file: string): { ok: true; data: unknown; at: (path: YamlPath) => Place } | { ok: false; problems: Problem[] } {
+  const { text, problems: unreadable } = readTextFile(file);
+  if (text === undefined) return { ok: false, problems: unreadable };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    // JSON is YAML: the YAML parser says where the syntax breaks.
+    const located = parseYaml(text, file).problems;
+    return { ok: false, problems: located.length ? located : [problem('results.not-json', {}, { file })] };
+  }
+  // Positions cost a second parse: only pay for it when something is wrong.
+  let positions: ReturnType<typeof parseYaml>['source'];
+  const at = (path: YamlPath) => (positions ??= parseYaml(text, file).source)?.at(path) ?? { file };
+  return { ok: true, data, at };
+}
+
+/** What a result says it is, read without checking the rest of it. */
+export interface ResultPeek {
+  code: string;
+  name: string;
+  date: string;
+  status: 'draft' | 'final';
+  mode?: string;
+}
+
+/** One result of a results file, dated before it is read: a reader that needs few of them reads only those. */
+export interface ResultEntry {
+  /** Undefined when the result does not say who and when: only reading it tells what is wrong. */
+  peek?: ResultPeek;
+  read(): { response?: ResponseRead; problems: Problem[] };
+}
+
+/**
+ * The results of a file, each read only when asked: the file is parsed once, but cleaning,
+ * checking answers and locating problems cost far more and are paid per result read. A result
+ * read this way gives the same response and problems as readResultsJson, except that a problem
+ * in one result no longer voids the others.
+ */
+export function resultsJsonEntries(file: string, registry: ChecklistRegistry): { entries: ResultEntry[]; problems: Problem[] } {
+  const parsed = parseResultsFile(file);
+  if (!parsed.ok) return { entries: [], problems: parsed.problems };
+  const { data, at } = parsed;
+  const list = Array.isArray(data) ? data : [data];
+  const entries = list.map((entry, i): ResultEntry => {
+    const base: YamlPath = Array.isArray(data) ? [i] : [];
+    return {
+      peek: peekResult(entry),
+      read: () => {
+        const problems: Problem[] = [];
+        const cleaned = cleanStrings(entry, base, at, problems);
+        if (problems.length) return { problems: capped(problems, file) };
+        const response = toAudit(cleaned as Partial<Result>, file, registry, (path) => at([...base, ...path]), problems);
+        return { response, problems: capped(problems, file) };
+      },
+    };
+  });
+  return { entries, problems: [] };
+}
+
+/** Center, date and status as toAudit would read them; undefined when any is missing or invalid. */
+function peekResult(entry: unknown): ResultPeek | undefined {
+  const r = entry as Partial<Result> | null;
+  if (typeof r !== 'object' || r === null || r.format !== 1 || typeof r.center !== 'object' || r.center === null) return undefined;
+  const code = String(r.center.code ?? '');
+  const date = parseDate(r.date);
+  if (!isCenterCode(code) || !date) return undefined;
+  const text = (v: unknown) => cleanText(String(v ?? '')).text;
+  return { code, name: text(r.center.name), date, status: text(r.status) === 'final' ? 'final' : 'draft', ...(r.mode ? { mode: text(r.mode) } : {}) };
 }
 
 const MAX_DEPTH = 32;
