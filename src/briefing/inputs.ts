@@ -90,8 +90,10 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
     const { response } = read;
     if (!response) return read;
     const { audit, checklist } = response;
-    const level = levelProblem(audit.center.code, checklist, audit.centerAt?.() ?? { file: audit.source }, opts.levels);
-    if (level) return { problems: [...read.problems, level] };
+    // Locating the center costs a parse of its file for positions: only done for a center of the wrong level.
+    if (levelProblem(audit.center.code, checklist, { file: audit.source }, opts.levels)) {
+      return { problems: [...read.problems, levelProblem(audit.center.code, checklist, audit.centerAt?.() ?? { file: audit.source }, opts.levels)!] };
+    }
     // The same center on the same date with the same checklist is one audit: a copy counts once, a differing one is a conflict.
     const key = `${audit.center.code}|${audit.date}|${audit.checklist.id}@${audit.checklist.version}`;
     const fingerprint = createHash('sha1').update(JSON.stringify(audit.answers)).digest('base64');

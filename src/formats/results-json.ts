@@ -70,9 +70,13 @@ function parseResultsFile(file: string): { ok: true; data: unknown; at: (path: Y
     const located = parseYaml(text, file).problems;
     return { ok: false, problems: located.length ? located : [problem('results.not-json', {}, { file })] };
   }
-  // Positions cost a second parse: only pay for it when something is wrong.
-  let positions: ReturnType<typeof parseYaml>['source'];
-  const at = (path: YamlPath) => (positions ??= parseYaml(text, file).source)?.at(path) ?? { file };
+  // Positions cost a second parse: only pay for it when something is wrong, and once (a file too
+  // long to parse as YAML has none, and must not be scanned again for every result).
+  let positions: ReturnType<typeof parseYaml>['source'] | null = null;
+  const at = (path: YamlPath) => {
+    if (positions === null) positions = parseYaml(text, file).source;
+    return positions?.at(path) ?? { file };
+  };
   return { ok: true, data, at };
 }
 
