@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { outlineResultsJson } from '../src/formats/results-json.js';
 import { runCli, tempDir } from './helpers.js';
 
 /**
@@ -49,6 +50,23 @@ beforeAll(async () => {
   expect(results).toHaveLength(16);
 }, 60_000);
 
+describe('results JSON outline', () => {
+  it('finds every center, date and status from the bytes, and gives up on any value it cannot read plainly', () => {
+    const text = JSON.stringify(results, null, 2);
+    const outline = outlineResultsJson(Buffer.from(text));
+    expect(outline).toMatchObject({ results: 16, finals: 16, first: '2026-09-15', last: '2026-12-01' });
+    expect([...outline!.codes].sort()).toEqual([...new Set(results.map((r) => r.center.code))].sort());
+    // A draft, a date that is not one, a number where a string belongs, compact JSON: nothing, or all, is seen.
+    expect(outlineResultsJson(Buffer.from(JSON.stringify([{ ...results[0], status: 'draft' }])))).toBeUndefined();
+    expect(outlineResultsJson(Buffer.from(JSON.stringify([{ ...results[0], date: '下周' }])))).toBeUndefined();
+    expect(outlineResultsJson(Buffer.from(JSON.stringify([{ ...results[0], center: { code: 999901 } }])))).toBeUndefined();
+    expect(outlineResultsJson(Buffer.from(JSON.stringify([{ ...results[0], format: '1' }])))).toBeUndefined();
+    expect(outlineResultsJson(Buffer.from(JSON.stringify(results)))).toMatchObject({ results: 16, finals: 16 });
+    // UTF-16 (Notepad's "Unicode") shows no keys as bytes: not outlined, so read properly.
+    expect(outlineResultsJson(Buffer.from(`\ufeff${text}`, 'utf16le'))).toBeUndefined();
+  });
+});
+
 describe('briefing inputs', () => {
   it('gives the same briefing from files of other months as from the months it needs alone, without reading what it cannot use', async () => {
     const yearEarlier = shifted(results, -1);
@@ -64,6 +82,14 @@ describe('briefing inputs', () => {
     const row = needed.ranking.flatMap((g: Json) => g.rows).find((r: Json) => r.code === '999901');
     expect([row.total, row.previousTotal]).toEqual([93, 90]);
     expect(needed.notAudited.find((n: Json) => n.code === '999902102')).toMatchObject({ lastDate: '2026-10-22', lastTotal: 70 });
+  }, 60_000);
+
+  it('still reads an old file that holds a draft: drafts up to the month are named', async () => {
+    const draft = { ...shifted(results, -1)[1], status: 'draft' };
+    const file = join(dir, 'draft-2025.json');
+    writeFileSync(file, JSON.stringify([draft], null, 2));
+    const json = await briefingJson([`${FIX}/audits`, file], 'draft.json');
+    expect(json.draftsLeftOut).toEqual([expect.objectContaining({ code: draft.center.code, date: draft.date, source: file })]);
   }, 60_000);
 
   it('still finds a last score older than the previous month', async () => {

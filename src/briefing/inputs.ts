@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Problem } from '../errors.js';
-import { resultsJsonEntries, type ResponseRead, type ResultEntry, type ResultPeek } from '../formats/results-json.js';
+import { outlineResultsJson, resultsJsonEntries, type ResponseRead, type ResultEntry, type ResultPeek, type ResultsOutline } from '../formats/results-json.js';
 import type { Audit } from '../model/audit.js';
 import { gradeNames, type Checklist } from '../model/checklist.js';
 import { levelProblem, type LevelLookup } from '../model/level.js';
 import { scoreResponses } from '../scoring/batch.js';
 import { responseFiles, streamResponses } from '../sources/responses.js';
+import { TEXT_FILE_LIMIT } from '../sources/text-file.js';
 import { extensionOf } from '../util/fs.js';
 import type { DraftRef } from './model.js';
 import { supersedes, type Dated } from './select.js';
@@ -128,9 +130,9 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
       peek = peekOf(r.response.audit);
     }
     if (opts.modes.length && !(peek.mode !== undefined && opts.modes.includes(peek.mode))) return;
+    if (peek.status === 'final') tally(finals, peek.date);
     const ym = peek.date.slice(0, 7);
     if (ym > month) return;
-    if (peek.status === 'final') tally(finals, peek.date);
     if (peek.status === 'draft') {
       const r = readOnce();
       if (r.response) drafts.push({ code: r.response.audit.center.code, name: r.response.audit.center.name, date: r.response.audit.date, source: r.response.audit.source });
@@ -146,10 +148,26 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
     } else offer(before, d, order, false, readOnce);
   };
 
+  /**
+   * A file none of whose results the briefing can use: all after the month, or all final,
+   * before the month and of centers that already have a later audit kept. Its finals are
+   * still counted for the message when the month has none.
+   */
+  const unneeded = (o: ResultsOutline): boolean => {
+    if (opts.everyAudit) return false;
+    const [first, last] = [o.first!, o.last!];
+    const after = first.slice(0, 7) > month;
+    const superseded = last.slice(0, 7) < month && o.finals === o.results && [...o.codes].every((code) => (before.get(code)?.best?.d.date ?? '') > last);
+    if (!after && !superseded) return false;
+    finals.count += o.finals;
+    if (o.finals) [first, last].forEach((date) => tally(finals, date, 0));
+    return true;
+  };
+
   for (let f = found.files.length - 1; f >= 0; f--) {
     const file = found.files[f];
     problems = problemsOf[f];
-    const { entries, problems: fileProblems } = await entriesOf(file, registry);
+    const { entries, problems: fileProblems } = await entriesOf(file, registry, unneeded);
     problems.push(...fileProblems);
     entries.forEach((entry, i) => consider(entry, f * PER_FILE + i));
   }
@@ -170,12 +188,17 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
 }
 
 /**
- * A file's results, each read on demand. Results JSON is parsed once and each result read
- * only if needed. Other kinds are read whole, response by response, and held until the file
- * ends (a wide sheet's row can be withdrawn by a later one).
+ * A file's results, each read on demand. Results JSON is first outlined from its bytes and
+ * left unparsed when `unneeded`; else parsed once, each result read only if needed. Other
+ * kinds are read whole, response by response, and held until the file ends (a wide sheet's
+ * row can be withdrawn by a later one).
  */
-async function entriesOf(file: string, registry: ChecklistRegistry): Promise<{ entries: ResultEntry[]; problems: Problem[] }> {
-  if (extensionOf(file) === '.json') return resultsJsonEntries(file, registry);
+async function entriesOf(file: string, registry: ChecklistRegistry, unneeded: (o: ResultsOutline) => boolean): Promise<{ entries: ResultEntry[]; problems: Problem[] }> {
+  if (extensionOf(file) === '.json') {
+    const outline = outlineOf(file);
+    if (outline && unneeded(outline)) return { entries: [], problems: [] };
+    return resultsJsonEntries(file, registry);
+  }
   const held: ResponseRead[] = [];
   const withdrawn = new Set<string>();
   const read = await streamResponses([file], registry, { response: (r) => held.push(r), withdraw: (source) => withdrawn.add(source) });
@@ -187,8 +210,17 @@ function peekOf(audit: Audit): ResultPeek {
   return { code: audit.center.code, name: audit.center.name, date: audit.date, status: audit.status, ...(audit.mode ? { mode: audit.mode } : {}) };
 }
 
-function tally(finals: BriefingRead['finals'], date: string): void {
-  finals.count++;
+/** The outline of a results file, or undefined when it cannot be read (reading it properly then says why). */
+function outlineOf(file: string): ResultsOutline | undefined {
+  try {
+    return statSync(file).size <= TEXT_FILE_LIMIT ? outlineResultsJson(readFileSync(file)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function tally(finals: BriefingRead['finals'], date: string, count = 1): void {
+  finals.count += count;
   if (finals.first === undefined || date < finals.first) finals.first = date;
   if (finals.last === undefined || date > finals.last) finals.last = date;
 }

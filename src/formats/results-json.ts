@@ -6,7 +6,7 @@ import type { Answer, Audit, FindingOverride } from '../model/audit.js';
 import { isCenterCode, isEvidence } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
-import type { Result } from '../model/result.js';
+import { FINDING_STATUSES, type Result } from '../model/result.js';
 import { cleanText, TEXT_LIMIT } from '../model/text.js';
 import { notice } from '../notices.js';
 import { readTextFile } from '../sources/text-file.js';
@@ -132,6 +132,51 @@ function peekResult(entry: unknown): ResultPeek | undefined {
   if (!isCenterCode(code) || !date) return undefined;
   const text = (v: unknown) => cleanText(String(v ?? '')).text;
   return { code, name: text(r.center.name), date, status: text(r.status) === 'final' ? 'final' : 'draft', ...(r.mode ? { mode: text(r.mode) } : {}) };
+}
+
+/** Who and when a results file holds, read from its bytes without parsing them. */
+export interface ResultsOutline {
+  /** Number of results (each has exactly one `"format": 1`). */
+  results: number;
+  /** How many say `"status": "final"`: all of them when equal to `results`. */
+  finals: number;
+  /** The earliest and latest date in the file (results' and their findings'). */
+  first?: string;
+  last?: string;
+  /** Every center code in the file. */
+  codes: Set<string>;
+}
+
+const FINDING_STATUS_BYTES = new Set<string>(FINDING_STATUSES.map((s) => Buffer.from(s).toString('latin1')));
+
+/**
+ * A results file's centers, dates and statuses, found by their keys in the raw bytes: several
+ * times faster than decoding and parsing it, so a reader can leave a file it has no use for
+ * unparsed. In valid JSON a quote inside a string is escaped, so `"date":` can only be a key.
+ * Undefined unless every such key has a plain string value (a date that parses, a status
+ * that is final or a finding's): then the outline misses nothing that parsing would see.
+ */
+export function outlineResultsJson(bytes: Buffer): ResultsOutline | undefined {
+  const outline: ResultsOutline = { results: 0, finals: 0, codes: new Set() };
+  const parsed = new Map<string, string | undefined>();
+  // One pass: the four keys, each with its value when that is a plain string or the number 1.
+  for (const [, key, value] of bytes.toString('latin1').matchAll(/"(format|status|date|code)"\s*:\s*("[^"\\]*"|1\s*[,}])?/g)) {
+    if (value === undefined || (key === 'format') !== (value[0] !== '"')) return undefined;
+    const text = value.slice(1, -1);
+    if (key === 'format') outline.results++;
+    else if (key === 'code') outline.codes.add(text);
+    else if (key === 'status') {
+      if (text === 'final') outline.finals++;
+      else if (!FINDING_STATUS_BYTES.has(text)) return undefined;
+    } else {
+      if (!parsed.has(text)) parsed.set(text, parseDate(text));
+      const date = parsed.get(text);
+      if (!date) return undefined;
+      if (outline.first === undefined || date < outline.first) outline.first = date;
+      if (outline.last === undefined || date > outline.last) outline.last = date;
+    }
+  }
+  return outline.results && outline.last ? outline : undefined;
 }
 
 const MAX_DEPTH = 32;
