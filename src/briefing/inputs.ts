@@ -41,7 +41,7 @@ export interface BriefingRead {
 }
 
 /** A result's place in the input: files in the order given, results in file order. Later wins ties. */
-const PER_FILE = 1e7;
+const FILE_STRIDE = 1e7;
 
 interface Kept {
   d: Dated;
@@ -115,7 +115,6 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
     const result = scored.results[0];
     if (read.response && result) {
       entry.best = { d, order, summary: summarizeResult(result, withItems), checklist: read.response.checklist };
-      // --- Per-result aggregates (the 12-month trend) are fed here: one scored result at a time. ---
     } else entry.failed.push({ d, order, problems: [...read.problems, ...scored.problems] });
   };
 
@@ -130,7 +129,7 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
       peek = peekOf(r.response.audit);
     }
     if (opts.modes.length && !(peek.mode !== undefined && opts.modes.includes(peek.mode))) return;
-    if (peek.status === 'final') tally(finals, peek.date);
+    if (peek.status === 'final') tally(finals, 1, peek.date, peek.date);
     const ym = peek.date.slice(0, 7);
     if (ym > month) return;
     if (peek.status === 'draft') {
@@ -138,6 +137,8 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
       if (r.response) drafts.push({ code: r.response.audit.center.code, name: r.response.audit.center.name, date: r.response.audit.date, source: r.response.audit.source });
       return void problems.push(...r.problems);
     }
+    // Per-month aggregates over the whole year (a trend) are fed here, one audit at a time: with
+    // everyAudit given nothing is skipped, and every final audit up to the month passes once.
     if (opts.everyAudit && read?.response) opts.everyAudit(read.response.audit);
     const d: Dated = { code: peek.code, date: peek.date, status: 'final' };
     if (ym === month) {
@@ -159,8 +160,7 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
     const after = first.slice(0, 7) > month;
     const superseded = last.slice(0, 7) < month && o.finals === o.results && [...o.codes].every((code) => (before.get(code)?.best?.d.date ?? '') > last);
     if (!after && !superseded) return false;
-    finals.count += o.finals;
-    if (o.finals) [first, last].forEach((date) => tally(finals, date, 0));
+    if (o.finals) tally(finals, o.finals, first, last);
     return true;
   };
 
@@ -169,7 +169,7 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
     problems = problemsOf[f];
     const { entries, problems: fileProblems } = await entriesOf(file, registry, unneeded);
     problems.push(...fileProblems);
-    entries.forEach((entry, i) => consider(entry, f * PER_FILE + i));
+    entries.forEach((entry, i) => consider(entry, f * FILE_STRIDE + i));
   }
 
   problems = [...found.problems, ...problemsOf.flat()];
@@ -219,8 +219,9 @@ function outlineOf(file: string): ResultsOutline | undefined {
   }
 }
 
-function tally(finals: BriefingRead['finals'], date: string, count = 1): void {
+/** Adds `count` final audits dated from `first` to `last`. */
+function tally(finals: BriefingRead['finals'], count: number, first: string, last: string): void {
   finals.count += count;
-  if (finals.first === undefined || date < finals.first) finals.first = date;
-  if (finals.last === undefined || date > finals.last) finals.last = date;
+  if (finals.first === undefined || first < finals.first) finals.first = first;
+  if (finals.last === undefined || last > finals.last) finals.last = last;
 }
