@@ -6,7 +6,8 @@
 // year against the briefing over only the two months it needs (issue 17: ≤ 1.5×) and against
 // only reading those two months (readResponses); peak RSS of each (issue 17: ≤ 400 MB at
 // 40,000 centers, and flat in the number of months). Then the 通报 as .xlsx, .md and .json,
-// and .docx against .xlsx alone (issue 14: ≤ 2×), over the same year (BENCH_SINKS=0 skips them).
+// and the .docx (with its charts and their 12-month trend) and .html against the .xlsx alone
+// (issue 14: .docx ≤ 2×), over the same year (BENCH_SINKS=0 skips them).
 //
 //   npm run build && node bench/briefing.bench.mjs        (BENCH_RUNS=3 by default)
 //   BENCH_CENTERS=40000 BENCH_RUNS=1 BENCH_SINKS=0 node bench/briefing.bench.mjs
@@ -174,7 +175,7 @@ try {
   ];
   const out = join(dir, 'out');
   const brief = (inputs, ...outputs) => ['bin/zongzhi.js', 'briefing', '--month', data.month, ...inputs, '--centers', data.centers, ...outputs.flatMap((ext) => ['-o', `${out}${ext}`]), '--force'];
-  const rows = { read: [], needed: [], year: [], all: [], xlsx: [], docx: [] };
+  const rows = { read: [], needed: [], year: [], all: [], xlsx: [], docx: [], html: [] };
   for (let i = 0; i < runs; i++) {
     rows.read.push(once(readOnly));
     rows.needed.push(once(brief(data.needed, '.json')));
@@ -183,6 +184,7 @@ try {
     rows.all.push(once(brief([data.inputs], '.xlsx', '.md', '.json')));
     rows.xlsx.push(once(brief([data.inputs], '.xlsx')));
     rows.docx.push(once(brief([data.inputs], '.docx')));
+    rows.html.push(once(brief([data.inputs], '.html')));
   }
   const summary = (name, xs) => ({ name, s: median(xs.map((x) => x.s)), mb: Math.max(...xs.map((x) => x.mb)) });
   const read = summary('only reading the two months it needs', rows.read);
@@ -191,10 +193,10 @@ try {
   console.log(`median of ${runs} interleaved runs; peak RSS is the highest seen\n`);
   console.log(`${'what'.padEnd(52)}${'time s'.padStart(8)}${'peak MB'.padStart(9)}${'× read'.padStart(8)}${'× 2 mo'.padStart(8)}`);
   const shown = [read, needed, year];
-  if (sinks) shown.push(summary(`briefing over ${MONTHS} months → .xlsx .md .json`, rows.all), summary('briefing → 通报.xlsx only', rows.xlsx), summary('briefing → 通报.docx only', rows.docx));
+  if (sinks) shown.push(summary(`briefing over ${MONTHS} months → .xlsx .md .json`, rows.all), summary('briefing → 通报.xlsx only', rows.xlsx), summary('briefing → 通报.docx only (charts)', rows.docx), summary('briefing → 通报.html only (charts)', rows.html));
   for (const r of shown) console.log(`${r.name.padEnd(52)}${r.s.toFixed(2).padStart(8)}${r.mb.toFixed(0).padStart(9)}${(r.s / read.s).toFixed(2).padStart(8)}${(r.s / needed.s).toFixed(2).padStart(8)}`);
   console.log(`\n${MONTHS} months ÷ the two it needs: ${(year.s / needed.s).toFixed(2)} (issue 17 asks ≤ 1.5), peak ${year.mb.toFixed(0)} MB (≤ 400 MB)`);
-  if (sinks) console.log(`.docx ÷ .xlsx: ${(shown[5].s / shown[4].s).toFixed(2)} (issue 14 asks ≤ 2)`);
+  if (sinks) console.log(`.docx ÷ .xlsx: ${(shown[5].s / shown[4].s).toFixed(2)} (issue 14 asks ≤ 2); .html ÷ .xlsx: ${(shown[6].s / shown[4].s).toFixed(2)}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
