@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../src/briefing/compute.js';
 import { isMonth, previousMonth } from '../src/briefing/month.js';
-import { auditsNeeded, latestPerCenter } from '../src/briefing/select.js';
+import { latestPerCenter, supersedes } from '../src/briefing/select.js';
 import { briefingTables, cellText, formatChange } from '../src/briefing/tables.js';
 import { ChecklistRegistry } from '../src/checklist/registry.js';
 import { parseCountyWeights } from '../src/briefing/weights.js';
@@ -43,8 +43,11 @@ describe('briefing computation', () => {
     ];
     const latest = latestPerCenter(items, (i) => i, (d) => d.date.startsWith('2026-11'));
     expect([...latest.values()].map((i) => i.n)).toEqual([2, 3, 6]);
-    // The month's latest and the latest before it; December's audit is never needed.
-    expect(auditsNeeded(items, '2026-11', (i) => i).map((i) => i.n).sort()).toEqual([2, 3, 6, 8]);
+    // The same rule as the input reader applies it, one audit against the one kept (n is the read order).
+    const [a1, a2, b3, b4, c5, c6] = items;
+    expect([supersedes(a2, 2, a1, 1), supersedes(a1, 1, a2, 2)]).toEqual([true, false]);
+    expect([supersedes(b3, 3, b4, 4), supersedes(b4, 4, b3, 3)]).toEqual([true, false]);
+    expect([supersedes(c6, 6, c5, 5), supersedes(c5, 5, c6, 6)]).toEqual([true, false]);
   });
 
   it('keeps the common problems tied with the last one kept', async () => {

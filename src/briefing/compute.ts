@@ -1,12 +1,12 @@
 import { countyNamesOf, countyOf, placeName } from '../model/audit.js';
 import { Exact } from '../model/exact.js';
 import { ranked, rankResults } from '../model/rank.js';
-import type { Result } from '../model/result.js';
 import type { LedgerRow } from '../ledger/model.js';
 import { ledgerProgress, overdueRows, type Progress } from '../ledger/progress.js';
 import type { Briefing, CommonProblem, CountyWeights, DraftRef, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
 import { previousMonth } from './month.js';
 import { latestPerCenter } from './select.js';
+import type { ResultSummary } from './summary.js';
 
 /** A center the committee expects to audit, as the registry (centers.csv) lists it. */
 export interface RegisteredCenter {
@@ -16,8 +16,8 @@ export interface RegisteredCenter {
 
 export interface BriefingInput {
   month: string;
-  /** Results of any months; each center's latest in the month and before it are used. */
-  results: readonly Result[];
+  /** Results (or their summaries) of any months; each center's latest in the month and before it are used. */
+  results: readonly ResultSummary[];
   /** Grade names best first, from the checklists the results were scored with. */
   grades: string[];
   registry?: readonly RegisteredCenter[];
@@ -39,7 +39,7 @@ const LEVEL_ORDER = ['city', 'county', 'township', 'village'];
 export function buildBriefing(input: BriefingInput): Briefing {
   const { month } = input;
   const previous = previousMonth(month);
-  const dated = (r: Result) => ({ code: r.center.code, date: r.date, status: r.status });
+  const dated = (r: ResultSummary) => ({ code: r.center.code, date: r.date, status: r.status });
   // Sorting by code first makes the order of equal scores independent of the order files were read.
   const sorted = [...input.results].sort((a, b) => cmp(a.center.code, b.center.code));
   const current = [...latestPerCenter(sorted, dated, (d) => d.date.startsWith(month)).values()];
@@ -83,7 +83,7 @@ function mean(values: Exact[]): Exact | undefined {
   return values.length ? Exact.sum(values).div(Exact.of(BigInt(values.length))) : undefined;
 }
 
-function countyNames(registry: readonly RegisteredCenter[], results: readonly Result[]): (code: string) => CountyRef {
+function countyNames(registry: readonly RegisteredCenter[], results: readonly ResultSummary[]): (code: string) => CountyRef {
   const names = countyNamesOf(results.map((r) => r.center));
   // The registry is the committee's own list: its names win.
   for (const c of registry) if (c.code.length === 6 && c.name) names.set(c.code, placeName(c.name));
@@ -94,14 +94,14 @@ function countyNames(registry: readonly RegisteredCenter[], results: readonly Re
 }
 
 /** Dimensions by id in first-seen order; results of the two shipped checklists share the five. */
-function dimensionsOf(results: readonly Result[]): { id: string; name: string }[] {
+function dimensionsOf(results: readonly ResultSummary[]): { id: string; name: string }[] {
   const seen = new Map<string, string>();
   for (const r of results) for (const d of r.dimensions) if (!seen.has(d.id)) seen.set(d.id, d.name);
   return [...seen].map(([id, name]) => ({ id, name }));
 }
 
-function byLevel(results: readonly Result[]): Map<string, Result[]> {
-  const groups = new Map<string, Result[]>();
+function byLevel(results: readonly ResultSummary[]): Map<string, ResultSummary[]> {
+  const groups = new Map<string, ResultSummary[]>();
   for (const r of results) {
     const group = groups.get(r.checklist.level);
     if (group) group.push(r);
@@ -115,10 +115,10 @@ function levelOrder(a: string, b: string): number {
   return order(a) - order(b) || cmp(a, b);
 }
 
-function rankingGroups(current: Result[], last: Result[], county: (code: string) => CountyRef, grades: readonly string[]): RankingGroup[] {
+function rankingGroups(current: ResultSummary[], last: ResultSummary[], county: (code: string) => CountyRef, grades: readonly string[]): RankingGroup[] {
   const lastByLevel = byLevel(last);
   return [...byLevel(current)].map(([level, results]) => {
-    const before = new Map<string, { rank: number; result: Result }>();
+    const before = new Map<string, { rank: number; result: ResultSummary }>();
     for (const { item, rank } of rankResults(lastByLevel.get(level) ?? [], grades)) before.set(item.center.code, { rank, result: item });
     const rows = rankResults(results, grades).map(({ item: r, rank }): RankingRow => {
       const prev = before.get(r.center.code);
@@ -148,17 +148,17 @@ function rankingGroups(current: Result[], last: Result[], county: (code: string)
 }
 
 /** earned ÷ applicable of one dimension, exact from the item scores (the stored rate is rounded). */
-function dimensionRate(r: Result, dimension: string): Exact | undefined {
+function dimensionRate(r: ResultSummary, dimension: string): Exact | undefined {
   const items = r.items.filter((i) => i.dimension === dimension && i.earned !== null);
   const applicable = Exact.sum(items.map((i) => exact(i.points)));
   return applicable.isZero() ? undefined : Exact.sum(items.map((i) => exact(i.earned!))).div(applicable);
 }
 
-function precisionOf(results: readonly Result[]): number {
+function precisionOf(results: readonly ResultSummary[]): number {
   return results.reduce((p, r) => Math.max(p, r.derivation.precision), results.length ? 0 : 1);
 }
 
-function summarize(county: CountyRef, audited: Result[], centers: number, grades: string[], dimensions: { id: string }[], weights?: CountyWeights): CountySummary {
+function summarize(county: CountyRef, audited: ResultSummary[], centers: number, grades: string[], dimensions: { id: string }[], weights?: CountyWeights): CountySummary {
   const counts = Object.fromEntries(grades.map((g) => [g, 0]));
   for (const r of audited) counts[r.grade] = (counts[r.grade] ?? 0) + 1;
   const rates: Record<string, Exact> = {};
@@ -183,7 +183,7 @@ function summarize(county: CountyRef, audited: Result[], centers: number, grades
 }
 
 function countySummaries(
-  current: Result[],
+  current: ResultSummary[],
   registry: readonly RegisteredCenter[] | undefined,
   county: (code: string) => CountyRef,
   grades: string[],
@@ -206,7 +206,7 @@ function countySummaries(
   return summaries;
 }
 
-function overview(city: CountySummary, current: Result[], last: Result[]): Overview {
+function overview(city: CountySummary, current: ResultSummary[], last: ResultSummary[]): Overview {
   const now = byLevel(current);
   const before = byLevel(last);
   const levels = [...new Set([...now.keys(), ...before.keys()])].sort(levelOrder).map((level) => {
@@ -235,7 +235,7 @@ function overview(city: CountySummary, current: Result[], last: Result[]): Overv
  * Items most often losing points this month. Items of different checklists count as
  * one when they share id and title; bonus items never lose points.
  */
-function commonProblems(current: Result[], limit: number): CommonProblem[] {
+function commonProblems(current: ResultSummary[], limit: number): CommonProblem[] {
   const acc = new Map<string, { item: string; title: string; dimension: string; centers: number; applicable: number; lost: Exact; counties: Set<string> }>();
   for (const r of current) {
     const dimensionNames = new Map(r.dimensions.map((d) => [d.id, d.name]));
@@ -272,7 +272,7 @@ function commonProblems(current: Result[], limit: number): CommonProblem[] {
 }
 
 /** Registry centers with no audit dated in the month, with their latest earlier audit. */
-function notAudited(registry: readonly RegisteredCenter[], current: Result[], before: Map<string, Result>, county: (code: string) => CountyRef): NotAudited[] {
+function notAudited(registry: readonly RegisteredCenter[], current: ResultSummary[], before: Map<string, ResultSummary>, county: (code: string) => CountyRef): NotAudited[] {
   const audited = new Set(current.map((r) => r.center.code));
   const seen = new Set<string>();
   return [...registry]

@@ -2,7 +2,8 @@
  * Which audits a briefing uses: for each center, its latest audit dated in the
  * month (a re-audit later in the month replaces the first), and its latest one before
  * the month (last month's score for 环比, or the last known score of a center not
- * audited this month).
+ * audited this month). briefing/inputs.ts reads only those; compute.ts picks them again
+ * from whatever results it is given.
  */
 
 export interface Dated {
@@ -28,11 +29,4 @@ export function latestPerCenter<T>(items: readonly T[], dated: (t: T) => Dated, 
     if (!current || supersedes(d, i, current.d, current.i)) best.set(d.code, { item, d, i });
   });
   return new Map([...best].map(([code, b]) => [code, b.item]));
-}
-
-/** The audits a briefing of `month` reads: all others can be left unscored. */
-export function auditsNeeded<T>(items: readonly T[], month: string, dated: (t: T) => Dated): T[] {
-  const inMonth = latestPerCenter(items, dated, (d) => d.date.startsWith(month));
-  const before = latestPerCenter(items, dated, (d) => d.date < month);
-  return [...new Set([...inMonth.values(), ...before.values()])];
 }

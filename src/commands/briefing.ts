@@ -1,30 +1,30 @@
 import { buildBriefing } from '../briefing/compute.js';
+import { readBriefingInputs, type BriefingRead } from '../briefing/inputs.js';
 import type { Briefing } from '../briefing/model.js';
 import { isMonth } from '../briefing/month.js';
 import { parseCountyWeights } from '../briefing/weights.js';
-import { auditsNeeded, latestPerCenter } from '../briefing/select.js';
+import { latestPerCenter } from '../briefing/select.js';
 import { addToTrend, newTrend, trendSeries, type Trend } from '../briefing/trend.js';
 import type { LedgerRow } from '../ledger/model.js';
+import type { ChecklistRegistry as Registry } from '../checklist/registry.js';
+import type { ResponseRead } from '../formats/results-json.js';
+import { checkLevels } from '../model/level.js';
+import { scoreResponses } from '../scoring/batch.js';
+import { readResponses } from '../sources/responses.js';
 import { briefingTitle } from '../briefing/tables.js';
 import { ChecklistRegistry } from '../checklist/registry.js';
-import { EXIT, formatProblem, inputError, problem, UserError, usageError, type Problem } from '../errors.js';
-import type { ResponseRead } from '../formats/results-json.js';
-import type { Result } from '../model/result.js';
+import { EXIT, formatProblem, inputError, problem, UserError, usageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { AUDIT_MODES } from '../model/audit.js';
+import { AUDIT_MODES, type Audit } from '../model/audit.js';
 import { parseDate, today } from '../model/dates.js';
-import { gradeNames } from '../model/checklist.js';
-import { scoreResponses } from '../scoring/batch.js';
 import { briefingJson, briefingJsonText } from '../sinks/briefing-json.js';
 import { briefingMarkdown } from '../sinks/briefing-md.js';
 import { briefingTerminal } from '../sinks/briefing-terminal.js';
 import { levelsOf, readCenters } from '../sources/centers.js';
-import { checkLevels } from '../model/level.js';
 import type { CenterEntry } from '../sources/centers.js';
 import type { MonthFigures, MonthlyProgress } from '../progress/model.js';
 import { buildMonthlyProgress, type MonthlyProgressInput } from '../progress/monthly.js';
 import { monthlyJson, monthlyMarkdown, monthlyTables, monthlyText } from '../sinks/monthly-progress.js';
-import { readResponses } from '../sources/responses.js';
 import { readPlanFile } from '../formats/plan-json.js';
 import { planCoverage, type Coverage } from '../plan/coverage.js';
 import { coverageMarkdown, coverageText } from '../sinks/plan-coverage.js';
@@ -81,45 +81,38 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   if (unknownMode !== undefined) throw usageError('briefing.bad-mode', { value: unknownMode, modes: AUDIT_MODES.join('、') });
 
   const registry = new ChecklistRegistry(opts.checklist ?? []);
-  const read = await readResponses(inputs, registry);
-  // --mode keeps only audits made that way (e.g. the 暗访 of the month); an audit that records no mode has none.
-  if (modes.length) read.responses = read.responses.filter((r) => r.audit.mode !== undefined && modes.includes(r.audit.mode));
   const centers = opts.centers ? await readCenters(opts.centers) : undefined;
-  const levels = checkLevels(read.responses, centers && levelsOf(centers));
-  // A draft is work in progress: left out of every figure, and named, instead of stopping the briefing.
-  const drafts = levels.responses.filter((r) => r.audit.status === 'draft');
-  const finals = levels.responses.filter((r) => r.audit.status === 'final');
-  const scored = scoreLatest(finals, month);
-  const problems = [...read.problems, ...levels.problems, ...scored.problems];
+  // Plan coverage counts every audit up to the month's end, so a plan turns the skipping off.
+  const audits: Audit[] = [];
+  const read = await readBriefingInputs(inputs, registry, { month, modes, levels: centers && levelsOf(centers), everyAudit: plan ? (a) => audits.push(a) : undefined });
+  const results = [...read.current, ...read.before];
+  const problems = read.problems;
   if (problems.length && !opts.skipInvalid) throw new UserError(problems);
-  if (!scored.results.some((r) => r.date.startsWith(month))) throw noAudits(month, finals.map((r) => r.audit.date));
+  if (read.current.length === 0) throw noAudits(month, read.finals);
 
   const ledgerRows = opts.ledger ? await readLedgerRows(opts.ledger) : undefined;
   const briefing = buildBriefing({
     month,
-    results: scored.results,
-    grades: scored.grades,
+    results,
+    grades: read.grades,
     registry: centers,
     ledger: ledgerRows ? { rows: ledgerRows, asOf: asOf ?? today() } : undefined,
     countyWeights,
-    draftsLeftOut: drafts
-      .filter((r) => r.audit.date.slice(0, 7) <= month)
-      .map(({ audit }) => ({ code: audit.center.code, name: audit.center.name, date: audit.date, source: audit.source }))
-      .sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code)),
+    draftsLeftOut: read.drafts,
   });
   const monthly =
     opts.tasks || opts.figures
       ? await monthlySection(opts, month, asOf ?? today(), centers ?? [], {
           overdueFindings: briefing.progress?.overdue.map((f) => ({ id: f.id, unit: f.center, daysOverdue: f.daysOverdue })) ?? [],
-          failedAudits: scored.results.filter((r) => r.veto.length > 0 || r.grade === scored.grades[scored.grades.length - 1]).map((r) => ({ unit: { code: r.center.code, name: r.center.name }, date: r.date })),
+          failedAudits: results.filter((r) => r.veto.length > 0 || r.grade === read.grades[read.grades.length - 1]).map((r) => ({ unit: { code: r.center.code, name: r.center.name }, date: r.date })),
           modes,
         })
       : undefined;
   const title = briefingTitle(briefing, opts.title);
   // Audits after the month are not known to its briefing.
-  const coverage = plan ? planCoverage(plan, read.responses.map((r) => r.audit), centers, `${month}-31`) : undefined;
+  const coverage = plan ? planCoverage(plan, audits, centers, `${month}-31`) : undefined;
 
-  const trend = outputs.some((o) => CHARTED.includes(extensionOf(o))) ? trendOf(finals, month, ledgerRows) : undefined;
+  const trend = outputs.some((o) => CHARTED.includes(extensionOf(o))) ? trendOf(await trendFinals(inputs, registry, modes, centers), month, ledgerRows) : undefined;
 
   // All outputs or none: each is written to a temp file, then they are renamed together.
   await set.writeAll(outputs, (temp, path) => write(temp, path, briefing, title, opts, { coverage, monthly, trend, chartFont }));
@@ -134,26 +127,14 @@ export default async function run(inputs: string[], opts: Options): Promise<void
 }
 
 /**
- * Scores each center's latest audit in the month and before it (a year of archives costs one
- * read, not twelve scorings). An audit that cannot be scored is a problem, and the center's
- * next latest one takes its place, so --skip-invalid falls back to the last valid audit.
+ * Every final audit of the inputs, read whole, for the charts' 12 months (.docx/.html only):
+ * the input loop of readBriefingInputs has the place to feed a trend one audit at a time, not
+ * yet used, so this reads the inputs a second time.
  */
-function scoreLatest(responses: ResponseRead[], month: string): { results: Result[]; grades: string[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  let candidates = responses;
-  for (;;) {
-    const needed = auditsNeeded(candidates, month, (r) => ({ code: r.audit.center.code, date: r.audit.date, status: r.audit.status }));
-    const failed = new Set<ResponseRead>();
-    const results: Result[] = [];
-    for (const response of needed) {
-      const scored = scoreResponses([response]);
-      results.push(...scored.results);
-      if (scored.problems.length) failed.add(response);
-      problems.push(...scored.problems);
-    }
-    if (failed.size === 0) return { results, grades: gradeNames(needed.map((r) => r.checklist)), problems };
-    candidates = candidates.filter((r) => !failed.has(r));
-  }
+async function trendFinals(inputs: string[], registry: Registry, modes: readonly string[], centers?: CenterEntry[]): Promise<ResponseRead[]> {
+  const read = await readResponses(inputs, registry);
+  const chosen = modes.length ? read.responses.filter((r) => r.audit.mode !== undefined && modes.includes(r.audit.mode)) : read.responses;
+  return checkLevels(chosen, centers && levelsOf(centers)).responses.filter((r) => r.audit.status === 'final');
 }
 
 /**
@@ -171,9 +152,8 @@ function trendOf(finals: ResponseRead[], month: string, ledger?: readonly Ledger
   return trendSeries(acc, ledger);
 }
 
-function noAudits(month: string, dates: string[]): UserError {
-  const sorted = [...dates].sort();
-  return inputError('briefing.no-audits', { month, count: dates.length, first: sorted[0] ?? '—', last: sorted[sorted.length - 1] ?? '—' });
+function noAudits(month: string, finals: BriefingRead['finals']): UserError {
+  return inputError('briefing.no-audits', { month, count: finals.count, first: finals.first ?? '—', last: finals.last ?? '—' });
 }
 
 /** The ledger reader needs exceljs: loaded only when a ledger is given. */

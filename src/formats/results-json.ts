@@ -6,7 +6,7 @@ import type { Answer, Audit, FindingOverride } from '../model/audit.js';
 import { isCenterCode, isEvidence } from '../model/audit.js';
 import { placedItems, type Checklist } from '../model/checklist.js';
 import { parseDate } from '../model/dates.js';
-import type { Result } from '../model/result.js';
+import { FINDING_STATUSES, type Result } from '../model/result.js';
 import { cleanText, TEXT_LIMIT } from '../model/text.js';
 import { notice } from '../notices.js';
 import { readTextFile } from '../sources/text-file.js';
@@ -40,19 +40,10 @@ export interface ResponseRead {
 }
 
 export function readResultsJson(file: string, registry: ChecklistRegistry): { responses: ResponseRead[]; problems: Problem[] } {
-  const { text, problems: unreadable } = readTextFile(file);
-  if (text === undefined) return { responses: [], problems: unreadable };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    // JSON is YAML: the YAML parser says where the syntax breaks.
-    const located = parseYaml(text, file).problems;
-    return { responses: [], problems: located.length ? located : [problem('results.not-json', {}, { file })] };
-  }
-  // Positions cost a second parse: only pay for it when something is wrong.
-  let positions: ReturnType<typeof parseYaml>['source'];
-  const at = (path: YamlPath) => (positions ??= parseYaml(text, file).source)?.at(path) ?? { file };
+  const parsed = parseResultsFile(file);
+  if (!parsed.ok) return { responses: [], problems: parsed.problems };
+  let { data } = parsed;
+  const { at } = parsed;
   const problems: Problem[] = [];
   data = cleanStrings(data, [], at, problems);
   if (problems.length) return { responses: [], problems: capped(problems, file) };
@@ -65,6 +56,127 @@ export function readResultsJson(file: string, registry: ChecklistRegistry): { re
     if (read) responses.push(read);
   });
   return { responses, problems: capped(problems, file) };
+}
+
+/** A results file parsed, with a way to locate a path in it; or why it could not be parsed. */
+function parseResultsFile(file: string): { ok: true; data: unknown; at: (path: YamlPath) => Place } | { ok: false; problems: Problem[] } {
+  const { text, problems: unreadable } = readTextFile(file);
+  if (text === undefined) return { ok: false, problems: unreadable };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    // JSON is YAML: the YAML parser says where the syntax breaks.
+    const located = parseYaml(text, file).problems;
+    return { ok: false, problems: located.length ? located : [problem('results.not-json', {}, { file })] };
+  }
+  // Positions cost a second parse: only pay for it when something is wrong, and once (a file too
+  // long to parse as YAML has none, and must not be scanned again for every result).
+  let positions: ReturnType<typeof parseYaml>['source'] | null = null;
+  const at = (path: YamlPath) => {
+    if (positions === null) positions = parseYaml(text, file).source;
+    return positions?.at(path) ?? { file };
+  };
+  return { ok: true, data, at };
+}
+
+/** What a result says it is, read without checking the rest of it. */
+export interface ResultPeek {
+  code: string;
+  name: string;
+  date: string;
+  status: 'draft' | 'final';
+  mode?: string;
+}
+
+/** One result of a results file, dated before it is read: a reader that needs few of them reads only those. */
+export interface ResultEntry {
+  /** Undefined when the result does not say who and when: only reading it tells what is wrong. */
+  peek?: ResultPeek;
+  read(): { response?: ResponseRead; problems: Problem[] };
+}
+
+/**
+ * The results of a file, each read only when asked: the file is parsed once, but cleaning,
+ * checking answers and locating problems cost far more and are paid per result read. A result
+ * read this way gives the same response and problems as readResultsJson, except that a problem
+ * in one result no longer voids the others.
+ */
+export function resultsJsonEntries(file: string, registry: ChecklistRegistry): { entries: ResultEntry[]; problems: Problem[] } {
+  const parsed = parseResultsFile(file);
+  if (!parsed.ok) return { entries: [], problems: parsed.problems };
+  const { data, at } = parsed;
+  const list = Array.isArray(data) ? data : [data];
+  const entries = list.map((entry, i): ResultEntry => {
+    const base: YamlPath = Array.isArray(data) ? [i] : [];
+    return {
+      peek: peekResult(entry),
+      read: () => {
+        const problems: Problem[] = [];
+        const cleaned = cleanStrings(entry, base, at, problems);
+        if (problems.length) return { problems: capped(problems, file) };
+        const response = toAudit(cleaned as Partial<Result>, file, registry, (path) => at([...base, ...path]), problems);
+        return { response, problems: capped(problems, file) };
+      },
+    };
+  });
+  return { entries, problems: [] };
+}
+
+/** Center, date and status as toAudit would read them; undefined when any is missing or invalid. */
+function peekResult(entry: unknown): ResultPeek | undefined {
+  const r = entry as Partial<Result> | null;
+  if (typeof r !== 'object' || r === null || r.format !== 1 || typeof r.center !== 'object' || r.center === null) return undefined;
+  const code = String(r.center.code ?? '');
+  const date = parseDate(r.date);
+  if (!isCenterCode(code) || !date) return undefined;
+  const text = (v: unknown) => cleanText(String(v ?? '')).text;
+  return { code, name: text(r.center.name), date, status: text(r.status) === 'final' ? 'final' : 'draft', ...(r.mode ? { mode: text(r.mode) } : {}) };
+}
+
+/** Who and when a results file holds, read from its bytes without parsing them. */
+export interface ResultsOutline {
+  /** Number of results (each has exactly one `"format": 1`). */
+  results: number;
+  /** How many say `"status": "final"`: all of them when equal to `results`. */
+  finals: number;
+  /** The earliest and latest date in the file (results' and their findings'). */
+  first?: string;
+  last?: string;
+  /** Every center code in the file. */
+  codes: Set<string>;
+}
+
+const FINDING_STATUS_BYTES = new Set<string>(FINDING_STATUSES.map((s) => Buffer.from(s).toString('latin1')));
+
+/**
+ * A results file's centers, dates and statuses, found by their keys in the raw bytes: several
+ * times faster than decoding and parsing it, so a reader can leave a file it has no use for
+ * unparsed. In valid JSON a quote inside a string is escaped, so `"date":` can only be a key.
+ * Undefined unless every such key has a plain string value (a date that parses, a status
+ * that is final or a finding's): then the outline misses nothing that parsing would see.
+ */
+export function outlineResultsJson(bytes: Buffer): ResultsOutline | undefined {
+  const outline: ResultsOutline = { results: 0, finals: 0, codes: new Set() };
+  const parsed = new Map<string, string | undefined>();
+  // One pass: the four keys, each with its value when that is a plain string or the number 1.
+  for (const [, key, value] of bytes.toString('latin1').matchAll(/"(format|status|date|code)"\s*:\s*("[^"\\]*"|1\s*[,}])?/g)) {
+    if (value === undefined || (key === 'format') !== (value[0] !== '"')) return undefined;
+    const text = value.slice(1, -1);
+    if (key === 'format') outline.results++;
+    else if (key === 'code') outline.codes.add(text);
+    else if (key === 'status') {
+      if (text === 'final') outline.finals++;
+      else if (!FINDING_STATUS_BYTES.has(text)) return undefined;
+    } else {
+      if (!parsed.has(text)) parsed.set(text, parseDate(text));
+      const date = parsed.get(text);
+      if (!date) return undefined;
+      if (outline.first === undefined || date < outline.first) outline.first = date;
+      if (outline.last === undefined || date > outline.last) outline.last = date;
+    }
+  }
+  return outline.results && outline.last ? outline : undefined;
 }
 
 const MAX_DEPTH = 32;

@@ -45,11 +45,9 @@ export async function readResponses(paths: string[], registry: ChecklistRegistry
  * one audit are not merged here: OnePerAudit does that, with a compact index.
  */
 export async function streamResponses(paths: string[], registry: ChecklistRegistry, sink: ResponseSink): Promise<{ problems: Problem[]; warnings: Problem[] }> {
-  const found = findInputs(paths, RESPONSE_EXTENSIONS);
-  const files = withoutAuditOutputs(found.files);
-  const problems: Problem[] = [...found.problems];
+  const { files, problems: found } = responseFiles(paths);
+  const problems: Problem[] = [...found];
   const warnings: Problem[] = [];
-  if (files.length === 0 && problems.length === 0) throw inputError('file.no-inputs', { paths: paths.join(' '), kinds: RESPONSE_EXTENSIONS.join(' ') });
   const each = (r: ResponseRead) => sink.response(r);
   for (const file of files) {
     const ext = extensionOf(file);
@@ -76,6 +74,14 @@ export async function streamResponses(paths: string[], registry: ChecklistRegist
     }
   }
   return { problems, warnings };
+}
+
+/** The files `paths` name or hold that may be responses, in the order they are read. */
+export function responseFiles(paths: string[]): { files: string[]; problems: Problem[] } {
+  const found = findInputs(paths, RESPONSE_EXTENSIONS);
+  const files = withoutAuditOutputs(found.files);
+  if (files.length === 0 && found.problems.length === 0) throw inputError('file.no-inputs', { paths: paths.join(' '), kinds: RESPONSE_EXTENSIONS.join(' ') });
+  return { files, problems: found.problems };
 }
 
 /** push(...more) passes every element as an argument: 200,000 of them overflow the stack. */
