@@ -213,6 +213,7 @@ function buildProgram(version: string): Command {
     .option('--county-weights <weights>', t('opt.county-weights'))
     .option('--issue-no <text>', t('opt.issue-no'))
     .option('--mode <mode>', t('opt.briefing-mode'), collect)
+    .option('--all', t('opt.briefing-all'))
     .option('--force', t('cli.option.force'))
     .addHelpText('after', examples('briefing', ['briefing --month 2026-11 fixtures/demo/audits --ledger fixtures/demo/ledger.xlsx --centers fixtures/demo/centers.csv', 'briefing --month 2026-11 results/ -o 通报.xlsx -o 通报.md']))
     .action(lazy(() => import('./commands/briefing.js')));

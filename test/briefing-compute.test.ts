@@ -359,4 +359,21 @@ describe('the briefing’s parts that name and order things', () => {
     // 甲区 institution without its county center: (18 + 20 + 17) / 20 / 3.
     expect(b.counties[0].rates.institution.toFixed(6)).toBe('0.916667');
   });
+
+  it('shows a screen the head and tail of a long ranking, the whole of it elsewhere', async () => {
+    // 45 township centers (copies of one November audit, scores 50, 51, … 94): over four times the 10 shown at each end.
+    const one = (await cityResults()).find((r) => r.center.code === '999901001' && r.date.startsWith('2026-11'))!;
+    const many = Array.from({ length: 45 }, (_, i) => ({ ...one, center: { ...one.center, code: `999901${String(200 + i)}`, name: `镇${i}` }, total: 50 + i, grade: '合格' }));
+    const b = buildBriefing({ month: '2026-11', results: many, grades: GRADES });
+    const full = briefingTables(b)[0];
+    expect(full.rows).toHaveLength(45);
+    const cut = briefingTables(b, { rankingEnds: 10 })[0];
+    const ranks = cut.rows.map((r) => cellText(r.cells[0]));
+    expect(ranks).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '⋯', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45']);
+    expect(cellText(cut.rows[0].cells[6])).toBe('94.0');
+    expect(cut.notes.at(-1)).toBe('本组共 45 个中心,此处列出前 10 名和后 10 名;完整排名见 .xlsx、.md 或 .json 输出(-o),或加 --all 在终端显示全部。');
+    // Forty rows (four times ten) are shown whole.
+    const forty = buildBriefing({ month: '2026-11', results: many.slice(0, 40), grades: GRADES });
+    expect(briefingTables(forty, { rankingEnds: 10 })[0].rows).toHaveLength(40);
+  });
 });

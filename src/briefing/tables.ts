@@ -97,18 +97,34 @@ function movementCell(rank: number, previous: number | undefined): Cell {
 export interface TableOptions {
   /** Show only the most overdue findings (a city's list runs to hundreds; a screen or a 简报 wants the worst). */
   overdueLimit?: number;
+  /**
+   * A screen shows a long ranking's head and tail: the first and the last `rankingEnds` rows
+   * when a ranking has more than four times as many (a city's 40,000 centers are no screen's).
+   */
+  rankingEnds?: number;
   /** A 检查日期 column in the rankings: a pasted table says which audit each score comes from. */
   auditDates?: boolean;
 }
 
 export function briefingTables(b: Briefing, opts: TableOptions = {}): BriefingTable[] {
   return [
-    ...b.ranking.map((group) => rankingTable(b, group, opts.auditDates ?? false)),
+    ...b.ranking.map((group) => cutRanking(rankingTable(b, group, opts.auditDates ?? false), opts.rankingEnds)),
     countyTable(b),
     commonTable(b),
     ...(b.progress ? [progressTable(b), overdueTable(b, opts.overdueLimit)] : []),
     notAuditedTable(b),
   ];
+}
+
+/** The head and tail of a long ranking, with a row of ⋯ between them and a note saying where the rest is. */
+function cutRanking(table: BriefingTable, ends?: number): BriefingTable {
+  if (ends === undefined || table.rows.length <= ends * 4) return table;
+  const gap = { cells: table.columns.map(() => text('⋯')) };
+  return {
+    ...table,
+    rows: [...table.rows.slice(0, ends), gap, ...table.rows.slice(-ends)],
+    notes: [...table.notes, t('briefing.note.ranking-cut', { count: table.rows.length, ends })],
+  };
 }
 
 function rankingTable(b: Briefing, group: Briefing['ranking'][number], auditDates: boolean): BriefingTable {

@@ -48,6 +48,8 @@ interface Options {
   issueNo?: string;
   mode?: string[];
   force?: boolean;
+  /** The whole of every ranking on screen (by default a long one shows its head and tail). */
+  all?: boolean;
   skipInvalid?: boolean;
   countyWeights?: string;
 }
@@ -116,7 +118,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
 
   // All outputs or none: each is written to a temp file, then they are renamed together.
   await set.writeAll(outputs, (temp, path) => write(temp, path, briefing, title, opts, { coverage, monthly, trend, chartFont }));
-  process.stdout.write(`${briefingTerminal(briefing, title)}\n`);
+  process.stdout.write(`${briefingTerminal(briefing, title, { all: opts.all })}\n`);
   if (coverage) process.stdout.write(`\n${coverageText(coverage, centers !== undefined)}`);
   if (monthly) process.stdout.write(monthlyText(monthly));
   if (problems.length) {

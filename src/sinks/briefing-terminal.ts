@@ -6,10 +6,13 @@ import { colors, renderTable } from './terminal.js';
 /** The most overdue findings a screen shows; the workbook and JSON list them all. */
 const OVERDUE_SHOWN = 20;
 
+/** A ranking longer than four times this shows its first and last this many rows on screen, unless --all. */
+const RANKING_ENDS = 10;
+
 /** The briefing on screen: title, the overview sentence, then each table with its notes. */
-export function briefingTerminal(b: Briefing, title: string): string {
+export function briefingTerminal(b: Briefing, title: string, opts: { all?: boolean } = {}): string {
   const c = colors();
-  const tables = briefingTables(b, { overdueLimit: OVERDUE_SHOWN });
+  const tables = briefingTables(b, { overdueLimit: OVERDUE_SHOWN, ...(opts.all ? {} : { rankingEnds: RANKING_ENDS }) });
   return [c.bold(title), '', overviewText(b), '', ...tables.map((table) => tableText(table)).flatMap((s) => [s, ''])].join('\n');
 }
 

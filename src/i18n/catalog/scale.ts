@@ -22,4 +22,5 @@ export default {
   },
   'opt.compact': { zh: '结果 .json/.jsonl 不重复清单中已有的逐项文字(标题、分值、维度名称),读回时需要同一份清单', en: 'results .json/.jsonl without the per-item text the checklist holds (titles, points, dimension names); reading them back needs the same checklist' },
   'opt.all': { zh: '在终端显示完整排名(默认超过 50 个中心或输出到文件时只显示摘要)', en: 'print the full ranking (by default a summary above 50 centers, or when writing files)' },
+  'opt.briefing-all': { zh: '在终端显示完整排名(默认一组超过 40 个中心时只显示前 10 名和后 10 名)', en: 'print every ranking in full (by default a group over 40 centers shows its first and last 10)' },
 } satisfies Record<string, Message>;
