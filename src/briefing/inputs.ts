@@ -20,10 +20,11 @@ export interface BriefingReadOptions {
   modes: readonly string[];
   levels?: LevelLookup;
   /**
-   * Called with every final audit up to the month's end that was read (plan coverage needs
-   * them all). When given, nothing is skipped: every file and every result is read.
+   * Called with every final audit up to the month's end that was read (plan coverage and the
+   * charts' 12-month trend need them all). When given, nothing is skipped: every file and
+   * every result is read, each passed here once and then let go.
    */
-  everyAudit?: (audit: Audit) => void;
+  everyAudit?: (response: ResponseRead) => void;
 }
 
 export interface BriefingRead {
@@ -139,7 +140,7 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
     }
     // Per-month aggregates over the whole year (a trend) are fed here, one audit at a time: with
     // everyAudit given nothing is skipped, and every final audit up to the month passes once.
-    if (opts.everyAudit && read?.response) opts.everyAudit(read.response.audit);
+    if (opts.everyAudit && read?.response) opts.everyAudit(read.response);
     const d: Dated = { code: peek.code, date: peek.date, status: 'final' };
     if (ym === month) {
       // Every audit of the month is read, so its problems are all listed; only scoring waits for the latest.

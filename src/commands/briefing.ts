@@ -3,14 +3,9 @@ import { readBriefingInputs, type BriefingRead } from '../briefing/inputs.js';
 import type { Briefing } from '../briefing/model.js';
 import { isMonth } from '../briefing/month.js';
 import { parseCountyWeights } from '../briefing/weights.js';
-import { latestPerCenter } from '../briefing/select.js';
 import { addToTrend, newTrend, trendSeries, type Trend } from '../briefing/trend.js';
-import type { LedgerRow } from '../ledger/model.js';
-import type { ChecklistRegistry as Registry } from '../checklist/registry.js';
 import type { ResponseRead } from '../formats/results-json.js';
-import { checkLevels } from '../model/level.js';
 import { scoreResponses } from '../scoring/batch.js';
-import { readResponses } from '../sources/responses.js';
 import { briefingTitle } from '../briefing/tables.js';
 import { ChecklistRegistry } from '../checklist/registry.js';
 import { EXIT, formatProblem, inputError, problem, UserError, usageError } from '../errors.js';
@@ -84,9 +79,16 @@ export default async function run(inputs: string[], opts: Options): Promise<void
 
   const registry = new ChecklistRegistry(opts.checklist ?? []);
   const centers = opts.centers ? await readCenters(opts.centers) : undefined;
-  // Plan coverage counts every audit up to the month's end, so a plan turns the skipping off.
+  // Plan coverage counts every audit up to the month's end, and the charts' trend takes each
+  // center's latest of each of 12 months: either turns the skipping off, but keeps memory flat.
   const audits: Audit[] = [];
-  const read = await readBriefingInputs(inputs, registry, { month, modes, levels: centers && levelsOf(centers), everyAudit: plan ? (a) => audits.push(a) : undefined });
+  const trendAcc = outputs.some((o) => CHARTED.includes(extensionOf(o))) ? newTrend(month) : undefined;
+  const everyAudit = (response: ResponseRead) => {
+    if (plan) audits.push(response.audit);
+    // Scored only when its month is charted; an audit that does not score is left out of the trend (the month's own are reported).
+    if (trendAcc?.latest.has(response.audit.date.slice(0, 7))) for (const result of scoreResponses([response]).results) addToTrend(trendAcc, result);
+  };
+  const read = await readBriefingInputs(inputs, registry, { month, modes, levels: centers && levelsOf(centers), everyAudit: plan || trendAcc ? everyAudit : undefined });
   const results = [...read.current, ...read.before];
   const problems = read.problems;
   if (problems.length && !opts.skipInvalid) throw new UserError(problems);
@@ -114,7 +116,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   // Audits after the month are not known to its briefing.
   const coverage = plan ? planCoverage(plan, audits, centers, `${month}-31`) : undefined;
 
-  const trend = outputs.some((o) => CHARTED.includes(extensionOf(o))) ? trendOf(await trendFinals(inputs, registry, modes, centers), month, ledgerRows) : undefined;
+  const trend = trendAcc ? trendSeries(trendAcc, ledgerRows) : undefined;
 
   // All outputs or none: each is written to a temp file, then they are renamed together.
   await set.writeAll(outputs, (temp, path) => write(temp, path, briefing, title, opts, { coverage, monthly, trend, chartFont }));
@@ -126,32 +128,6 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     process.stderr.write(`${t('briefing.skipped', { count: problems.length })}\n`);
   }
   for (const path of outputs) process.stderr.write(`${t('briefing.wrote', { path })}\n`);
-}
-
-/**
- * Every final audit of the inputs, read whole, for the charts' 12 months (.docx/.html only):
- * the input loop of readBriefingInputs has the place to feed a trend one audit at a time, not
- * yet used, so this reads the inputs a second time.
- */
-async function trendFinals(inputs: string[], registry: Registry, modes: readonly string[], centers?: CenterEntry[]): Promise<ResponseRead[]> {
-  const read = await readResponses(inputs, registry);
-  const chosen = modes.length ? read.responses.filter((r) => r.audit.mode !== undefined && modes.includes(r.audit.mode)) : read.responses;
-  return checkLevels(chosen, centers && levelsOf(centers)).responses.filter((r) => r.audit.status === 'final');
-}
-
-/**
- * The charts' 12 months: each center's latest final audit of each month, scored. An audit
- * that does not score is left out of the trend (the month's own ones are reported above).
- */
-function trendOf(finals: ResponseRead[], month: string, ledger?: readonly LedgerRow[]): Trend {
-  const acc = newTrend(month);
-  const dated = (r: ResponseRead) => ({ code: r.audit.center.code, date: r.audit.date, status: r.audit.status });
-  for (const m of acc.months) {
-    for (const response of latestPerCenter(finals, dated, (d) => d.date.startsWith(m)).values()) {
-      for (const result of scoreResponses([response]).results) addToTrend(acc, result);
-    }
-  }
-  return trendSeries(acc, ledger);
 }
 
 function noAudits(month: string, finals: BriefingRead['finals']): UserError {
