@@ -279,4 +279,30 @@ describe('writing an audit file', () => {
     expect(back.audit!.answers).toEqual(a.answers);
     expect(back.audit!.findings).toEqual(a.findings);
   });
+
+  it('keeps the recorded sha256 and checklist file, the mode and evidence, one flow mapping per line however long', () => {
+    const checklist = resolveChecklist(methodsFile);
+    const a = auditOf(checklist, { 'A-1': { value: '否', note: '门牌'.repeat(60) }, 'B-2': { value: '不适用', note: '无' } }, { 'A-1': { owner: '县委政法委', deadline: '2026-12-31' } });
+    a.checklist = { id: 'methods', version: '1', sha256: 'ab'.repeat(32), file: 'own.yaml' };
+    a.mode = '暗访';
+    a.inspectors = ['张三', '李四'];
+    a.answers['A-1'] = { ...a.answers['A-1'], evidence: [{ path: 'p/1.jpg', sha256: 'cd'.repeat(32) }] };
+    expect(auditFileText(a, checklist)).toBe(`# 综治中心规范化建设评估记录(zongzhi audit 生成,可手工编辑)
+format: 1
+checklist: { id: methods, version: "1", sha256: ${'ab'.repeat(32)}, file: own.yaml }
+center: { code: "999901", name: 示例市甲区综治中心 }
+date: 2026-11-20
+inspectors: [ 张三, 李四 ]
+status: final
+mode: 暗访
+answers:
+  A-1: { value: 否, note: ${'门牌'.repeat(60)}, evidence: [ { path: p/1.jpg, sha256: ${'cd'.repeat(32)} } ] }
+  B-2: { value: 不适用, note: 无 }
+findings:
+  A-1: { owner: 县委政法委, deadline: 2026-12-31 }
+`);
+    // Without a recorded sha256 or file: the checklist's own, and no file.
+    a.checklist = { id: 'methods', version: '1' } as typeof a.checklist;
+    expect(auditFileText(a, checklist).split('\n')[2]).toBe(`checklist: { id: methods, version: "1", sha256: ${sha} }`);
+  });
 });
