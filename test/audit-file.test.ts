@@ -187,6 +187,13 @@ describe('reading an audit file: places, defaults and references', () => {
     expect(where(audit('  A-1: 是\n').replace('version: "1", ', 'version: "1", fil: x.yaml, '))).toEqual([[2, 41, 'audit.unknown-key-near']]);
   });
 
+  it('quotes a missing center code as empty, and reads a center without a name as an empty name', () => {
+    expect(read(audit('  A-1: 是\n').replace('code: "999901", ', '')).problems.map((p) => [p.line, p.col, p.code, p.message])).toEqual([
+      [3, 9, 'audit.center-code', '中心编码 "" 无效:应为 6 位(县级)或 9、12 位(乡镇)行政区划代码,并加引号写成字符串以保留前导 0'],
+    ]);
+    expect(read(audit('  A-1: 是\n').replace(', name: 示例市甲区综治中心', '')).audit!.center).toEqual({ code: '999901', name: '' });
+  });
+
   it('quotes the wrong center code and the missing date in its message', () => {
     const r = read(audit('  A-1: 是\n').replace('"999901"', '"99990"').replace('date: "2026-11-20"\n', ''));
     expect(r.problems.map((p) => [p.line, p.col, p.code, p.message])).toEqual([
@@ -259,7 +266,7 @@ describe('evidence recorded in an audit file', () => {
   });
 
   it('points at evidence that is not a list of path and sha256', () => {
-    expect(where(audit(`  A-1: { value: 是, evidence: [{ path: a.jpg, sha256: ${'0'.repeat(64)} }, { path: b.jpg }] }\n`))).toEqual([[8, 30, 'audit.evidence']]);
+    expect(where(audit(`  A-1: { value: 是, evidence: [{ path: a.jpg, sha256: ${abc} }, { path: b.jpg }] }\n`))).toEqual([[8, 30, 'audit.evidence']]);
   });
 });
 

@@ -193,6 +193,36 @@ describe('where a results file is wrong', () => {
     expect(ok.responses[0].audit.answers['A-1']).toEqual({ value: true, na: false, evidence });
     const path = file('evidence-bad.json', [{ ...g, items: [{ ...g.items[0], evidence: [...evidence, { path: 'b.jpg' }] }] }]);
     expect(where(path)).toEqual([[...placeAfter(readFileSync(path, 'utf8'), '"evidence": '), 'audit.evidence', 'evidence 应为列表,每项为 { path: 文件路径, sha256: 64 位十六进制 }']]);
+    expect(readResultsJson(path, registry()).responses).toEqual([]);
+  });
+
+  it('leaves an item without a value out of the answers, and reads a result without findings as no overrides', () => {
+    const g = good();
+    const { findings: _f, ...noFindings } = g;
+    const read = readResultsJson(file('no-value.json', [{ ...noFindings, items: [{ ...g.items[0], value: null }, g.items[1]] }]), registry());
+    expect(read.problems).toEqual([]);
+    expect(Object.keys(read.responses[0].audit.answers)).toEqual(['A-2']);
+    expect(read.responses[0].audit.findings).toEqual({});
+  });
+
+  it('quotes a missing center code as empty', () => {
+    const g = good();
+    const path = file('no-code.json', [{ ...g, center: { name: '甲区' } }]);
+    expect(where(path)).toEqual([[...placeAfter(readFileSync(path, 'utf8'), '"center": '), 'audit.center-code', '中心编码 "" 无效:应为 6 位(县级)或 9、12 位(乡镇)行政区划代码,并加引号写成字符串以保留前导 0']]);
+  });
+
+  it('places a problem of a single result not in a list at its own value', () => {
+    const g = good();
+    const path = file('single-bad.json', { ...g, date: '2026-13-01' });
+    expect(where(path).map((p) => p.slice(0, 3))).toEqual([[...placeAfter(readFileSync(path, 'utf8'), '"date": '), 'audit.date']]);
+    expect(placeAfter(readFileSync(path, 'utf8'), '"date": ')).toEqual([14, 11]);
+  });
+
+  it('names only the file of a problem in a file too long to be located, and the file of one that is not JSON', () => {
+    const path = file('long-lines.json', `[{"format": 2}${'\n'.repeat(20_001)}]`);
+    expect(readResultsJson(path, registry()).problems).toEqual([{ file: path, code: 'results.shape', message: '不是 zongzhi 的评分结果(缺少 format: 1、checklist、center 或 items)' }]);
+    const yaml = file('yaml-not-json.json', 'format: 1\n');
+    expect(readResultsJson(yaml, registry()).problems).toEqual([{ file: yaml, code: 'results.not-json', message: '不是有效的 JSON 文件' }]);
   });
 
   it('skips a blank item, and reads a center without a name as an empty name', () => {
@@ -342,5 +372,14 @@ describe('the outline of a results file, from its bytes', () => {
     expect(outline([{ format: 1, center: { code: '999901' } }])).toBeUndefined();
     expect(outline([])).toBeUndefined();
     expect(outlineResultsJson(Buffer.from('[{"format": 1, "date": "2026-11-20", "status": "final"}]'))).toEqual({ results: 1, finals: 1, first: '2026-11-20', last: '2026-11-20', codes: new Set() });
+    expect(outlineResultsJson(Buffer.from('[{"format": "1", "date": "2026-11-20", "status": "final"}]'))).toBeUndefined();
+    expect(outlineResultsJson(Buffer.from('[{"format": 1, "date": "2026-11-20", "status": 1, "x": 2}]'))).toBeUndefined();
+  });
+
+  it('reads JSON written compactly, with spaces around the colon, or a format last in its object', () => {
+    const one = { results: 1, finals: 1, first: '2026-11-20', last: '2026-11-20', codes: new Set(['999901']) };
+    expect(outlineResultsJson(Buffer.from('[{"format":1,"center":{"code":"999901"},"date":"2026-11-20","status":"final"}]'))).toEqual(one);
+    expect(outlineResultsJson(Buffer.from('[{"format" : 1, "center": {"code" : "999901"}, "date" : "2026-11-20", "status" : "final"}]'))).toEqual(one);
+    expect(outlineResultsJson(Buffer.from('[{"center": {"code": "999901"}, "date": "2026-11-20", "status": "final", "format": 1\n}]'))).toEqual(one);
   });
 });
