@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChecklistRegistry } from '../src/checklist/registry.js';
-import { auditFileText, readAuditText } from '../src/formats/audit-file.js';
+import { auditFileText, evidenceFile, fileSha256, readAuditFile, readAuditText } from '../src/formats/audit-file.js';
 import { resolveChecklist } from '../src/checklist/load.js';
 import { ROOT, tempDir } from './helpers.js';
 import { auditOf, fixtureChecklist } from './scoring-helpers.js';
@@ -156,6 +156,120 @@ describe('reading an audit file', () => {
   });
 });
 
+describe('reading an audit file: places, defaults and references', () => {
+  it('says a file that cannot be read is unreadable, naming it', () => {
+    const missing = join(tempDir(), 'none.audit.yaml');
+    expect(readAuditFile(missing, registry).problems.map((p) => [p.code, p.file])).toEqual([['file.unreadable', missing]]);
+  });
+
+  it('reads the checklist reference back, the checklist’s own sha256 when none is recorded, and where the center code is', () => {
+    const r = read(audit('  A-1: 是\n'));
+    expect(r.audit!.checklist).toEqual({ id: 'methods', version: '1', sha256: sha });
+    expect(r.audit!.centerAt!()).toEqual({ file: 'a.audit.yaml', line: 3, col: 17 });
+    const bare = read(audit('  A-1: 是\n').replace(`, sha256: ${sha}`, ''));
+    expect(bare.problems).toEqual([]);
+    expect(bare.audit!.checklist).toEqual({ id: 'methods', version: '1', sha256: sha });
+  });
+
+  it('finds the checklist file a reference names, relative to the audit file, and keeps the name', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'own.yaml'), readFileSync(methodsFile));
+    const file = join(dir, 'a.audit.yaml');
+    writeFileSync(file, audit('  A-1: 是\n').replace(`sha256: ${sha} }`, `sha256: ${sha}, file: own.yaml }`));
+    const r = readAuditFile(file, new ChecklistRegistry([]));
+    expect(r.problems).toEqual([]);
+    expect(r.audit!.checklist).toEqual({ id: 'methods', version: '1', sha256: sha, file: 'own.yaml' });
+    expect(r.checklist!.file).toBe(join(dir, 'own.yaml'));
+  });
+
+  it('points at a checklist reference that is not a mapping, and at an unknown key inside it', () => {
+    expect(where(audit('  A-1: 是\n').replace(/checklist: .*\n/, 'checklist: methods\n'))).toEqual([[2, 12, 'audit.checklist-ref']]);
+    expect(where(audit('  A-1: 是\n').replace('version: "1", ', 'version: "1", fil: x.yaml, '))).toEqual([[2, 41, 'audit.unknown-key-near']]);
+  });
+
+  it('quotes a missing center code as empty, and reads a center without a name as an empty name', () => {
+    expect(read(audit('  A-1: 是\n').replace('code: "999901", ', '')).problems.map((p) => [p.line, p.col, p.code, p.message])).toEqual([
+      [3, 9, 'audit.center-code', '中心编码 "" 无效:应为 6 位(县级)或 9、12 位(乡镇)行政区划代码,并加引号写成字符串以保留前导 0'],
+    ]);
+    expect(read(audit('  A-1: 是\n').replace(', name: 示例市甲区综治中心', '')).audit!.center).toEqual({ code: '999901', name: '' });
+  });
+
+  it('quotes the wrong center code and the missing date in its message', () => {
+    const r = read(audit('  A-1: 是\n').replace('"999901"', '"99990"').replace('date: "2026-11-20"\n', ''));
+    expect(r.problems.map((p) => [p.line, p.col, p.code, p.message])).toEqual([
+      [3, 17, 'audit.center-code', '中心编码 "99990" 无效:应为 6 位(县级)或 9、12 位(乡镇)行政区划代码,并加引号写成字符串以保留前导 0'],
+      [1, 1, 'audit.date', '日期 "" 无效(应为 YYYY-MM-DD,如 2026-11-20)'],
+    ]);
+  });
+
+  it('reads empty inspectors, mode, answers and findings as none, and a file without answers as no answers', () => {
+    const empty = read(audit('', 'findings:\n').replace('inspectors: [张三, 李四]', 'inspectors:').replace('status: draft', 'status: draft\nmode:'));
+    expect(empty.problems).toEqual([]);
+    expect([empty.audit!.inspectors, empty.audit!.mode, empty.audit!.answers, empty.audit!.findings]).toEqual([[], undefined, {}, {}]);
+    const none = read(audit('').replace('answers:\n', ''));
+    expect(none.problems).toEqual([]);
+    expect(none.audit!.answers).toEqual({});
+  });
+
+  it('leaves an item answered with nothing out of the answers', () => {
+    const r = read(audit('  A-1: 是\n  A-2:\n  A-3: { value: null, note: 未查 }\n'));
+    expect(r.problems).toEqual([]);
+    expect(Object.keys(r.audit!.answers)).toEqual(['A-1']);
+  });
+
+  it('names an unknown item without a near id as unknown, and an unknown key of a finding at the key', () => {
+    expect(where(audit('  A-1: 是\n  QQQQQQ-999: 是\n'))).toEqual([[9, 3, 'audit.unknown-item']]);
+    expect(where(audit('  A-1: 否\n', 'findings:\n  A-1: { owner: 县委政法委, ownr: 王五 }\n'))).toEqual([[10, 24, 'audit.unknown-key-near']]);
+  });
+
+  it('past the problems a file lists, still counts only the unknown ids', () => {
+    const unknown = Array.from({ length: 105 }, (_, i) => `  Z-${i}: 是\n`).join('');
+    const r = read(audit(`${unknown}  A-1: 是\n  A-2: 基本达到\n`));
+    expect(r.problems).toHaveLength(101);
+    expect(r.problems[100]).toMatchObject({ code: 'input.too-many-problems', file: 'a.audit.yaml' });
+    expect(r.problems[100].message).toBe('此文件还有 5 个问题未列出(只列出前 100 个)');
+    expect(r.problems[99]).toMatchObject({ code: 'audit.unknown-item', line: 107, col: 3 });
+  });
+});
+
+describe('evidence recorded in an audit file', () => {
+  const abc = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+
+  it('hashes a file’s bytes, and places a recorded path relative to the audit file unless absolute', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'abc.txt'), 'abc');
+    expect(fileSha256(join(dir, 'abc.txt'))).toBe(abc);
+    expect(evidenceFile('/srv/audits/a.audit.yaml', 'photos/1.jpg')).toBe('/srv/audits/photos/1.jpg');
+    expect(evidenceFile('/srv/audits/a.audit.yaml', '/data/1.jpg')).toBe('/data/1.jpg');
+  });
+
+  it('reads evidence with its sha256 in lower case, and warns at the path of a file missing or changed', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'abc.txt'), 'abc');
+    writeFileSync(join(dir, 'edited.txt'), 'abd');
+    const file = join(dir, 'a.audit.yaml');
+    writeFileSync(
+      file,
+      audit(`  A-1: { value: 是, evidence: [{ path: abc.txt, sha256: ${abc.toUpperCase()} }] }
+  A-2: { value: 基本达到, evidence: [{ path: gone.txt, sha256: ${abc} }, { path: edited.txt, sha256: ${abc} }] }
+  A-3: { value: [法院], evidence: }
+`),
+    );
+    const r = readAuditFile(file, registry);
+    expect(r.problems).toEqual([]);
+    expect(r.audit!.answers['A-1']).toEqual({ value: true, na: false, evidence: [{ path: 'abc.txt', sha256: abc }] });
+    expect(r.audit!.answers['A-3']).not.toHaveProperty('evidence');
+    expect(r.warnings!.map((w) => [w.line, w.col, w.code, w.message])).toEqual([
+      [9, 42, 'audit.evidence-missing', '佐证材料 gone.txt 找不到'],
+      [9, 136, 'audit.evidence-changed', '佐证材料 edited.txt 在登记后被改动过(sha256 不一致)'],
+    ]);
+  });
+
+  it('points at evidence that is not a list of path and sha256', () => {
+    expect(where(audit(`  A-1: { value: 是, evidence: [{ path: a.jpg, sha256: ${abc} }, { path: b.jpg }] }\n`))).toEqual([[8, 30, 'audit.evidence']]);
+  });
+});
+
 describe('writing an audit file', () => {
   it('writes what it reads back, answers in checklist order', () => {
     const checklist = resolveChecklist(methodsFile);
@@ -171,5 +285,31 @@ describe('writing an audit file', () => {
     expect(back.problems).toEqual([]);
     expect(back.audit!.answers).toEqual(a.answers);
     expect(back.audit!.findings).toEqual(a.findings);
+  });
+
+  it('keeps the recorded sha256 and checklist file, the mode and evidence, one flow mapping per line however long', () => {
+    const checklist = resolveChecklist(methodsFile);
+    const a = auditOf(checklist, { 'A-1': { value: '否', note: '门牌'.repeat(60) }, 'B-2': { value: '不适用', note: '无' } }, { 'A-1': { owner: '县委政法委', deadline: '2026-12-31' } });
+    a.checklist = { id: 'methods', version: '1', sha256: 'ab'.repeat(32), file: 'own.yaml' };
+    a.mode = '暗访';
+    a.inspectors = ['张三', '李四'];
+    a.answers['A-1'] = { ...a.answers['A-1'], evidence: [{ path: 'p/1.jpg', sha256: 'cd'.repeat(32) }] };
+    expect(auditFileText(a, checklist)).toBe(`# 综治中心规范化建设评估记录(zongzhi audit 生成,可手工编辑)
+format: 1
+checklist: { id: methods, version: "1", sha256: ${'ab'.repeat(32)}, file: own.yaml }
+center: { code: "999901", name: 示例市甲区综治中心 }
+date: 2026-11-20
+inspectors: [ 张三, 李四 ]
+status: final
+mode: 暗访
+answers:
+  A-1: { value: 否, note: ${'门牌'.repeat(60)}, evidence: [ { path: p/1.jpg, sha256: ${'cd'.repeat(32)} } ] }
+  B-2: { value: 不适用, note: 无 }
+findings:
+  A-1: { owner: 县委政法委, deadline: 2026-12-31 }
+`);
+    // Without a recorded sha256 or file: the checklist's own, and no file.
+    a.checklist = { id: 'methods', version: '1' } as typeof a.checklist;
+    expect(auditFileText(a, checklist).split('\n')[2]).toBe(`checklist: { id: methods, version: "1", sha256: ${sha} }`);
   });
 });

@@ -74,7 +74,7 @@ function parseResultsFile(file: string): { ok: true; data: unknown; at: (path: Y
   // long to parse as YAML has none, and must not be scanned again for every result).
   let positions: ReturnType<typeof parseYaml>['source'] | null = null;
   const at = (path: YamlPath) => {
-    if (positions === null) positions = parseYaml(text, file).source;
+    if (positions === null) positions = parseYaml(text, file, { positionsOnly: true }).source;
     return positions?.at(path) ?? { file };
   };
   return { ok: true, data, at };

@@ -45,8 +45,11 @@ type Locate = (offset: number) => { file: string; line: number; col: number };
 /**
  * Parses one YAML document keeping positions. Errors and warnings become located
  * problems (a warning is an error here: a checklist must be unambiguous).
+ * `positionsOnly`: the text was read already (results JSON) and is parsed again only to locate
+ * problems: its content is not checked again (a text too long, or cleaned, would be refused or
+ * warned about a second time, and leave the problems found in it without a place).
  */
-export function parseYaml(text: string, file: string): { source?: YamlSource; problems: Problem[] } {
+export function parseYaml(text: string, file: string, { positionsOnly = false } = {}): { source?: YamlSource; problems: Problem[] } {
   const over = lineOver(text, LINE_LIMIT);
   if (over) return { problems: [problem('yaml.too-many-lines', { max: LINE_LIMIT }, { file, line: over, col: 1 })] };
   const lineCounter = new LineCounter();
@@ -73,7 +76,7 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; pr
   // A document with errors is not converted: its value would be the parser's guess.
   if (problems.length) return { problems };
   const doc = docs[0];
-  const content = contentProblems(doc, pos);
+  const content = positionsOnly ? [] : contentProblems(doc, pos);
   if (content.length) return { problems: capped(content, file) };
   // Every alias is written with a `*`; most files have none, and the walk costs a few ms cold.
   const aliases = text.includes('*') ? aliasProblem(doc, pos) : undefined;
