@@ -124,11 +124,16 @@ describe('number prompts (scale, points)', () => {
   });
 
   it('refuses 不适用 on an item that does not allow it', async () => {
-    const { events, getScreen } = await ask('MEC-02');
+    const { answer, events, getScreen } = await ask('MEC-02');
     await until(getScreen, '实测数值');
     events.type('不适用');
     events.keypress('enter');
     expect(await until(getScreen, '本项不能答')).toContain('本项不能答"不适用"。应填:实测数值,0–100%');
+    // The question stays until a valid answer: a prompt left open would be force-closed as the test worker exits.
+    for (let i = 0; i < 3; i++) events.keypress('backspace');
+    events.type('90');
+    events.keypress('enter');
+    expect(String(valueOf(await answer)?.value)).toBe('90');
   });
 
   it('takes a direct score in steps, 不适用 with a reason, and ? for the menu', async () => {
