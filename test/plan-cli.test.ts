@@ -80,6 +80,20 @@ describe('zongzhi plan on the demo city', () => {
     expect(r.stderr).toContain('与重新推导的计划有 1 处不同');
   });
 
+  it('verify: the place of a difference is found also in a plan carrying a text too long for a cell', async () => {
+    const text = readFileSync(join(dir, 'plan.json'), 'utf8');
+    const tampered = JSON.parse(text);
+    const visit = plan().visits[3];
+    tampered.visits[3].date = '2026-12-30';
+    // Over a cell's 32,767 characters: refused where the tool reads text for a workbook, but a plan is read as JSON.
+    tampered.visits[0].center.name += '长'.repeat(40_000);
+    const edited = join(tempDir(), 'plan.json');
+    writeFileSync(edited, JSON.stringify(tampered, null, 2));
+    const r = await runCli(['plan', 'verify', edited, ...DEMO]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${edited}:\\d+:\\d+: ${visit.center.code} 的检查日期是 "2026-12-30"`));
+  });
+
   it('verify: a center swapped in the workbook is reported at its cell, and the one left out is named', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, '督查安排表.xlsx'));

@@ -50,7 +50,7 @@ function readPlanJson(file: string, text: string): { recorded: RecordedPlan; pla
   if (!isMapping(data) || data.kind !== 'zongzhi-plan' || !Array.isArray(data.visits)) return undefined;
   // Positions cost a second parse: JSON is YAML, and the YAML reader knows lines and columns.
   let source: YamlSource | undefined;
-  const at = (path: YamlPath) => (source ??= parseYaml(text, file).source)?.at(path) ?? { file };
+  const at = (path: YamlPath) => (source ??= parseYaml(text, file, { positionsOnly: true }).source)?.at(path) ?? { file };
   // A plan with a broken quarter or visit is refused where it breaks, not read halfway.
   if (typeof data.quarter !== 'string' || !quarterRange(data.quarter)) throw inputError('plan.bad-quarter', { value: String(data.quarter ?? '') }, at(['quarter']));
   const broken = data.visits.findIndex((v) => !isMapping(v) || !isMapping(v.center) || typeof v.center.code !== 'string' || typeof v.center.name !== 'string' || typeof v.date !== 'string');

@@ -45,7 +45,7 @@ type Locate = (offset: number) => { file: string; line: number; col: number };
 /**
  * Parses one YAML document keeping positions. Errors and warnings become located
  * problems (a warning is an error here: a checklist must be unambiguous).
- * `positionsOnly`: the text was read already (results JSON) and is parsed again only to locate
+ * `positionsOnly`: the text was read already (results JSON, a plan JSON) and is parsed again only to locate
  * problems: its content is not checked again (a text too long, or cleaned, would be refused or
  * warned about a second time, and leave the problems found in it without a place).
  */
