@@ -20,6 +20,9 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; cwd
       cwd: opts.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1', ZONGZHI_LANG: '', ...opts.env },
     });
+    // A chunk boundary can split a Chinese character's UTF-8 bytes: decode as a stream.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

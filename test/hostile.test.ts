@@ -32,6 +32,8 @@ function runCase(c: HostileCase, args: string[], cwd: string): Promise<Run> {
       env: { ...process.env, NO_COLOR: '1', ZONGZHI_LANG: '', ZONGZHI_PEAK_RSS_FILE: rssFile },
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), HANG_MS);
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {

@@ -27,6 +27,7 @@ vi.mock('../src/formats/ledger-workbook.js', async (importOriginal) => {
 function mergeCli(ledger: string, copy: string): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'ledger', 'merge', ledger, copy, '-o', ledger, '--force', '--checklist', MINI], { cwd: ROOT, env: { ...process.env, ZONGZHI_LANG: '' } });
+    child.stderr.setEncoding('utf8');
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
