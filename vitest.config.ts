@@ -17,12 +17,12 @@ const DATE_SUITES = [
   'test/briefing-compute.test.ts',
 ];
 
-const zone = (tz: string) => ({ extends: true, test: { name: tz, include: DATE_SUITES, env: { TZ: tz } } });
+const zone = (tz: string) => ({ extends: true as const, test: { name: tz, include: DATE_SUITES, env: { TZ: tz } } });
 
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    projects: [{ extends: true, test: { name: 'UTC', include: ['test/**/*.test.ts'], env: { TZ: 'UTC' } } }, zone('Asia/Shanghai'), zone('America/New_York')],
+    projects: [{ extends: true as const, test: { name: 'UTC', include: ['test/**/*.test.ts'], env: { TZ: 'UTC' } } }, zone('Asia/Shanghai'), zone('America/New_York')],
   },
 });

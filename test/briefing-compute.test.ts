@@ -176,7 +176,7 @@ describe('briefing computation', () => {
   });
 
   it('with the ledger: progress per county from its rows, 销号率 exact, overdue rows named like the other tables', async () => {
-    const base = { centerName: '青石镇综治中心', county: '999901', dimension: '机构设置规范化', item: 'INS-01 挂牌', problem: '未挂牌', deducted: 2, measure: '', owner: '县委政法委', person: '', progress: '', closedOn: '', verifier: '', note: '' };
+    const base = { centerName: '青石镇综治中心', county: '999901', dimension: '机构设置规范化', item: 'INS-01 挂牌', problem: '未挂牌', deducted: 2, measure: '', owner: '县委政法委', person: '', progress: '', closedOn: '', verifier: '', review: '', note: '' };
     const rows = [
       { ...base, id: 'a', centerCode: '999901101', deadline: '2026-11-10', status: '未整改' as const },
       { ...base, id: 'b', centerCode: '999901101', deadline: '2026-10-10', status: '已销号' as const, closedOn: '2026-10-09', verifier: '赵六' },

@@ -184,6 +184,8 @@ describe('briefing workbook: the same city, cell by cell', () => {
     return ws!;
   };
   const row = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+  // exceljs reads conditional formats back but leaves them out of its types.
+  const formatsOf = (ws: ExcelJS.Worksheet) => (ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] }).conditionalFormattings;
 
   it('has one titled, printable sheet per table with the header frozen', () => {
     expect(book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
@@ -220,7 +222,7 @@ describe('briefing workbook: the same city, cell by cell', () => {
 
   it('colours scores on a scale, the failing grade and vetoes red, 环比 and 升降 green or red', () => {
     const ws = sheet('乡镇(街道)综治中心排名');
-    const rules = ws.conditionalFormattings.flatMap((cf) => cf.rules.map((r) => ({ ref: cf.ref, type: r.type, operator: (r as { operator?: string }).operator, formulae: (r as { formulae?: unknown[] }).formulae })));
+    const rules = formatsOf(ws).flatMap((cf) => cf.rules.map((r) => ({ ref: cf.ref, type: r.type, operator: (r as { operator?: string }).operator, formulae: (r as { formulae?: unknown[] }).formulae })));
     expect(rules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ ref: 'G4:G7', type: 'colorScale' }),
@@ -231,7 +233,7 @@ describe('briefing workbook: the same city, cell by cell', () => {
         expect.objectContaining({ ref: 'O4:O7', type: 'expression' }),
       ]),
     );
-    const overdue = sheet('整改进度').conditionalFormattings.map((cf) => cf.ref);
+    const overdue = formatsOf(sheet('整改进度')).map((cf) => cf.ref);
     expect(overdue).toContain('H4:H5');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countyNamesOf, countyOf, evidenceLabel, isCenterCode, isEvidence, placeName } from '../src/model/audit.js';
-import { checklistTotal, gradeNames, penaltyAsItem, placedItems, refOf, vetoRuleOf } from '../src/model/checklist.js';
+import { checklistTotal, gradeNames, penaltyAsItem, placedItems, refOf, vetoRuleOf, type ChecklistFile } from '../src/model/checklist.js';
 import { Exact } from '../src/model/exact.js';
 import { ranks } from '../src/model/rank.js';
 import { readAnswer, storedAnswer } from '../src/model/answers.js';
@@ -213,8 +213,8 @@ describe('facts a checklist gives', () => {
   });
 
   it('lists grade names best first over several checklists, each once, extra ones after', () => {
-    const a = { grades: [{ name: '优秀', min: 90 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 }] };
-    const b = { grades: [{ name: '优秀', min: 85 }, { name: '良好', min: 75 }, { name: '不合格', min: 0 }] };
+    const a: Pick<ChecklistFile, 'grades'> = { grades: [{ name: '优秀', min: 90 }, { name: '合格', min: 60 }, { name: '不合格', min: 0 }] };
+    const b: Pick<ChecklistFile, 'grades'> = { grades: [{ name: '优秀', min: 85 }, { name: '良好', min: 75 }, { name: '不合格', min: 0 }] };
     expect(gradeNames([a, b, a])).toEqual(['优秀', '合格', '不合格', '良好']);
     expect(gradeNames([])).toEqual([]);
   });

@@ -126,7 +126,7 @@ describe('rounding and exact sums', () => {
 
   it('divides exactly: 28.7 of 56 applicable is 51.25, which rounds half-up to 51.3', () => {
     // Float division gives 51.24999999999999.
-    const oneItem = { ...drift, dimensions: [{ ...drift.dimensions[0], points: 100, items: [{ ...drift.dimensions[0].items[2], points: 56 }, { ...drift.dimensions[0].items[3], points: 44 }] }] };
+    const oneItem: typeof drift = { ...drift, dimensions: [{ ...drift.dimensions[0], points: 100, items: [{ ...drift.dimensions[0].items[2], points: 56 }, { ...drift.dimensions[0].items[3], points: 44 }] }] };
     const outcome = score(oneItem, auditOf(oneItem, { 'P-3': 28.7, 'P-4': { value: '不适用', note: '无' } }));
     expect(outcome.ok && outcome.result.total).toBe(51.3);
   });

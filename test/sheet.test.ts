@@ -7,7 +7,7 @@ import { formatProblem, type Problem } from '../src/errors.js';
 import { readFilledWorkbook } from '../src/formats/fill-in-workbook.js';
 import { scoreResponses } from '../src/scoring/batch.js';
 import { tempDir } from './helpers.js';
-import { CENTERS, checklist, CHECKLIST_FILE, formWorkbook, fullAnswer, items, registry, save, wideWorkbook } from './sheet-helpers.js';
+import { CENTERS, checklist, CHECKLIST_FILE, formWorkbook, items, registry, save, wideWorkbook } from './sheet-helpers.js';
 
 let dir: string;
 beforeAll(() => {

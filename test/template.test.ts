@@ -22,7 +22,8 @@ async function open(path: string): Promise<ExcelJS.Workbook> {
  * dropdowns list the labels (and 不适用 where the item allows it), counts are whole numbers ≥ 0, measured values
  * stay within the item's range and direct scores within its points; multi answers are free text.
  */
-const RULES: Record<string, Partial<ExcelJS.DataValidation>> = {
+// exceljs's types leave out the `any` type (no validation) that it reads and writes.
+const RULES: Record<string, Partial<Omit<ExcelJS.DataValidation, 'type'>> & { type: ExcelJS.DataValidation['type'] | 'any' }> = {
   'INS-01': { type: 'list', formulae: ['"是,否"'] },
   'LAY-05': { type: 'list', formulae: ['"是,否,不适用"'] },
   'INS-02': { type: 'list', formulae: ['"完全达到,基本达到,未达到"'] },
