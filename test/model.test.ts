@@ -58,6 +58,24 @@ describe('Exact: the arithmetic every score goes through', () => {
     expect([x('1.5').isMultipleOf(x('0.5')), x('1.25').isMultipleOf(x('0.5')), x('0').isMultipleOf(x('0.5'))]).toEqual([true, false, true]);
   });
 
+  it('reads decimals of 16 and more digits or places exactly (past what a double holds)', () => {
+    const parts = (s: string) => {
+      const e = Exact.from(s);
+      return [e.n, e.d];
+    };
+    expect(parts('1234567890123456')).toEqual([1234567890123456n, 1n]);
+    expect(parts('12345678901234567')).toEqual([12345678901234567n, 1n]);
+    expect(parts('-9007199254740993')).toEqual([-9007199254740993n, 1n]);
+    expect(parts('0.1234567890123457')).toEqual([1234567890123457n, 10n ** 16n]);
+    expect(parts('1.0000000000000001')).toEqual([10000000000000001n, 10n ** 16n]);
+  });
+
+  it('stays exact when a sum’s cross products leave the safe integers though the sum is small', () => {
+    // 3002399751580331 − 9007199254740991 / 3 = (9007199254740993 − 9007199254740991) / 3; 9007199254740993 is no double.
+    const sum = Exact.from('3002399751580331').add(Exact.of(-9007199254740991n, 3n));
+    expect([sum.n, sum.d]).toEqual([2n, 3n]);
+  });
+
   it('rounds half away from zero (四舍五入), negatives included', () => {
     expect(['2.25', '2.24', '-2.25', '-2.24', '89.95', '0.05'].map((s) => x(s).round(1).toString())).toEqual(['2.3', '2.2', '-2.3', '-2.2', '90', '0.1']);
     expect(x('2.5').round(0).toString()).toBe('3');
