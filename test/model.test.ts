@@ -68,12 +68,35 @@ describe('Exact: the arithmetic every score goes through', () => {
     expect(parts('-9007199254740993')).toEqual([-9007199254740993n, 1n]);
     expect(parts('0.1234567890123457')).toEqual([1234567890123457n, 10n ** 16n]);
     expect(parts('1.0000000000000001')).toEqual([10000000000000001n, 10n ** 16n]);
+    // 10^23 is no double (1e23 is 99999999999999991611392).
+    expect(parts('1e-23')).toEqual([1n, 10n ** 23n]);
+    expect(parts(`0.${'0'.repeat(22)}1`)).toEqual([1n, 10n ** 23n]);
   });
 
-  it('stays exact when a sum’s cross products leave the safe integers though the sum is small', () => {
-    // 3002399751580331 − 9007199254740991 / 3 = (9007199254740993 − 9007199254740991) / 3; 9007199254740993 is no double.
-    const sum = Exact.from('3002399751580331').add(Exact.of(-9007199254740991n, 3n));
-    expect([sum.n, sum.d]).toEqual([2n, 3n]);
+  // Past 2^53 = 9007199254740992 a double holds even integers only: 9007199254740993 and 9007199254740997 are none.
+  it('stays exact when a sum leaves the safe integers, or its cross products do though the sum is small', () => {
+    const parts = (e: Exact) => [e.n, e.d];
+    expect(parts(x('4503599627370497').add(x('4503599627370496')))).toEqual([9007199254740993n, 1n]);
+    expect(parts(x('-4503599627370497').add(x('-4503599627370496')))).toEqual([-9007199254740993n, 1n]);
+    // 1501199875790167 / 2 + 2^51 / 3 = (4503599627370501 + 4503599627370496) / 6: each product fits, their sum does not.
+    expect(parts(Exact.of(1501199875790167n, 2n).add(Exact.of(2n ** 51n, 3n)))).toEqual([9007199254740997n, 6n]);
+    // 3002399751580331 − 9007199254740991 / 3 = (9007199254740993 − 9007199254740991) / 3.
+    expect(parts(x('3002399751580331').add(Exact.of(-9007199254740991n, 3n)))).toEqual([2n, 3n]);
+  });
+
+  it('compares equal values as equal when their cross products leave the safe integers', () => {
+    const big = Exact.of(9007199254740991n, 9007199254740990n);
+    expect([big.cmp(Exact.of(9007199254740991n, 9007199254740990n)), x('1e22').cmp(x('10000000000000000000000'))]).toEqual([0, 0]);
+    expect([big.eq(Exact.of(9007199254740991n, 9007199254740990n)), big.lt(big), big.gt(big)]).toEqual([true, false, false]);
+  });
+
+  it('rounds exactly where twice the scaled value leaves the safe integers', () => {
+    // 2^52 / 3 = 1501199875790165.33…; the rounding sum 2 · 2^52 + 3 = 9007199254740995 is no double.
+    expect(Exact.of(2n ** 52n, 3n).round(0).toString()).toBe('1501199875790165');
+  });
+
+  it('refuses to divide by zero', () => {
+    expect(() => x('1').div(Exact.ZERO)).toThrow(new RangeError('division by zero'));
   });
 
   it('rounds half away from zero (四舍五入), negatives included', () => {
