@@ -302,6 +302,8 @@ describe('evidence as files record it', () => {
       { path: 'a', sha256: `g${sha.slice(1)}` },
       { path: 'a', sha256: `${sha.slice(1)}g` },
       { path: 'a', sha256: 64 },
+      // A list holding the digits reads as those digits when turned into text: still not a sha256.
+      { path: 'a', sha256: [sha] },
       { path: 'a', sha256: sha, note: '照片' },
     ]) {
       expect(isEvidence(bad), JSON.stringify(bad)).toBe(false);
