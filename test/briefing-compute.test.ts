@@ -454,6 +454,14 @@ describe('the briefing’s orders and names on hand-made audits', () => {
     expect(b.ranking[0].rows[0].veto).toEqual([{ id: 'INS-01', title: '挂牌并实体化运行' }]);
   });
 
+  it('lists the levels of the overview county first also when this month audited only townships', () => {
+    const b = briefing([audit('999901001', []), audit('999901', [], { date: '2026-10-10' })]);
+    expect(b.overview.levels.map((l) => [l.level, l.audited, l.previousAudited])).toEqual([
+      ['county', 0, 1],
+      ['township', 1, 0],
+    ]);
+  });
+
   it('names a dimension as the first center in code order does when two checklists name it differently', () => {
     // A county center's code is the prefix of its townships' codes, so its checklist names the columns.
     const county = audit('999901', [], { dimensions: [{ id: 'institution', name: '机构设置规范化', earned: 0 }] });
