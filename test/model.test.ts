@@ -84,10 +84,13 @@ describe('Exact: the arithmetic every score goes through', () => {
     expect(parts(x('3002399751580331').add(Exact.of(-9007199254740991n, 3n)))).toEqual([2n, 3n]);
   });
 
-  it('compares equal values as equal when their cross products leave the safe integers', () => {
+  it('compares values whose cross products leave the safe integers, equal ones as equal', () => {
     const big = Exact.of(9007199254740991n, 9007199254740990n);
     expect([big.cmp(Exact.of(9007199254740991n, 9007199254740990n)), x('1e22').cmp(x('10000000000000000000000'))]).toEqual([0, 0]);
     expect([big.eq(Exact.of(9007199254740991n, 9007199254740990n)), big.lt(big), big.gt(big)]).toEqual([true, false, false]);
+    // 3002399751580331 / 2 against 2^52 / 3: cross products 9007199254740993 and 9007199254740992, the same double.
+    const [a, b] = [Exact.of(3002399751580331n, 2n), Exact.of(2n ** 52n, 3n)];
+    expect([a.cmp(b), b.cmp(a)]).toEqual([1, -1]);
   });
 
   it('rounds exactly where twice the scaled value leaves the safe integers', () => {
