@@ -187,6 +187,22 @@ describe('reading an audit file: places, defaults and references', () => {
     expect(where(audit('  A-1: 是\n').replace('version: "1", ', 'version: "1", fil: x.yaml, '))).toEqual([[2, 41, 'audit.unknown-key-near']]);
   });
 
+  it('points at a checklist sha256 or file that is not text, saying what it should be, instead of ignoring it', () => {
+    const ref = (tail: string) => audit('  A-1: 是\n').replace(`sha256: ${sha} }`, tail);
+    // On line 2, `checklist: { id: methods, version: "1", sha256: ` puts the sha256 value at column 49.
+    expect(where(ref('sha256: 12345 }'))).toEqual([[2, 49, 'audit.checklist-sha256']]);
+    expect(where(ref(`sha256: ${sha}, file: [own.yaml] }`))).toEqual([[2, 121, 'audit.checklist-file']]);
+    expect(where(ref('sha256: , file: 3 }'))).toEqual([
+      [2, 49, 'audit.checklist-sha256'],
+      [2, 57, 'audit.checklist-file'],
+    ]);
+    const messages = read(ref('sha256: 12345, file: [own.yaml] }')).problems.map((p) => p.message);
+    expect(messages).toEqual([
+      'checklist 的 sha256 应是清单文件的 64 位十六进制摘要(文字),而不是 12345',
+      'checklist 的 file 应是清单文件的路径(文字,相对于评估文件),而不是 ["own.yaml"]',
+    ]);
+  });
+
   it('quotes a missing center code as empty, and reads a center without a name as an empty name', () => {
     expect(read(audit('  A-1: 是\n').replace('code: "999901", ', '')).problems.map((p) => [p.line, p.col, p.code, p.message])).toEqual([
       [3, 9, 'audit.center-code', '中心编码 "" 无效:应为 6 位(县级)或 9、12 位(乡镇)行政区划代码,并加引号写成字符串以保留前导 0'],

@@ -3,6 +3,7 @@ import { buildBriefing } from '../src/briefing/compute.js';
 import { isMonth, previousMonth } from '../src/briefing/month.js';
 import { latestPerCenter, supersedes } from '../src/briefing/select.js';
 import { briefingTables, cellText, formatChange } from '../src/briefing/tables.js';
+import type { ResultSummary } from '../src/briefing/summary.js';
 import { ChecklistRegistry } from '../src/checklist/registry.js';
 import { parseCountyWeights } from '../src/briefing/weights.js';
 import { Exact } from '../src/model/exact.js';
@@ -375,5 +376,97 @@ describe('the briefing’s parts that name and order things', () => {
     // Forty rows (four times ten) are shown whole.
     const forty = buildBriefing({ month: '2026-11', results: many.slice(0, 40), grades: GRADES });
     expect(briefingTables(forty, { rankingEnds: 10 })[0].rows).toHaveLength(40);
+  });
+});
+
+// Hand-made summaries, small enough to check every order by hand. Item ids and titles are only labels here.
+describe('the briefing’s orders and names on hand-made audits', () => {
+  type Item = ResultSummary['items'][number];
+  const item = (id: string, title: string, points: number, earned: number | null): Item => ({ id, title, dimension: 'institution', points, earned });
+  // Bonus items and 负面清单 events belong to no dimension.
+  const outside = (id: string, title: string, points: number, earned: number): Item => ({ id, title, points, earned });
+  const audit = (code: string, items: Item[], more: Partial<ResultSummary> = {}): ResultSummary => {
+    const level = code.length === 6 ? 'county' : 'township';
+    return {
+      center: { code, name: `${code}中心` },
+      checklist: { id: `mini-${level}`, version: '1', level },
+      date: '2026-11-10',
+      status: 'final',
+      total: 80,
+      grade: '良好',
+      veto: [],
+      dimensions: [{ id: 'institution', name: '机构设置规范化', earned: 0 }],
+      items,
+      derivation: { precision: 1 },
+      ...more,
+    };
+  };
+  const briefing = (results: ResultSummary[], more: Partial<Parameters<typeof buildBriefing>[0]> = {}) => buildBriefing({ month: '2026-11', results, grades: GRADES, ...more });
+
+  it('takes, of two audits of a center on the same day, the one given last', () => {
+    const first = audit('999901', [], { total: 70 });
+    const second = audit('999901', [], { total: 90 });
+    const others = ['999903', '999902', '999904'].map((code) => audit(code, []));
+    expect(briefing([first, ...others, second]).ranking[0].rows.find((r) => r.code === '999901')!.total.toString()).toBe('90');
+    expect(briefing([second, ...others, first]).ranking[0].rows.find((r) => r.code === '999901')!.total.toString()).toBe('70');
+  });
+
+  it('lists counties and centers not audited in code order, whatever order the registry gives', () => {
+    const registry = ['999905', '999903', '999904001', '999901', '999902', '999904'].map((code) => ({ code, name: `${code}中心` }));
+    const b = briefing([audit('999902', []), audit('999901', [])], { registry });
+    expect(b.counties.map((c) => c.county.code)).toEqual(['999901', '999902', '999903', '999904', '999905']);
+    expect(b.notAudited!.map((n) => n.code)).toEqual(['999903', '999904', '999904001', '999905']);
+  });
+
+  it('orders common problems tied on every figure by item id, then title (one id, two checklists’ titles)', () => {
+    const b = briefing([
+      audit('999901', [item('B-01', '乙', 10, 5), item('A-01', '甲', 10, 5), item('C-01', '丙二', 10, 5)]),
+      audit('999902', [item('C-01', '丙一', 10, 5)], { checklist: { id: 'mini-county-old', version: '1', level: 'county' } }),
+    ]);
+    expect(b.common.map((c) => [c.rank, c.item, c.title])).toEqual([
+      [1, 'A-01', '甲'],
+      [1, 'B-01', '乙'],
+      [1, 'C-01', '丙一'],
+      [1, 'C-01', '丙二'],
+    ]);
+  });
+
+  it('orders common problems lost at as many centers by share first, before points lost', () => {
+    // X lost at both centers it applied to (2 of 2, 1 point each); Y at two of three (2 of 3, 5 points each).
+    const b = briefing([
+      audit('999901', [item('Y-01', '乙', 10, 5), item('X-01', '甲', 10, 9)]),
+      audit('999902', [item('Y-01', '乙', 10, 5), item('X-01', '甲', 10, 9)]),
+      audit('999903', [item('Y-01', '乙', 10, 10), item('X-01', '甲', 10, null)]),
+    ]);
+    expect(b.common.map((c) => [c.rank, c.item, c.centers, c.applicable, c.lost.toString()])).toEqual([
+      [1, 'X-01', 2, 2, '2'],
+      [1, 'Y-01', 2, 3, '10'],
+    ]);
+  });
+
+  it('never counts a bonus item or a 负面清单 event as a common problem', () => {
+    const b = briefing([audit('999901', [item('INS-01', '挂牌', 10, 5), outside('BON-01', '创新做法', 3, 0), outside('NEG-01', '发生重大案事件', 0, -2)])]);
+    expect(b.common.map((c) => c.item)).toEqual(['INS-01']);
+  });
+
+  it('names a veto item by its own title wherever it stands among the items', () => {
+    const b = briefing([audit('999901', [item('INS-02', '机构和人员', 15, 10), item('INS-01', '挂牌并实体化运行', 5, 0)], { veto: ['INS-01'], grade: '不合格' })]);
+    expect(b.ranking[0].rows[0].veto).toEqual([{ id: 'INS-01', title: '挂牌并实体化运行' }]);
+  });
+
+  it('lists the levels of the overview county first also when this month audited only townships', () => {
+    const b = briefing([audit('999901001', []), audit('999901', [], { date: '2026-10-10' })]);
+    expect(b.overview.levels.map((l) => [l.level, l.audited, l.previousAudited])).toEqual([
+      ['county', 0, 1],
+      ['township', 1, 0],
+    ]);
+  });
+
+  it('names a dimension as the first center in code order does when two checklists name it differently', () => {
+    // A county center's code is the prefix of its townships' codes, so its checklist names the columns.
+    const county = audit('999901', [], { dimensions: [{ id: 'institution', name: '机构设置规范化', earned: 0 }] });
+    const township = audit('999901001', [], { dimensions: [{ id: 'institution', name: '机构设置', earned: 0 }] });
+    expect(briefing([township, county]).dimensions).toEqual([{ id: 'institution', name: '机构设置规范化' }]);
+    expect(briefing([county, township]).dimensions).toEqual([{ id: 'institution', name: '机构设置规范化' }]);
   });
 });

@@ -1,9 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays, daysBetween, excelSerial, isoDate, monthOf, parseDate, today } from '../src/model/dates.js';
+import { addDays, daysBetween, excelSerial, isoDate, localDateTime, monthOf, parseDate, today } from '../src/model/dates.js';
 
 // This file runs under UTC, Asia/Shanghai and America/New_York (vitest.config.ts): every expectation holds in each.
 describe('calendar dates, whatever the time zone', () => {
   afterEach(() => vi.useRealTimers());
+
+  it('writes a merge record’s moment in local time, each part two digits', () => {
+    expect(localDateTime(new Date(2026, 0, 5, 7, 8, 9))).toBe('2026-01-05 07:08:09');
+    expect(localDateTime(new Date(2026, 11, 31, 23, 59, 58))).toBe('2026-12-31 23:59:58');
+  });
 
   it('reads a date cell (UTC midnight, as exceljs gives it) as that calendar day', () => {
     expect(parseDate(new Date(Date.UTC(2026, 0, 1)))).toBe('2026-01-01');

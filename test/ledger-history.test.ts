@@ -3,6 +3,8 @@ import { auditResult, fail, missing } from '../fixtures/ledger/builders.js';
 import { addAudits, type SourcedResult } from '../src/ledger/audits.js';
 import type { LedgerRow } from '../src/ledger/model.js';
 import { ledgerProgress } from '../src/ledger/progress.js';
+import { score } from '../src/scoring/score.js';
+import { auditOf, fixtureChecklist, type RawAnswers } from './scoring-helpers.js';
 
 // 回头看 over a center's three audits (October, November, December), on the ledger-mini checklist.
 const A = '999901';
@@ -91,6 +93,12 @@ describe('回头看 of a deduct item with several deficiencies', () => {
     ]);
   });
 
+  it('names every row of the item still open in the new rows, one after another', () => {
+    const rows = set(set(build(oct), '999901-20261010-MEC-01-1', '已销号'), '999901-20261010-MEC-01-2', '整改中');
+    const added = addAudits(rows, [dec]).rows.filter((r) => r.id.startsWith('999901-20261210'));
+    expect(added.map((r) => r.note)).toEqual(Array(2).fill('反弹自 999901-20261010-MEC-01-1;前次问题 999901-20261010-MEC-01-2、999901-20261010-MEC-01-3 尚未销号'));
+  });
+
   it('records every change it makes for 合并记录: the status, the note and 复查, each from and to', () => {
     const rows = set(build(oct), '999901-20261010-MEC-01-1', '已销号').filter((r) => r.id.endsWith('-1'));
     const { changes } = addAudits(rows, [dec]);
@@ -128,5 +136,36 @@ describe('what 回头看 leaves alone', () => {
     const afternoon = addAudits(morning, [sourced(A, '2026-10-10', {})]);
     expect(afternoon.rows).toEqual(morning);
     expect(afternoon.changes).toEqual([]);
+  });
+});
+
+// The 负面清单 of fixtures/scoring/effects.yaml (format 1.1): NEG-1 takes 2 points per event and has finding defaults.
+describe('回头看 of 负面清单 events: the same rules as a scored item', () => {
+  const effects = fixtureChecklist('effects');
+  const at = (date: string, events: RawAnswers = {}): SourcedResult => {
+    const outcome = score(effects, { ...auditOf(effects, { 'A-1': '是', 'A-2': '是', 'A-3': '是', 'B-1': 0, ...events }), date });
+    if (!outcome.ok) throw new Error(outcome.code);
+    return { result: outcome.result, source: `${date}.audit.yaml` };
+  };
+  const oct = at('2026-10-10', { 'NEG-1': { value: 1, deficiencies: ['3号通报问题未整改'] } });
+  const nov = at('2026-11-10', { 'NEG-1': { value: 1, deficiencies: ['7号通报问题未整改'] } });
+  const dec = at('2026-12-10');
+  const OLD = '999901-20261010-NEG-1';
+
+  it('records an event found again on its open row, in 复查, without a second row', () => {
+    const rows = build(oct, nov);
+    expect(rows.map((r) => [r.id, r.status, r.dimension, r.review])).toEqual([[OLD, '未整改', '负面清单', '2026-11-10 复查:仍失分,扣 2 分']]);
+  });
+
+  it('turns a closed event row into 反弹 when the event occurs again, and adds the new event as a row', () => {
+    const rows = addAudits(set(build(oct), OLD, '已销号'), [nov]).rows;
+    expect(rows.map((r) => [r.id, r.status, r.problem, r.note])).toEqual([
+      [OLD, '反弹', '通报问题回头看仍未整改:3号通报问题未整改', '回头看(2026-11-10)该项再次失分,已反弹,见 999901-20261110-NEG-1'],
+      ['999901-20261110-NEG-1', '未整改', '通报问题回头看仍未整改:7号通报问题未整改', `反弹自 ${OLD}`],
+    ]);
+  });
+
+  it('marks an open event row 已整改 when the later audit found no such event (销号 still after verification)', () => {
+    expect(build(oct, dec).map((r) => [r.id, r.status, r.review])).toEqual([[OLD, '已整改', '2026-12-10 复查:该项得满分']]);
   });
 });

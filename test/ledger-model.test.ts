@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extensionsOf, statedExtension } from '../src/ledger/extension.js';
 import type { MergeLogEntry } from '../src/ledger/ledger.js';
-import { appendNote, fieldHash, findingKey, fingerprint, LEDGER_COLUMNS, parseFingerprint, type LedgerRow } from '../src/ledger/model.js';
+import { appendNote, fieldHash, findingKey, fingerprint, LEDGER_COLUMNS, parseFingerprint, rowOfFinding, type LedgerRow } from '../src/ledger/model.js';
+import type { Finding } from '../src/model/result.js';
 
 describe('an extension stated in 备注', () => {
   it('is read as 经<approver>批准延期至<date>, 同意 for 批准, the date as in any date cell', () => {
@@ -64,5 +65,51 @@ describe('what a 问题编号 says', () => {
 describe('free text the tool appends to', () => {
   it('adds a sentence after what was there, trimmed, with a ;', () => {
     expect([appendNote(' 原备注 ', '回头看'), appendNote('   ', '回头看'), appendNote('', '回头看')]).toEqual(['原备注;回头看', '回头看', '回头看']);
+  });
+});
+
+describe('a ledger row made from a finding', () => {
+  const finding: Finding = {
+    id: '999901101-20261010-MEC-01-2',
+    center: { code: '999901101', name: '青石镇综治中心' },
+    date: '2026-10-10',
+    item: 'MEC-01',
+    itemTitle: '矛盾纠纷排查台账',
+    dimension: 'mechanism',
+    dimensionName: '运行机制规范化',
+    problem: '矛盾纠纷排查台账缺失:9月台账缺失',
+    measure: '补建排查台账并按月排查',
+    owner: '县综治中心',
+    person: '李四',
+    deadline: '2026-11-09',
+    deducted: 5,
+    status: '整改中',
+  };
+
+  it('carries what the audit decided and leaves what the unit and the verifier fill in empty', () => {
+    expect(rowOfFinding(finding, new Map([['999901', '甲区']]))).toEqual({
+      id: '999901101-20261010-MEC-01-2',
+      centerCode: '999901101',
+      centerName: '青石镇综治中心',
+      county: '甲区',
+      dimension: '运行机制规范化',
+      item: 'MEC-01 矛盾纠纷排查台账',
+      problem: '矛盾纠纷排查台账缺失:9月台账缺失',
+      deducted: 5,
+      measure: '补建排查台账并按月排查',
+      owner: '县综治中心',
+      person: '李四',
+      deadline: '2026-11-09',
+      status: '整改中',
+      progress: '',
+      closedOn: '',
+      verifier: '',
+      note: '',
+      review: '',
+    });
+  });
+
+  it('names the county by its code without a registry, and keeps the audit file’s note', () => {
+    expect(rowOfFinding({ ...finding, note: '已约谈' })).toMatchObject({ county: '999901', note: '已约谈' });
   });
 });

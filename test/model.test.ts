@@ -58,6 +58,50 @@ describe('Exact: the arithmetic every score goes through', () => {
     expect([x('1.5').isMultipleOf(x('0.5')), x('1.25').isMultipleOf(x('0.5')), x('0').isMultipleOf(x('0.5'))]).toEqual([true, false, true]);
   });
 
+  it('reads decimals of 16 and more digits or places exactly (past what a double holds)', () => {
+    const parts = (s: string) => {
+      const e = Exact.from(s);
+      return [e.n, e.d];
+    };
+    expect(parts('1234567890123456')).toEqual([1234567890123456n, 1n]);
+    expect(parts('12345678901234567')).toEqual([12345678901234567n, 1n]);
+    expect(parts('-9007199254740993')).toEqual([-9007199254740993n, 1n]);
+    expect(parts('0.1234567890123457')).toEqual([1234567890123457n, 10n ** 16n]);
+    expect(parts('1.0000000000000001')).toEqual([10000000000000001n, 10n ** 16n]);
+    // 10^23 is no double (1e23 is 99999999999999991611392).
+    expect(parts('1e-23')).toEqual([1n, 10n ** 23n]);
+    expect(parts(`0.${'0'.repeat(22)}1`)).toEqual([1n, 10n ** 23n]);
+  });
+
+  // Past 2^53 = 9007199254740992 a double holds even integers only: 9007199254740993 and 9007199254740997 are none.
+  it('stays exact when a sum leaves the safe integers, or its cross products do though the sum is small', () => {
+    const parts = (e: Exact) => [e.n, e.d];
+    expect(parts(x('4503599627370497').add(x('4503599627370496')))).toEqual([9007199254740993n, 1n]);
+    expect(parts(x('-4503599627370497').add(x('-4503599627370496')))).toEqual([-9007199254740993n, 1n]);
+    // 1501199875790167 / 2 + 2^51 / 3 = (4503599627370501 + 4503599627370496) / 6: each product fits, their sum does not.
+    expect(parts(Exact.of(1501199875790167n, 2n).add(Exact.of(2n ** 51n, 3n)))).toEqual([9007199254740997n, 6n]);
+    // 3002399751580331 − 9007199254740991 / 3 = (9007199254740993 − 9007199254740991) / 3.
+    expect(parts(x('3002399751580331').add(Exact.of(-9007199254740991n, 3n)))).toEqual([2n, 3n]);
+  });
+
+  it('compares values whose cross products leave the safe integers, equal ones as equal', () => {
+    const big = Exact.of(9007199254740991n, 9007199254740990n);
+    expect([big.cmp(Exact.of(9007199254740991n, 9007199254740990n)), x('1e22').cmp(x('10000000000000000000000'))]).toEqual([0, 0]);
+    expect([big.eq(Exact.of(9007199254740991n, 9007199254740990n)), big.lt(big), big.gt(big)]).toEqual([true, false, false]);
+    // 3002399751580331 / 2 against 2^52 / 3: cross products 9007199254740993 and 9007199254740992, the same double.
+    const [a, b] = [Exact.of(3002399751580331n, 2n), Exact.of(2n ** 52n, 3n)];
+    expect([a.cmp(b), b.cmp(a)]).toEqual([1, -1]);
+  });
+
+  it('rounds exactly where twice the scaled value leaves the safe integers', () => {
+    // 2^52 / 3 = 1501199875790165.33…; the rounding sum 2 · 2^52 + 3 = 9007199254740995 is no double.
+    expect(Exact.of(2n ** 52n, 3n).round(0).toString()).toBe('1501199875790165');
+  });
+
+  it('refuses to divide by zero', () => {
+    expect(() => x('1').div(Exact.ZERO)).toThrow(new RangeError('division by zero'));
+  });
+
   it('rounds half away from zero (四舍五入), negatives included', () => {
     expect(['2.25', '2.24', '-2.25', '-2.24', '89.95', '0.05'].map((s) => x(s).round(1).toString())).toEqual(['2.3', '2.2', '-2.3', '-2.2', '90', '0.1']);
     expect(x('2.5').round(0).toString()).toBe('3');
@@ -261,6 +305,8 @@ describe('evidence as files record it', () => {
       { path: 'a', sha256: `g${sha.slice(1)}` },
       { path: 'a', sha256: `${sha.slice(1)}g` },
       { path: 'a', sha256: 64 },
+      // A list holding the digits reads as those digits when turned into text: still not a sha256.
+      { path: 'a', sha256: [sha] },
       { path: 'a', sha256: sha, note: '照片' },
     ]) {
       expect(isEvidence(bad), JSON.stringify(bad)).toBe(false);

@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChecklistRegistry } from '../src/checklist/registry.js';
+import { fileSha256 } from '../src/formats/audit-file.js';
+import { compactResult } from '../src/formats/results-jsonl.js';
 import { outlineResultsJson, readResultsJson, resultsJsonEntries, resultsJsonText } from '../src/formats/results-json.js';
 import { collectNotices } from '../src/notices.js';
 import type { Result } from '../src/model/result.js';
@@ -250,7 +253,12 @@ describe('where a results file is wrong', () => {
     const lenient = new ChecklistRegistry([join(ROOT, 'fixtures', 'scoring', 'methods.yaml')], true);
     const read = (name: string, entry: object) => readResultsJson(file(name, [entry]), lenient);
     expect(read('compact-same.json', { ...g, compact: true })).toMatchObject({ problems: [], responses: [{}] });
-    expect(read('compact-bytes.json', { ...g, compact: true, checklist: { ...g.checklist, sha256: methods.byteSha256 } })).toMatchObject({ problems: [], responses: [{}] });
+    // A copy saved with CRLF line ends: the sha256 of its bytes, which older audits recorded, names it as well.
+    const crlf = file('methods-crlf.yaml', readFileSync(join(ROOT, 'fixtures', 'scoring', 'methods.yaml'), 'utf8').replace(/\n/g, '\r\n'));
+    const bytes = fileSha256(crlf);
+    expect(bytes).not.toBe(g.checklist.sha256);
+    const byBytes = readResultsJson(file('compact-bytes.json', [{ ...g, compact: true, checklist: { ...g.checklist, sha256: bytes } }]), new ChecklistRegistry([crlf]));
+    expect(byBytes).toMatchObject({ problems: [], responses: [{}] });
     const other = { ...g.checklist, sha256: 'abcdef0123456789'.repeat(4) };
     expect(read('full-other.json', { ...g, checklist: other })).toMatchObject({ problems: [], responses: [{}] });
     const refused = read('compact-other.json', { ...g, compact: true, checklist: other });
@@ -259,6 +267,44 @@ describe('where a results file is wrong', () => {
     expect(refused.problems.map((p) => [p.line, p.col, p.code, p.message])).toEqual([[...placeAfter(text, '"checklist": '), 'results.compact-checklist', expect.stringContaining('abcdef012345')]]);
     expect(refused.problems[0].message).not.toContain('abcdef0123456');
     expect(refused.problems[0].message).toContain('methods');
+  });
+
+  it('refuses a compact result that does not record its checklist’s sha256: nothing says which checklist holds its texts', () => {
+    const g = good();
+    const { sha256: _sha256, ...unsigned } = g.checklist;
+    const path = file('compact-unsigned.json', [{ ...g, compact: true, checklist: unsigned }]);
+    const read = readResultsJson(path, registry());
+    expect(read.responses).toEqual([]);
+    expect(read.problems.map((p) => [p.line, p.col, p.code, p.message])).toEqual([
+      [...placeAfter(readFileSync(path, 'utf8'), '"checklist": '), 'results.compact-sha256', '精简格式(--compact)的结果须在 checklist 中记录清单的 sha256:它省去的文字由那份清单补全,没有 sha256 就无法确认是同一份清单'],
+    ]);
+    // A full result carries its own texts: without a sha256 it is scored on the checklist of its id and version.
+    expect(readResultsJson(file('full-unsigned.json', [{ ...g, checklist: unsigned }]), registry())).toMatchObject({ problems: [], responses: [{}] });
+  });
+
+  it('agrees with the schema: score --compact writes the checklist’s sha256, and a compact result without one is not valid', () => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'results.schema.json'), 'utf8'));
+    ajv.addSchema(schema);
+    const valid = ajv.getSchema(`${schema.$id}#/$defs/compactResult`)!;
+    const compact = JSON.parse(JSON.stringify(compactResult(scored(methods, FULL))));
+    expect(compact.checklist).toEqual({ id: 'methods', version: '1', sha256: methods.sha256 });
+    expect(valid(compact), ajv.errorsText(valid.errors)).toBe(true);
+    const { sha256: _sha256, ...unsigned } = compact.checklist;
+    expect(valid({ ...compact, checklist: unsigned })).toBe(false);
+    expect(ajv.errorsText(valid.errors)).toContain("must have required property 'sha256'");
+  });
+
+  it('points at a checklist sha256 that is not text, compact or not', () => {
+    const g = good();
+    for (const [name, entry] of [
+      ['sha-number.json', { ...g, checklist: { ...g.checklist, sha256: 12345 } }],
+      ['sha-null-compact.json', { ...g, compact: true, checklist: { ...g.checklist, sha256: null } }],
+    ] as const) {
+      const path = file(name, [entry]);
+      const value = JSON.stringify(entry.checklist.sha256);
+      expect(where(path), name).toEqual([[...placeAfter(readFileSync(path, 'utf8'), '"sha256": '), 'audit.checklist-sha256', `checklist 的 sha256 应是清单文件的 64 位十六进制摘要(文字),而不是 ${value}`]]);
+    }
   });
 
   it('says a file that is neither JSON nor YAML is not JSON, naming the file', () => {

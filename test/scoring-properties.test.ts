@@ -193,6 +193,51 @@ describe('Exact fast path against a BigInt rational', () => {
     );
   });
 
+  /** r (a whole number of 10^-places) written with exactly `places` decimals. */
+  const fixedText = (r: Ref, places: number): string => {
+    const digits = (((r.n < 0n ? -r.n : r.n) * 10n ** BigInt(places)) / r.d).toString().padStart(places + 1, '0');
+    const int = digits.slice(0, digits.length - places);
+    return `${r.n < 0n ? '-' : ''}${places ? `${int}.${digits.slice(int.length)}` : int}`;
+  };
+  /** The shortest exact decimal text, or 6 rounded decimals for a fraction with no finite decimal. */
+  const shortestText = (r: Ref): string => {
+    for (let places = 0; places <= 60; places++) if ((r.n * 10n ** BigInt(places)) % r.d === 0n) return fixedText(r, places);
+    return fixedText(roundRef(r, 6), 6);
+  };
+
+  // Parts at the edges of the safe integers, where the fast path must hand over to BigInt: near 2^53 − 1 itself,
+  // near half of it (sums), near its square root (products), and small ones beside them.
+  const MAX = BigInt(Number.MAX_SAFE_INTEGER);
+  const near = (c: bigint) => fc.bigInt({ min: c - 4n, max: c + 4n });
+  const part = fc.oneof(fc.bigInt({ min: 1n, max: 12n }), near(94_906_266n), near(MAX / 2n), near(MAX), near(MAX / 10n), near(10n ** 15n));
+  const fraction = fc.tuple(fc.boolean(), part, part).map(([neg, n, d]) => ref(neg ? -n : n, d));
+
+  it('hands over to BigInt wherever a part or an intermediate leaves the safe integers, and stays exact', () => {
+    fc.assert(
+      fc.property(fraction, fraction, fc.nat({ max: 4 }), (rx, ry, places) => {
+        const [x, y] = [Exact.of(rx.n, rx.d), Exact.of(ry.n, ry.d)];
+        same(x.add(y), ref(rx.n * ry.d + ry.n * rx.d, rx.d * ry.d));
+        same(x.sub(y), ref(rx.n * ry.d - ry.n * rx.d, rx.d * ry.d));
+        same(x.mul(y), ref(rx.n * ry.n, rx.d * ry.d));
+        same(x.div(y), ref(rx.n * ry.d, rx.d * ry.n));
+        const l = rx.n * ry.d;
+        const r = ry.n * rx.d;
+        expect(x.cmp(y)).toBe(l < r ? -1 : l > r ? 1 : 0);
+        same(x.round(places), roundRef(rx, places));
+        expect(x.toFixed(places)).toBe(fixedText(roundRef(rx, places), places));
+        expect(x.toString()).toBe(shortestText(rx));
+        expect(x.toNumber()).toBe(Number(shortestText(rx)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never holds zero as −0, however it was reached', () => {
+    for (const zero of [Exact.from('1.5').sub(Exact.from('1.5')), Exact.from(-0), Exact.from('-0.0'), Exact.from('-0.5').mul(Exact.ZERO), Exact.from('-0.04').round(1)]) {
+      expect(Object.is(zero.toNumber(), 0), zero.toString()).toBe(true);
+    }
+  });
+
   it('sums long columns of tenths and halves without drift', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 300 }), (halves) => {

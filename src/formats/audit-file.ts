@@ -110,7 +110,15 @@ class AuditReader {
       this.fail('audit.checklist-ref', {}, ['checklist']);
       return undefined;
     }
-    return { id: c.id, version: String(c.version), sha256: typeof c.sha256 === 'string' ? c.sha256 : undefined, file: typeof c.file === 'string' ? c.file : undefined };
+    return { id: c.id, version: String(c.version), sha256: this.refText(c, 'sha256'), file: this.refText(c, 'file') };
+  }
+
+  /** An optional text of the checklist reference: left out is fine; anything but text is an error at it, never ignored. */
+  private refText(ref: Record<string, unknown>, key: 'sha256' | 'file'): string | undefined {
+    const v = ref[key];
+    if (v === undefined || typeof v === 'string') return v;
+    this.fail(`audit.checklist-${key}`, { value: JSON.stringify(v) }, ['checklist', key]);
+    return undefined;
   }
 
   private center(raw: unknown) {

@@ -210,6 +210,17 @@ export function toAudit(r: Partial<Result>, file: string, registry: ChecklistReg
     report('results.shape', {}, []);
     return undefined;
   }
+  const { sha256 } = r.checklist as { sha256?: unknown };
+  if (sha256 !== undefined && typeof sha256 !== 'string') {
+    report('audit.checklist-sha256', { value: JSON.stringify(sha256) }, ['checklist', 'sha256']);
+    return undefined;
+  }
+  const compact = (r as { compact?: unknown }).compact === true;
+  // The texts a compact result left out are those of the checklist its sha256 names: without one, none is its own.
+  if (compact && sha256 === undefined) {
+    report('results.compact-sha256', {}, ['checklist']);
+    return undefined;
+  }
   const found = registry.find(r.checklist, { file });
   if (!found.ok) {
     problems.push({ ...found.problem, ...locate(['checklist']) });
@@ -217,8 +228,8 @@ export function toAudit(r: Partial<Result>, file: string, registry: ChecklistReg
   }
   const checklist = found.checklist;
   // A compact result left its texts to this very checklist: another version's would not be its own.
-  if ((r as { compact?: unknown }).compact === true && checklist.sha256 !== r.checklist.sha256 && checklist.byteSha256 !== r.checklist.sha256) {
-    report('results.compact-checklist', { id: r.checklist.id, version: r.checklist.version, sha256: String(r.checklist.sha256 ?? '-').slice(0, 12) }, ['checklist']);
+  if (compact && checklist.sha256 !== sha256 && checklist.byteSha256 !== sha256) {
+    report('results.compact-checklist', { id: r.checklist.id, version: r.checklist.version, sha256: r.checklist.sha256.slice(0, 12) }, ['checklist']);
     return undefined;
   }
   const code = String(r.center.code ?? '');

@@ -24,6 +24,7 @@ export interface AuditOptions {
  *   and the new finding is added as a row saying 反弹自 <old id>;
  * - an item now at full points whose problem is open becomes 已整改 with a note (销号
  *   stays a person's decision, after verification), and 复查 records it.
+ * 负面清单 events are looked back on by the same rules, an event occurring again counting as losing points again.
  * Rows already 反弹 are left alone: the row opened for them carries the work on.
  * Adding an audit already on the ledger (merged twice) changes nothing.
  * Pure: returns new rows, never changes the ones given.
@@ -39,7 +40,8 @@ export function addAudits(rows: readonly LedgerRow[], audits: readonly SourcedRe
     const earlier = earlierRowsByItem(out, result);
     const step: ReviewStep = { result, source, byId, out, changes, countyNames: opts.countyNames };
     for (const item of result.items) {
-      if (item.dimension !== undefined && item.earned !== null) reviewItem(step, item.id, earlier.get(item.id) ?? []);
+      // A 负面清单 event has no dimension but has findings: it is looked back on like an item. Bonus items never lose points.
+      if ((item.dimension !== undefined || item.penalty) && item.earned !== null) reviewItem(step, item.id, earlier.get(item.id) ?? []);
     }
     // Findings of items with no earlier row on the ledger: first found now.
     const fresh = result.findings.filter((f) => !byId.has(f.id) && !(earlier.get(f.item) ?? []).some((r) => r.status !== '反弹'));

@@ -49,6 +49,14 @@ export default {
   'audit.unknown-key-near': { zh: '未知的键 {key},是否想写 {near}?(可用的键:{allowed})', en: 'unknown key {key}; did you mean {near}? (allowed: {allowed})' },
   'audit.format': { zh: 'format 应为 1,而不是 {value}', en: 'format must be 1, not {value}' },
   'audit.checklist-ref': { zh: '缺少 checklist: {id, version, sha256}', en: 'missing checklist: {id, version, sha256}' },
+  'audit.checklist-sha256': {
+    zh: 'checklist 的 sha256 应是清单文件的 64 位十六进制摘要(文字),而不是 {value}',
+    en: 'checklist sha256 must be the checklist file\'s digest, 64 hex digits as text, not {value}',
+  },
+  'audit.checklist-file': {
+    zh: 'checklist 的 file 应是清单文件的路径(文字,相对于评估文件),而不是 {value}',
+    en: 'checklist file must be the path of the checklist file (text, relative to the audit file), not {value}',
+  },
   'audit.center': { zh: '缺少 center: {code, name}', en: 'missing center: {code, name}' },
   'audit.center-code': {
     zh: '中心编码 "{value}" 无效:应为 6 位(县级)或 9、12 位(乡镇)行政区划代码,并加引号写成字符串以保留前导 0',
@@ -71,6 +79,10 @@ export default {
     en: 'center {code} on {date} differs from the same audit in {other}; keep only the right one',
   },
   'results.not-json': { zh: '不是有效的 JSON 文件', en: 'not a valid JSON file' },
+  'results.compact-sha256': {
+    zh: '精简格式(--compact)的结果须在 checklist 中记录清单的 sha256:它省去的文字由那份清单补全,没有 sha256 就无法确认是同一份清单',
+    en: 'a compact result (--compact) must record its checklist\'s sha256 under checklist: the texts it leaves out come from that very checklist, and without the sha256 nothing says which one it is',
+  },
   'results.shape': { zh: '不是 zongzhi 的评分结果(缺少 format: 1、checklist、center 或 items)', en: 'not a zongzhi result (format: 1, checklist, center or items missing)' },
   'table.rank': { zh: '名次', en: 'rank' },
   'md.score-title': { zh: '评分结果({when};{checklists})', en: 'Scores ({when}; {checklists})' },
