@@ -46,22 +46,29 @@ function batchDir(): string {
   return mkdtempSync(join(tmpdir(), `${BATCH_PREFIX}${process.pid}-`));
 }
 
-/** What ranking and the terminal summary need of a result; the result itself waits in the batch's temp file. */
+/**
+ * What ranking and the terminal summary need of a result; the result itself waits in the
+ * batch's temp file. A few hundred bytes per center: a name, a date or a source held per
+ * center would make memory grow with the batch, so the summary reads the few rows it shows
+ * back from the temp file.
+ */
 export interface Standing {
   code: string;
-  name: string;
-  date: string;
-  /** `id@version` of the checklist it was scored with. */
+  /** The audit date as the number YYYYMMDD (a number costs no string per center). */
+  day: number;
+  /** `id@version` of the checklist it was scored with (one string shared by its centers). */
   checklist: string;
   grade: string;
   veto: string[];
   total: number;
-  source: string;
   offset: number;
   length: number;
   /** Withdrawn after it was scored (its center has a second row in the same sheet). */
   dropped?: true;
 }
+
+/** Most centers have no veto: they share one empty list (never changed). */
+const NO_VETO: string[] = [];
 
 /** One checklist's standings in ranking order, each with its shared rank. */
 export interface StandingGroup {
@@ -82,7 +89,10 @@ export class ScoredBatch {
   readonly levelProblems: Problem[] = [];
   readonly scoreProblems: Problem[] = [];
   private readonly audits = new OnePerAudit();
-  private readonly bySource = new Map<string, number>();
+  /** One key string per checklist, shared by all its standings. */
+  private readonly keys = new Map<Checklist, string>();
+  /** The standings of the file being read, by source, while a row may still be withdrawn. */
+  private readonly unsettled = new Map<string, Standing>();
   private readonly dir = batchDir();
   private readonly file = join(this.dir, 'results.jsonl');
   private readonly fd = openSync(this.file, 'w+');
@@ -91,8 +101,7 @@ export class ScoredBatch {
   constructor(private readonly opts: ScoreOptions & { levels?: LevelLookup } = {}) {}
 
   add(response: ResponseRead): void {
-    const key = `${response.checklist.id}@${response.checklist.version}`;
-    if (!this.checklists.has(key)) this.checklists.set(key, response.checklist);
+    const key = this.keyOf(response.checklist);
     const admitted = this.audits.admit(response);
     if (admitted === 'copy') return;
     if (admitted !== 'new') {
@@ -109,19 +118,35 @@ export class ScoredBatch {
       this.scoreProblems.push(outcome.problem);
       return;
     }
-    this.keep(outcome.result, response.audit.source);
+    this.keep(outcome.result, key, response.audit.source);
   }
 
   withdraw(source: string): void {
-    const i = this.bySource.get(source);
-    if (i !== undefined) this.standings[i].dropped = true;
+    const s = this.unsettled.get(source);
+    if (s) s.dropped = true;
   }
 
-  private keep(r: Result, source: string): void {
+  /** The file read so far is done: none of its rows can be withdrawn any more. */
+  settled(): void {
+    this.unsettled.clear();
+  }
+
+  private keyOf(checklist: Checklist): string {
+    let key = this.keys.get(checklist);
+    if (key === undefined) {
+      key = `${checklist.id}@${checklist.version}`;
+      this.keys.set(checklist, key);
+      if (!this.checklists.has(key)) this.checklists.set(key, checklist);
+    }
+    return key;
+  }
+
+  private keep(r: Result, checklist: string, source: string): void {
     const line = resultLine(r);
     const length = writeSync(this.fd, line, this.size);
-    this.bySource.set(source, this.standings.length);
-    this.standings.push({ code: r.center.code, name: r.center.name, date: r.date, checklist: `${r.checklist.id}@${r.checklist.version}`, grade: r.grade, veto: r.veto, total: r.total, source, offset: this.size, length });
+    const standing: Standing = { code: r.center.code, day: Number(r.date.replace(/-/g, '')), checklist, grade: r.grade, veto: r.veto.length ? r.veto : NO_VETO, total: r.total, offset: this.size, length };
+    this.unsettled.set(source, standing);
+    this.standings.push(standing);
     this.size += length;
   }
 

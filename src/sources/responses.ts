@@ -17,6 +17,8 @@ export interface ResponseSink {
   response(r: ResponseRead): void;
   /** A response already given that does not count after all (a wide sheet's center with a second row). */
   withdraw(source: string): void;
+  /** The file read last is done: nothing given so far will be withdrawn (a sink may forget how to find it). */
+  settled?(): void;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function streamResponses(paths: string[], registry: ChecklistRegist
       append(problems, read.problems);
       warnings.push(...(read.warnings ?? []));
     }
+    sink.settled?.();
   }
   return { problems, warnings };
 }
@@ -118,7 +121,8 @@ export class OnePerAudit {
   /** 'new' for the first copy, 'copy' for an identical one, else the conflict. */
   admit(r: ResponseRead): 'new' | 'copy' | Problem {
     const { center, date, checklist } = r.audit;
-    const key = `${center.code}|${date}|${checklist.id}@${checklist.version}`;
+    // Joined, not a template: a flat string, where a template leaves a chain of pieces held per audit.
+    const key = [center.code, date, checklist.id, checklist.version].join('|');
     const first = this.seen.get(key);
     const print = fingerprint(r);
     if (!first) {
@@ -130,7 +134,11 @@ export class OnePerAudit {
   }
 }
 
-/** The answers define an audit; a results JSON restates finding defaults an audit file leaves out. */
+/**
+ * The answers define an audit; a results JSON restates finding defaults an audit file leaves out.
+ * The first 128 bits of the SHA-256 (held per audit): only copies of one center, date and
+ * checklist are ever compared, so a false match is a chance of 2^-128 per pair.
+ */
 function fingerprint(r: ResponseRead): string {
-  return createHash('sha256').update(JSON.stringify(r.audit.answers)).digest('base64');
+  return createHash('sha256').update(JSON.stringify(r.audit.answers)).digest().toString('base64', 0, 16);
 }
