@@ -694,8 +694,7 @@ async function readWide(
   // A broken header makes every row wrong in the same way: say it once.
   if (headerProblems.length) return true;
 
-  // Joined, not a template: one flat string per row, where a template leaves a chain of pieces (held per audit).
-  const sourceOf = (row: number) => [file, sheet.name, cellAddress(cols.code + 1, row)].join('!');
+  const sourceOf = (row: number) => `${file}!${sheet.name}!${cellAddress(cols.code + 1, row)}`;
   const answerList = [...answerCols].map(([id, col]) => ({ item: items.get(id)!, col, note: noteCols.get(id) }));
   const seen = new Map<string, number>();
   const duplicated = new Set<string>();
