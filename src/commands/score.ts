@@ -46,7 +46,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   // Streaming: each response is scored as it is read and waits in the batch's temp file.
   const batch = new ScoredBatch({ blankAsZero: opts.blank === 'zero', levels: centers && levelsOf(centers) });
   try {
-    const read = await streamResponses(inputs, registry, { response: (r) => batch.add(r), withdraw: (source) => batch.withdraw(source) });
+    const read = await streamResponses(inputs, registry, { response: (r) => batch.add(r), withdraw: (source) => batch.withdraw(source), settled: () => batch.settled() });
     for (const w of read.warnings) process.stderr.write(`${t('score.warning', { problem: formatProblem(w) })}\n`);
     const problems = [...read.problems, ...batch.conflicts, ...batch.levelProblems, ...batch.scoreProblems];
     if (problems.length && !opts.skipInvalid) throw new UserError(problems);
@@ -82,7 +82,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
       const count = groups.reduce((n, g) => n + g.rows.length, 0);
       // A table nobody reads costs time in proportion to the batch: a summary when it is long or goes to a file.
       const summary = !opts.all && (count > SUMMARY_ABOVE || (!process.stdout.isTTY && outputs.length > 0));
-      process.stdout.write(`${summary ? scoreSummary(groups) : scoreTable(loaded())}\n`);
+      process.stdout.write(`${summary ? scoreSummary(groups, (standings) => batch.results(standings)) : scoreTable(loaded())}\n`);
     }
     if (problems.length) {
       for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);

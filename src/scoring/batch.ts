@@ -12,6 +12,9 @@ import type { Result } from '../model/result.js';
 import { OnePerAudit } from '../sources/responses.js';
 import { isAlive, writeChunksAtomic } from '../util/fs.js';
 import { score, type ScoreOptions } from './score.js';
+import { StandingTable, type Standing } from './standings.js';
+
+export type { Standing } from './standings.js';
 
 /** Scores every response; a response that cannot be scored becomes a problem naming its source and center. */
 export function scoreResponses(responses: ResponseRead[], opts: ScoreOptions = {}): { results: Result[]; problems: Problem[] } {
@@ -46,23 +49,6 @@ function batchDir(): string {
   return mkdtempSync(join(tmpdir(), `${BATCH_PREFIX}${process.pid}-`));
 }
 
-/** What ranking and the terminal summary need of a result; the result itself waits in the batch's temp file. */
-export interface Standing {
-  code: string;
-  name: string;
-  date: string;
-  /** `id@version` of the checklist it was scored with. */
-  checklist: string;
-  grade: string;
-  veto: string[];
-  total: number;
-  source: string;
-  offset: number;
-  length: number;
-  /** Withdrawn after it was scored (its center has a second row in the same sheet). */
-  dropped?: true;
-}
-
 /** One checklist's standings in ranking order, each with its shared rank. */
 export interface StandingGroup {
   checklist: Checklist;
@@ -71,18 +57,19 @@ export interface StandingGroup {
 
 /**
  * A batch scored as it is read (streaming): each result is written at once as one line of
- * a temp file and only its Standing is kept, so memory stays flat however many centers
- * come in. Sinks that need rank order read the results back by offset (a second pass).
+ * a temp file and only its Standing is kept (in typed arrays), so memory stays flat however
+ * many centers come in. Sinks that need rank order read the results back by offset (a second pass).
  * The problems keep the order of reading them all first: conflicts, levels, scoring.
  */
 export class ScoredBatch {
-  readonly standings: Standing[] = [];
   readonly checklists = new Map<string, Checklist>();
   readonly conflicts: Problem[] = [];
   readonly levelProblems: Problem[] = [];
   readonly scoreProblems: Problem[] = [];
   private readonly audits = new OnePerAudit();
-  private readonly bySource = new Map<string, number>();
+  private readonly standings = new StandingTable();
+  /** The rows of the file being read, by source, while a row may still be withdrawn. */
+  private readonly unsettled = new Map<string, number>();
   private readonly dir = batchDir();
   private readonly file = join(this.dir, 'results.jsonl');
   private readonly fd = openSync(this.file, 'w+');
@@ -109,19 +96,24 @@ export class ScoredBatch {
       this.scoreProblems.push(outcome.problem);
       return;
     }
-    this.keep(outcome.result, response.audit.source);
+    this.keep(outcome.result, response.checklist, response.audit.source);
   }
 
   withdraw(source: string): void {
-    const i = this.bySource.get(source);
-    if (i !== undefined) this.standings[i].dropped = true;
+    const row = this.unsettled.get(source);
+    if (row !== undefined) this.standings.drop(row);
   }
 
-  private keep(r: Result, source: string): void {
+  /** The file read so far is done: none of its rows can be withdrawn any more. */
+  settled(): void {
+    this.unsettled.clear();
+  }
+
+  private keep(r: Result, checklist: Checklist, source: string): void {
     const line = resultLine(r);
     const length = writeSync(this.fd, line, this.size);
-    this.bySource.set(source, this.standings.length);
-    this.standings.push({ code: r.center.code, name: r.center.name, date: r.date, checklist: `${r.checklist.id}@${r.checklist.version}`, grade: r.grade, veto: r.veto, total: r.total, source, offset: this.size, length });
+    const standing = { code: r.center.code, day: Number(r.date.replace(/-/g, '')), checklist: `${r.checklist.id}@${r.checklist.version}`, grade: r.grade, veto: r.veto, total: r.total, offset: this.size, length };
+    this.unsettled.set(source, this.standings.add(standing, checklist));
     this.size += length;
   }
 
@@ -130,7 +122,7 @@ export class ScoredBatch {
     const kept = this.kept();
     if (opts.compact) writeChunksAtomic(path, this.compactLines(kept), { force: true });
     // Nothing withdrawn: the temp file is that JSONL already, and the kernel copies it.
-    else if (kept.length === this.standings.length) {
+    else if (kept.length === this.standings.count) {
       copyFileSync(this.file, path);
       const fd = openSync(path, 'r+');
       fsyncSync(fd);
@@ -140,7 +132,7 @@ export class ScoredBatch {
 
   /** The standings that count, in the order they were read. */
   kept(): Standing[] {
-    return this.standings.filter((s) => !s.dropped);
+    return this.standings.kept();
   }
 
   /** Groups per checklist (in order of first appearance), each ranked on its own (see rankResults). */

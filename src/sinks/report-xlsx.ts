@@ -51,7 +51,10 @@ function groupByChecklist(results: Result[]): Result[][] {
   const groups = new Map<string, Result[]>();
   for (const r of results) {
     const key = `${r.checklist.id}@${r.checklist.version}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    // Pushed, not spread into a new list: copying per result would grow with the square of the batch.
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   const order = (g: Result[]) => LEVEL_ORDER.indexOf(g[0].checklist.level);
   return groups.size ? [...groups.values()].sort((a, b) => order(a) - order(b)) : [[]];
@@ -131,7 +134,9 @@ async function writeSummary(book: WorkbookOut, name: string, results: Result[], 
     const byParent = new Map<string, typeof rows>();
     for (const row of rows) {
       const key = row.parent?.code ?? '';
-      byParent.set(key, [...(byParent.get(key) ?? []), row]);
+      const list = byParent.get(key);
+      if (list) list.push(row);
+      else byParent.set(key, [row]);
     }
     rows = [...byParent.entries()]
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))

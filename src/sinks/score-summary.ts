@@ -1,7 +1,7 @@
 import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
-import { shownScore } from '../model/result.js';
-import type { StandingGroup } from '../scoring/batch.js';
+import { shownScore, type Result } from '../model/result.js';
+import type { Standing, StandingGroup } from '../scoring/batch.js';
 import { standingColumns } from './score-table.js';
 import { renderTable, type Column } from './terminal.js';
 
@@ -12,14 +12,15 @@ export const ENDS = 10;
  * What a terminal shows of a big batch instead of its full ranking: per checklist (scores of
  * different checklists are never mixed), the count per grade, the top and bottom ten, and
  * for township and village centers the mean per county. Its cost grows with the number of
- * counties, not of centers.
+ * counties, not of centers. `resultsOf` gives the results of the few rows it lists (names and
+ * dates are not kept per center).
  */
-export function scoreSummary(groups: StandingGroup[]): string {
+export function scoreSummary(groups: StandingGroup[], resultsOf: (standings: Standing[]) => Iterable<Result>): string {
   const count = groups.reduce((n, g) => n + g.rows.length, 0);
-  return [...groups.map(groupSummary), t('summary.more', { count })].join('\n\n');
+  return [...groups.map((g) => groupSummary(g, resultsOf)), t('summary.more', { count })].join('\n\n');
 }
 
-function groupSummary(g: StandingGroup): string {
+function groupSummary(g: StandingGroup, resultsOf: (standings: Standing[]) => Iterable<Result>): string {
   const { checklist, rows } = g;
   const heading = t('score.group-heading', { name: checklist.name, id: checklist.id, version: checklist.version, count: rows.length });
   const top = rows.slice(0, ENDS);
@@ -28,8 +29,8 @@ function groupSummary(g: StandingGroup): string {
   return [
     heading,
     gradeCounts(g),
-    `${t('summary.top', { count: top.length })}\n${endsTable(top, checklist.precision)}`,
-    ...(bottom.length ? [`${t('summary.bottom', { count: bottom.length })}\n${endsTable(bottom, checklist.precision)}`] : []),
+    `${t('summary.top', { count: top.length })}\n${endsTable(top, resultsOf, checklist.precision)}`,
+    ...(bottom.length ? [`${t('summary.bottom', { count: bottom.length })}\n${endsTable(bottom, resultsOf, checklist.precision)}`] : []),
     // A county center is its county: a mean per county would repeat the ranking.
     ...(checklist.level === 'county' ? [] : [`${t('summary.county-means')}\n${countyMeans(g)}`]),
   ].join('\n');
@@ -47,8 +48,12 @@ function gradeCounts(g: StandingGroup): string {
   return t(vetoed ? 'summary.grades-vetoed' : 'summary.grades', { list, vetoed });
 }
 
-function endsTable(rows: StandingGroup['rows'], precision: number): string {
-  return renderTable(standingColumns(), rows.map(({ item, rank }) => [rank, item.code, item.name, item.date, shownScore(item.total, precision), item.veto.length ? t('summary.vetoed', { grade: item.grade }) : item.grade]));
+function endsTable(rows: StandingGroup['rows'], resultsOf: (standings: Standing[]) => Iterable<Result>, precision: number): string {
+  const results = [...resultsOf(rows.map((row) => row.item))];
+  return renderTable(
+    standingColumns(),
+    rows.map(({ item, rank }, i) => [rank, item.code, results[i].center.name, results[i].date, shownScore(item.total, precision), item.veto.length ? t('summary.vetoed', { grade: item.grade }) : item.grade]),
+  );
 }
 
 /**
@@ -57,10 +62,10 @@ function endsTable(rows: StandingGroup['rows'], precision: number): string {
  * half-up like every score; counties by code.
  */
 function countyMeans(g: StandingGroup): string {
-  const latest = new Map<string, { date: string; total: number }>();
+  const latest = new Map<string, { day: number; total: number }>();
   for (const { item } of g.rows) {
     const seen = latest.get(item.code);
-    if (!seen || item.date > seen.date) latest.set(item.code, { date: item.date, total: item.total });
+    if (!seen || item.day > seen.day) latest.set(item.code, { day: item.day, total: item.total });
   }
   const counties = new Map<string, { sum: Exact; n: number }>();
   for (const [code, { total }] of latest) {

@@ -17,6 +17,8 @@ export interface ResponseSink {
   response(r: ResponseRead): void;
   /** A response already given that does not count after all (a wide sheet's center with a second row). */
   withdraw(source: string): void;
+  /** The file read last is done: nothing given so far will be withdrawn (a sink may forget how to find it). */
+  settled?(): void;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function streamResponses(paths: string[], registry: ChecklistRegist
       append(problems, read.problems);
       warnings.push(...(read.warnings ?? []));
     }
+    sink.settled?.();
   }
   return { problems, warnings };
 }
@@ -109,28 +112,65 @@ function withoutAuditOutputs(files: string[]): string[] {
 /**
  * The same center audited on the same date with the same checklist must be one
  * response: identical copies (an audit file and its results JSON) count once,
- * differing ones are a conflict the user must settle. Holds a key and a hash per audit,
- * never the audit, so 100,000 streamed responses cost a few megabytes.
+ * differing ones are a conflict the user must settle. Holds a short key per audit and,
+ * off the V8 heap, a hash of its answers and its source: per-audit strings and objects
+ * on the heap make V8 grow its heap by a multiple of them, so 100,000 streamed
+ * responses would cost a hundred megabytes more where they now cost a few.
  */
 export class OnePerAudit {
-  private readonly seen = new Map<string, { fingerprint: string; source: string }>();
+  /** Per checklist (`id@version`), per `code|date`: where the first copy's record starts in `log`. */
+  private readonly seen = new Map<string, Map<string, number>>();
+  /** Records of first copies: the fingerprint, the byte length of the source (UInt32), the source in UTF-8. */
+  private log = Buffer.alloc(1 << 16);
+  private used = 0;
 
   /** 'new' for the first copy, 'copy' for an identical one, else the conflict. */
   admit(r: ResponseRead): 'new' | 'copy' | Problem {
     const { center, date, checklist } = r.audit;
-    const key = `${center.code}|${date}|${checklist.id}@${checklist.version}`;
-    const first = this.seen.get(key);
+    const checklistKey = `${checklist.id}@${checklist.version}`;
+    let audits = this.seen.get(checklistKey);
+    if (!audits) this.seen.set(checklistKey, (audits = new Map()));
+    // Joined, not a template: a flat string, where a template leaves a chain of pieces held per audit.
+    const key = [center.code, date].join('|');
+    const first = audits.get(key);
     const print = fingerprint(r);
-    if (!first) {
-      this.seen.set(key, { fingerprint: print, source: r.audit.source });
+    if (first === undefined) {
+      audits.set(key, this.record(print, r.audit.source));
       return 'new';
     }
-    if (first.fingerprint === print) return 'copy';
-    return problem('responses.conflict', { code: center.code, date, other: first.source }, { file: r.audit.source });
+    if (print.subarray(0, FINGERPRINT_BYTES).equals(this.log.subarray(first, first + FINGERPRINT_BYTES))) return 'copy';
+    return problem('responses.conflict', { code: center.code, date, other: this.sourceAt(first) }, { file: r.audit.source });
+  }
+
+  private record(print: Buffer, source: string): number {
+    const length = Buffer.byteLength(source);
+    const size = FINGERPRINT_BYTES + 4 + length;
+    if (this.used + size > this.log.length) {
+      const grown = Buffer.alloc(Math.max(this.log.length * 2, this.used + size));
+      this.log.copy(grown, 0, 0, this.used);
+      this.log = grown;
+    }
+    const at = this.used;
+    print.copy(this.log, at, 0, FINGERPRINT_BYTES);
+    this.log.writeUInt32LE(length, at + FINGERPRINT_BYTES);
+    this.log.write(source, at + FINGERPRINT_BYTES + 4, 'utf8');
+    this.used += size;
+    return at;
+  }
+
+  private sourceAt(at: number): string {
+    const start = at + FINGERPRINT_BYTES + 4;
+    return this.log.toString('utf8', start, start + this.log.readUInt32LE(at + FINGERPRINT_BYTES));
   }
 }
 
+/**
+ * The first 128 bits of the SHA-256: only copies of one center, date and checklist are
+ * ever compared, so a false match is a chance of 2^-128 per pair.
+ */
+const FINGERPRINT_BYTES = 16;
+
 /** The answers define an audit; a results JSON restates finding defaults an audit file leaves out. */
-function fingerprint(r: ResponseRead): string {
-  return createHash('sha256').update(JSON.stringify(r.audit.answers)).digest('base64');
+function fingerprint(r: ResponseRead): Buffer {
+  return createHash('sha256').update(JSON.stringify(r.audit.answers)).digest();
 }
