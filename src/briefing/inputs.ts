@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Problem } from '../errors.js';
+import { resultsJsonlEntries } from '../formats/results-jsonl.js';
 import { outlineResultsJson, resultsJsonEntries, type ResponseRead, type ResultEntry, type ResultPeek, type ResultsOutline } from '../formats/results-json.js';
 import type { Audit } from '../model/audit.js';
 import { gradeNames, type Checklist } from '../model/checklist.js';
@@ -168,6 +169,13 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
   for (let f = found.files.length - 1; f >= 0; f--) {
     const file = found.files[f];
     problems = problemsOf[f];
+    if (extensionOf(file) === '.jsonl') {
+      // Streamed: each line is considered as it is read, and a line that cannot be used is not parsed.
+      const unreadable: Problem[] = [];
+      for (const entry of resultsJsonlEntries(file, registry, unneeded, unreadable)) consider(entry, f * FILE_STRIDE + entry.line);
+      problems.unshift(...unreadable);
+      continue;
+    }
     const { entries, problems: fileProblems } = await entriesOf(file, registry, unneeded);
     problems.push(...fileProblems);
     entries.forEach((entry, i) => consider(entry, f * FILE_STRIDE + i));
@@ -190,8 +198,8 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
 
 /**
  * A file's results, each read on demand. Results JSON is first outlined from its bytes and
- * left unparsed when `unneeded`; else parsed once, each result read only if needed. Other
- * kinds are read whole, response by response, and held until the file ends (a wide sheet's
+ * left unparsed when `unneeded`; else parsed once, each result read only if needed. Results
+ * JSONL is streamed by the caller. Other kinds are read whole, response by response, and held until the file ends (a wide sheet's
  * row can be withdrawn by a later one).
  */
 async function entriesOf(file: string, registry: ChecklistRegistry, unneeded: (o: ResultsOutline) => boolean): Promise<{ entries: ResultEntry[]; problems: Problem[] }> {
