@@ -6,7 +6,8 @@ import { ledgerProgress, overdueRows, type Progress } from '../ledger/progress.j
 import type { Briefing, CommonProblem, CountyWeights, DraftRef, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
 import { previousMonth } from './month.js';
 import { latestPerCenter } from './select.js';
-import type { ResultSummary } from './summary.js';
+import type { Result } from '../model/result.js';
+import { summaryOf, type ResultSummary } from './summary.js';
 
 /** A center the committee expects to audit, as the registry (centers.csv) lists it. */
 export interface RegisteredCenter {
@@ -17,7 +18,7 @@ export interface RegisteredCenter {
 export interface BriefingInput {
   month: string;
   /** Results (or their summaries) of any months; each center's latest in the month and before it are used. */
-  results: readonly ResultSummary[];
+  results: readonly (Result | ResultSummary)[];
   /** Grade names best first, from the checklists the results were scored with. */
   grades: string[];
   registry?: readonly RegisteredCenter[];
@@ -41,7 +42,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
   const previous = previousMonth(month);
   const dated = (r: ResultSummary) => ({ code: r.center.code, date: r.date, status: r.status });
   // Sorting by code first makes the order of equal scores independent of the order files were read.
-  const sorted = [...input.results].sort((a, b) => cmp(a.center.code, b.center.code));
+  const sorted = input.results.map(summaryOf).sort((a, b) => cmp(a.center.code, b.center.code));
   const current = [...latestPerCenter(sorted, dated, (d) => d.date.startsWith(month)).values()];
   const last = [...latestPerCenter(sorted, dated, (d) => d.date.startsWith(previous)).values()];
   const before = latestPerCenter(sorted, dated, (d) => d.date < month);
@@ -149,9 +150,9 @@ function rankingGroups(current: ResultSummary[], last: ResultSummary[], county: 
 
 /** earned ÷ applicable of one dimension, exact from the item scores (the stored rate is rounded). */
 function dimensionRate(r: ResultSummary, dimension: string): Exact | undefined {
-  const items = r.items.filter((i) => i.dimension === dimension && i.earned !== null);
-  const applicable = Exact.sum(items.map((i) => exact(i.points)));
-  return applicable.isZero() ? undefined : Exact.sum(items.map((i) => exact(i.earned!))).div(applicable);
+  const applied = r.items.flatMap((i, k) => (i.dimension === dimension && !Number.isNaN(r.earned[k]) ? [k] : []));
+  const applicable = Exact.sum(applied.map((k) => exact(r.items[k].points)));
+  return applicable.isZero() ? undefined : Exact.sum(applied.map((k) => exact(r.earned[k]))).div(applicable);
 }
 
 function precisionOf(results: readonly ResultSummary[]): number {
@@ -239,13 +240,14 @@ function commonProblems(current: ResultSummary[], limit: number): CommonProblem[
   const acc = new Map<string, { item: string; title: string; dimension: string; centers: number; applicable: number; lost: Exact; counties: Set<string> }>();
   for (const r of current) {
     const dimensionNames = new Map(r.dimensions.map((d) => [d.id, d.name]));
-    for (const i of r.items) {
-      if (i.dimension === undefined || i.earned === null) continue;
+    for (const [k, i] of r.items.entries()) {
+      const earned = r.earned[k];
+      if (i.dimension === undefined || Number.isNaN(earned)) continue;
       const key = `${i.id}\u0000${i.title}`;
       const a = acc.get(key) ?? { item: i.id, title: i.title, dimension: dimensionNames.get(i.dimension) ?? i.dimension, centers: 0, applicable: 0, lost: Exact.ZERO, counties: new Set<string>() };
       acc.set(key, a);
       a.applicable++;
-      const lost = exact(i.points).sub(exact(i.earned));
+      const lost = exact(i.points).sub(exact(earned));
       if (lost.isZero()) continue;
       a.centers++;
       a.lost = a.lost.add(lost);
