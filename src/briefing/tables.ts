@@ -102,13 +102,15 @@ export interface TableOptions {
    * when a ranking has more than four times as many (a city's 40,000 centers are no screen's).
    */
   rankingEnds?: number;
+  /** Catalog key of the note under a cut ranking, saying where the whole of it is. */
+  rankingCutNote?: string;
   /** A 检查日期 column in the rankings: a pasted table says which audit each score comes from. */
   auditDates?: boolean;
 }
 
 export function briefingTables(b: Briefing, opts: TableOptions = {}): BriefingTable[] {
   return [
-    ...b.ranking.map((group) => rankingTable(b, group, opts.auditDates ?? false, opts.rankingEnds)),
+    ...b.ranking.map((group) => rankingTable(b, group, opts)),
     countyTable(b),
     commonTable(b),
     ...(b.progress ? [progressTable(b), overdueTable(b, opts.overdueLimit)] : []),
@@ -120,7 +122,8 @@ export function briefingTables(b: Briefing, opts: TableOptions = {}): BriefingTa
  * A ranking's table; a long one cut to its head and tail (`ends` rows each), with a row of ⋯
  * between them and a note saying where the rest is. Only the rows shown are built.
  */
-function rankingTable(b: Briefing, group: Briefing['ranking'][number], auditDates: boolean, ends?: number): BriefingTable {
+function rankingTable(b: Briefing, group: Briefing['ranking'][number], opts: TableOptions): BriefingTable {
+  const { rankingEnds: ends, auditDates = false } = opts;
   const places = group.rows.reduce((p, r) => Math.max(p, r.precision), 0);
   const cut = ends !== undefined && group.rows.length > ends * 4;
   const row = (r: Briefing['ranking'][number]['rows'][number]): Row => ({
@@ -159,7 +162,7 @@ function rankingTable(b: Briefing, group: Briefing['ranking'][number], auditDate
     title: t('briefing.table.ranking', { level: levelName(group.level) }),
     columns,
     rows: cut ? [...group.rows.slice(0, ends).map(row), { cells: columns.map(() => text('⋯')) }, ...group.rows.slice(-ends!).map(row)] : group.rows.map(row),
-    notes: cut ? [note, t('briefing.note.ranking-cut', { count: group.rows.length, ends })] : [note],
+    notes: cut ? [note, t(opts.rankingCutNote ?? 'briefing.note.ranking-cut', { count: group.rows.length, ends })] : [note],
   };
 }
 

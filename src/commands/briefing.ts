@@ -43,7 +43,7 @@ interface Options {
   issueNo?: string;
   mode?: string[];
   force?: boolean;
-  /** The whole of every ranking on screen (by default a long one shows its head and tail). */
+  /** The whole of every ranking on screen and in a .docx/.html (by default a long one shows its head and tail). */
   all?: boolean;
   skipInvalid?: boolean;
   countyWeights?: string;
@@ -196,12 +196,12 @@ async function write(temp: string, path: string, b: Briefing, title: string, opt
   if (ext === '.docx') {
     // docx, echarts and the renderer are as heavy as exceljs: only when a document is asked for.
     const { writeBriefingDocx } = await import('../sinks/briefing-docx.js');
-    await writeBriefingDocx(temp, b, title, { force: true, issueNo: opts.issueNo, charts: await chartImages(path, b, trend, chartFont), monthly: monthly ? monthlyTables(monthly) : [] });
+    await writeBriefingDocx(temp, b, title, { force: true, issueNo: opts.issueNo, charts: await chartImages(path, b, trend, chartFont), monthly: monthly ? monthlyTables(monthly) : [], all: opts.all });
   }
   if (ext === '.html') {
     const { writeBriefingHtml } = await import('../sinks/briefing-html.js');
     const { briefingCharts } = await import('../charts/specs.js');
-    writeBriefingHtml(temp, b, title, { force: true, issueNo: opts.issueNo, charts: briefingCharts(b, trend), monthly: monthly ? monthlyTables(monthly) : [] });
+    writeBriefingHtml(temp, b, title, { force: true, issueNo: opts.issueNo, charts: briefingCharts(b, trend), monthly: monthly ? monthlyTables(monthly) : [], all: opts.all });
   }
 }
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../src/briefing/compute.js';
+import { documentSections } from '../src/briefing/document.js';
+import { cellText } from '../src/briefing/tables.js';
 import { summarizeResult } from '../src/briefing/summary.js';
 import { ChecklistRegistry } from '../src/checklist/registry.js';
 import type { Result } from '../src/model/result.js';
 import { scoreResponses } from '../src/scoring/batch.js';
 import { readResponses } from '../src/sources/responses.js';
 
-/** What the briefing keeps of each audit (issue 17: 40,000 centers in flat memory). */
+/** The briefing at a city's or a province's scale (issue 17: 40,000 centers in flat memory). */
 const FIX = 'fixtures/briefing';
 const GRADES = ['优秀', '良好', '合格', '不合格'];
 
@@ -38,5 +40,28 @@ describe('briefing summaries', () => {
     // An earlier audit is only compared with: nothing of its items is kept.
     expect(summarizeResult(results[0], false)).toMatchObject({ items: [], dimensions: [] });
     expect(summarizeResult(results[0], false).earned).toHaveLength(0);
+  });
+});
+
+describe('a long ranking in a document', () => {
+  /** 250 townships of one county, each a copy of a fixture township's November audit under its own code. */
+  async function bigBriefing() {
+    const results = await cityResults();
+    const township = results.find((r) => r.checklist.level === 'township' && r.date.startsWith('2026-11'))!;
+    const many = Array.from({ length: 250 }, (_, k) => ({ ...township, center: { code: `999902${100 + k}`, name: `第${k}镇综治中心` }, total: township.total + (k % 7) }));
+    return buildBriefing({ month: '2026-11', results: many, grades: GRADES });
+  }
+
+  it('lists its first and last 50 rows with a note saying where the rest is, unless --all', async () => {
+    const b = await bigBriefing();
+    const ranking = (all: boolean) => documentSections(b, [], { all }).flatMap((s) => s.tables).find((t) => t.id === 'ranking-township')!;
+    const cut = ranking(false);
+    expect(cut.rows).toHaveLength(101);
+    expect(cut.rows[50].cells.every((c) => cellText(c) === '⋯')).toBe(true);
+    // The last row shown is the ranking's last: the worst are named too.
+    expect(cellText(cut.rows[100].cells[3])).toBe(b.ranking[0].rows[249].code);
+    expect(cut.notes.at(-1)).toContain('250');
+    expect(cut.notes.at(-1)).toContain('--all');
+    expect(ranking(true).rows).toHaveLength(250);
   });
 });
