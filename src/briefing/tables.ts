@@ -106,6 +106,8 @@ export interface TableOptions {
   rankingCutNote?: string;
   /** A 检查日期 column in the rankings: a pasted table says which audit each score comes from. */
   auditDates?: boolean;
+  /** The rankings without their rows, for a sink that writes only titles and notes (the JSON's figures are its own). */
+  rankingRows?: false;
 }
 
 export function briefingTables(b: Briefing, opts: TableOptions = {}): BriefingTable[] {
@@ -161,7 +163,7 @@ function rankingTable(b: Briefing, group: Briefing['ranking'][number], opts: Tab
     id: `ranking-${group.level}`,
     title: t('briefing.table.ranking', { level: levelName(group.level) }),
     columns,
-    rows: cut ? [...group.rows.slice(0, ends).map(row), { cells: columns.map(() => text('⋯')) }, ...group.rows.slice(-ends!).map(row)] : group.rows.map(row),
+    rows: opts.rankingRows === false ? [] : cut ? [...group.rows.slice(0, ends).map(row), { cells: columns.map(() => text('⋯')) }, ...group.rows.slice(-ends!).map(row)] : group.rows.map(row),
     notes: cut ? [note, t(opts.rankingCutNote ?? 'briefing.note.ranking-cut', { count: group.rows.length, ends })] : [note],
   };
 }

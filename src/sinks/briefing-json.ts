@@ -114,6 +114,6 @@ export function briefingJson(b: Briefing, title: string) {
           lastTotal: num(n.lastTotal, n.lastPrecision ?? 1),
         }))
       : null,
-    notes: Object.fromEntries(briefingTables(b).map((table) => [table.id, table.notes])),
+    notes: Object.fromEntries(briefingTables(b, { rankingRows: false }).map((table) => [table.id, table.notes])),
   };
 }
