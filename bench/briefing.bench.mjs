@@ -229,6 +229,7 @@ try {
           [`briefing over ${MONTHS} months → .xlsx .md .json`, () => brief([data.inputs], '.xlsx', '.md', '.json')],
           ['briefing → 通报.xlsx only', () => brief([data.inputs], '.xlsx')],
           ['briefing → 通报.docx only (charts)', () => brief([data.inputs], '.docx')],
+          ...(before ? [['before: briefing → 通报.docx only (charts)', () => brief([data.inputs], '.docx'), before]] : []),
           ['briefing → 通报.html only (charts)', () => brief([data.inputs], '.html')],
         ]
       : []),
