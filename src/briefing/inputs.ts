@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { ChecklistRegistry } from '../checklist/registry.js';
 import type { Problem } from '../errors.js';
-import { resultsJsonlEntries } from '../formats/results-jsonl.js';
+import { resultsJsonlEntries, unreadable } from '../formats/results-jsonl.js';
 import { outlineResultsJson, resultsJsonEntries, type ResponseRead, type ResultEntry, type ResultPeek, type ResultsOutline } from '../formats/results-json.js';
 import type { Audit } from '../model/audit.js';
 import { gradeNames, type Checklist } from '../model/checklist.js';
@@ -9,6 +9,7 @@ import { levelProblem, type LevelLookup } from '../model/level.js';
 import { scoreResponses } from '../scoring/batch.js';
 import { OnePerAudit, responseFiles, streamResponses } from '../sources/responses.js';
 import { TEXT_FILE_LIMIT } from '../sources/text-file.js';
+import { capped } from '../sources/yaml-doc.js';
 import { extensionOf } from '../util/fs.js';
 import type { DraftRef } from './model.js';
 import { supersedes, type Dated } from './select.js';
@@ -166,9 +167,13 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
     problems = problemsOf[f];
     if (extensionOf(file) === '.jsonl') {
       // Streamed: each line is considered as it is read, and a line that cannot be used is not parsed.
-      const unreadable: Problem[] = [];
-      for (const entry of resultsJsonlEntries(file, registry, unneeded, unreadable)) consider(entry, f * FILE_STRIDE + entry.line);
-      problems.unshift(...unreadable);
+      const lineProblems: Problem[] = [];
+      try {
+        for (const entry of resultsJsonlEntries(file, registry, lineProblems, unneeded)) consider(entry, f * FILE_STRIDE + entry.line);
+      } catch (e) {
+        lineProblems.push(unreadable(file, e));
+      }
+      problems.unshift(...capped(lineProblems, file));
       continue;
     }
     const { entries, problems: fileProblems } = await entriesOf(file, registry, unneeded);

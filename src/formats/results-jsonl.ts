@@ -113,76 +113,60 @@ export function readResultsJsonl(file: string, registry: ChecklistRegistry, each
   const responses: ResponseRead[] = [];
   const problems: Problem[] = [];
   try {
-    if (!statSync(file).isFile()) return { responses, problems: [problem('input.not-regular', { path: file }, { file })] };
-    for (const line of linesOf(file)) {
-      const at = () => ({ file, line: line.number, col: 1 });
-      if (line.text === undefined) {
-        problems.push(problem('encoding.unknown', {}, at()));
-        continue;
-      }
-      if (line.text.trim() === '') continue;
-      let data: unknown;
-      try {
-        data = JSON.parse(line.text);
-      } catch {
-        problems.push(problem('results.not-json-line', {}, at()));
-        continue;
-      }
-      const lineProblems: Problem[] = [];
-      data = cleanStrings(data, [], at, lineProblems);
-      const read = lineProblems.length ? undefined : toAudit(data as Partial<Result>, file, registry, at, lineProblems);
-      for (const p of lineProblems) problems.push(p);
-      if (!read) continue;
-      if (each) each(read);
-      else responses.push(read);
+    for (const entry of resultsJsonlEntries(file, registry, problems)) {
+      const read = entry.read();
+      problems.push(...read.problems);
+      if (!read.response) continue;
+      if (each) each(read.response);
+      else responses.push(read.response);
     }
   } catch (e) {
-    return { responses, problems: [...problems, problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file })] };
+    return { responses, problems: [...problems, unreadable(file, e)] };
   }
   return { responses, problems: capped(problems, file) };
 }
 
+/** Why a file could not be read to its end. */
+export function unreadable(file: string, e: unknown): Problem {
+  return problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
+}
+
 /**
  * The results of a JSONL file, a line at a time, each read only when asked (as
- * resultsJsonEntries does for results JSON): a line whose outline `unneeded` turns down is
- * neither decoded nor parsed, and nothing of a line is kept once the next is read. A line that
- * is not text or not JSON goes to `problems` (at most a file's worth, like readResultsJsonl).
+ * resultsJsonEntries does for results JSON); nothing of a line is kept once the next is read.
+ * A line whose outline `unneeded` turns down is neither decoded nor parsed. A line that is not
+ * text or not JSON goes to `problems`, in line order; a file that cannot be read throws.
  */
-export function* resultsJsonlEntries(file: string, registry: ChecklistRegistry, unneeded: (o: ResultsOutline) => boolean, problems: Problem[]): Generator<ResultEntry & { line: number }> {
-  const found: Problem[] = [];
-  try {
-    if (!statSync(file).isFile()) return void problems.push(problem('input.not-regular', { path: file }, { file }));
-    for (const { bytes, number } of lineBytesOf(file)) {
+export function* resultsJsonlEntries(file: string, registry: ChecklistRegistry, problems: Problem[], unneeded?: (o: ResultsOutline) => boolean): Generator<ResultEntry & { line: number }> {
+  if (!statSync(file).isFile()) return void problems.push(problem('input.not-regular', { path: file }, { file }));
+  for (const { bytes, number } of lineBytesOf(file)) {
+    if (unneeded) {
       const outline = outlineResultsJson(bytes);
       if (outline && unneeded(outline)) continue;
-      const line = lineAt(bytes, number);
-      const at = () => ({ file, line: number, col: 1 });
-      if (line.text === undefined) {
-        found.push(problem('encoding.unknown', {}, at()));
-        continue;
-      }
-      if (line.text.trim() === '') continue;
-      let data: unknown;
-      try {
-        data = JSON.parse(line.text);
-      } catch {
-        found.push(problem('results.not-json-line', {}, at()));
-        continue;
-      }
-      yield {
-        line: number,
-        peek: peekResult(data),
-        read: () => {
-          const lineProblems: Problem[] = [];
-          const cleaned = cleanStrings(data, [], at, lineProblems);
-          const response = lineProblems.length ? undefined : toAudit(cleaned as Partial<Result>, file, registry, at, lineProblems);
-          return { response, problems: lineProblems };
-        },
-      };
     }
-  } catch (e) {
-    found.push(problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file }));
-  } finally {
-    problems.push(...capped(found, file));
+    const line = lineAt(bytes, number);
+    const at = () => ({ file, line: number, col: 1 });
+    if (line.text === undefined) {
+      problems.push(problem('encoding.unknown', {}, at()));
+      continue;
+    }
+    if (line.text.trim() === '') continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(line.text);
+    } catch {
+      problems.push(problem('results.not-json-line', {}, at()));
+      continue;
+    }
+    yield {
+      line: number,
+      peek: peekResult(data),
+      read: () => {
+        const lineProblems: Problem[] = [];
+        const cleaned = cleanStrings(data, [], at, lineProblems);
+        const response = lineProblems.length ? undefined : toAudit(cleaned as Partial<Result>, file, registry, at, lineProblems);
+        return { response, problems: lineProblems };
+      },
+    };
   }
 }
