@@ -198,9 +198,9 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
 
 /**
  * A file's results, each read on demand. Results JSON is first outlined from its bytes and
- * left unparsed when `unneeded`; else parsed once, each result read only if needed. Results
- * JSONL is streamed by the caller. Other kinds are read whole, response by response, and held until the file ends (a wide sheet's
- * row can be withdrawn by a later one).
+ * left unparsed when `unneeded`; else parsed once, each result read only if needed. (Results
+ * JSONL is streamed by the caller, a line at a time.) Other kinds are read whole, response by
+ * response, and held until the file ends (a wide sheet's row can be withdrawn by a later one).
  */
 async function entriesOf(file: string, registry: ChecklistRegistry, unneeded: (o: ResultsOutline) => boolean): Promise<{ entries: ResultEntry[]; problems: Problem[] }> {
   if (extensionOf(file) === '.json') {
