@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBriefing } from '../src/briefing/compute.js';
 import { documentSections } from '../src/briefing/document.js';
@@ -7,6 +9,7 @@ import { ChecklistRegistry } from '../src/checklist/registry.js';
 import type { Result } from '../src/model/result.js';
 import { scoreResponses } from '../src/scoring/batch.js';
 import { readResponses } from '../src/sources/responses.js';
+import { runCli, tempDir } from './helpers.js';
 
 /** The briefing at a city's or a province's scale (issue 17: 40,000 centers in flat memory). */
 const FIX = 'fixtures/briefing';
@@ -18,6 +21,13 @@ async function cityResults(): Promise<Result[]> {
   const scored = scoreResponses(read.responses);
   expect([...read.problems, ...scored.problems]).toEqual([]);
   return scored.results;
+}
+
+/** 250 townships of one county, each a copy of a fixture township's November audit under its own code. */
+async function manyTownships(): Promise<Result[]> {
+  const results = await cityResults();
+  const township = results.find((r) => r.checklist.level === 'township' && r.date.startsWith('2026-11'))!;
+  return Array.from({ length: 250 }, (_, k) => ({ ...township, center: { code: `999902${100 + k}`, name: `第${k}镇综治中心` }, findings: [], total: township.total + (k % 7) }));
 }
 
 describe('briefing summaries', () => {
@@ -44,12 +54,8 @@ describe('briefing summaries', () => {
 });
 
 describe('a long ranking in a document', () => {
-  /** 250 townships of one county, each a copy of a fixture township's November audit under its own code. */
   async function bigBriefing() {
-    const results = await cityResults();
-    const township = results.find((r) => r.checklist.level === 'township' && r.date.startsWith('2026-11'))!;
-    const many = Array.from({ length: 250 }, (_, k) => ({ ...township, center: { code: `999902${100 + k}`, name: `第${k}镇综治中心` }, total: township.total + (k % 7) }));
-    return buildBriefing({ month: '2026-11', results: many, grades: GRADES });
+    return buildBriefing({ month: '2026-11', results: await manyTownships(), grades: GRADES });
   }
 
   it('lists its first and last 50 rows with a note saying where the rest is, unless --all', async () => {
@@ -64,4 +70,22 @@ describe('a long ranking in a document', () => {
     expect(cut.notes.at(-1)).toContain('--all');
     expect(ranking(true).rows).toHaveLength(250);
   });
+});
+
+describe('briefing --all', () => {
+  it('lists every row of a long ranking in the .html (and on screen), which by default shows its ends', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'results.json');
+    // Read back and scored again: each copy's answers are the truth, not its total.
+    writeFileSync(input, JSON.stringify(await manyTownships()));
+    const checklists = ['--checklist', `${FIX}/checklists/mini-county.yaml`, '--checklist', `${FIX}/checklists/mini-township.yaml`];
+    const rows = (html: string) => new Set(html.match(/999902\d{3}/g)).size;
+    for (const [flags, shown, screen] of [[[], 100, 20], [['--all'], 250, 250]] as const) {
+      const out = join(dir, `${flags.length}.html`);
+      const run = await runCli(['briefing', '--month', '2026-11', input, ...checklists, '-o', out, ...flags]);
+      expect(run.code).toBe(0);
+      expect(rows(readFileSync(out, 'utf8'))).toBe(shown);
+      expect(rows(run.stdout)).toBe(screen);
+    }
+  }, 60_000);
 });
