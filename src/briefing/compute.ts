@@ -4,6 +4,7 @@ import { ranked, rankResults } from '../model/rank.js';
 import type { LedgerRow } from '../ledger/model.js';
 import { ledgerProgress, overdueRows, type Progress } from '../ledger/progress.js';
 import type { Briefing, CommonProblem, CountyWeights, DraftRef, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
+import { groupBy } from '../plan/group.js';
 import { previousMonth } from './month.js';
 import { latestPerCenter } from './select.js';
 import type { Result } from '../model/result.js';
@@ -102,13 +103,7 @@ function dimensionsOf(results: readonly ResultSummary[]): { id: string; name: st
 }
 
 function byLevel(results: readonly ResultSummary[]): Map<string, ResultSummary[]> {
-  const groups = new Map<string, ResultSummary[]>();
-  for (const r of results) {
-    const group = groups.get(r.checklist.level);
-    if (group) group.push(r);
-    else groups.set(r.checklist.level, [r]);
-  }
-  return new Map([...groups].sort(([a], [b]) => levelOrder(a, b)));
+  return new Map([...groupBy(results, (r) => r.checklist.level)].sort(([a], [b]) => levelOrder(a, b)));
 }
 
 function levelOrder(a: string, b: string): number {
@@ -192,13 +187,11 @@ function countySummaries(
   weights?: CountyWeights,
 ): CountySummary[] {
   // Without a registry the audited centers are all the tool knows of.
-  const expected = new Set([...(registry ?? []).map((c) => c.code), ...current.map((r) => r.center.code)]);
-  const codes = [...new Set([...expected].map(countyOf))].sort(cmp);
-  const summaries = codes.map((code) => {
-    const audited = current.filter((r) => countyOf(r.center.code) === code);
-    const centers = [...expected].filter((c) => countyOf(c) === code).length;
-    return summarize(county(code), audited, centers, grades, dimensions, weights);
-  });
+  const expected = groupBy(new Set([...(registry ?? []).map((c) => c.code), ...current.map((r) => r.center.code)]), countyOf);
+  // Grouped once: a province has thousands of counties and tens of thousands of centers.
+  const audited = groupBy(current, (r) => countyOf(r.center.code));
+  const codes = [...expected.keys()].sort(cmp);
+  const summaries = codes.map((code) => summarize(county(code), audited.get(code) ?? [], expected.get(code)!.length, grades, dimensions, weights));
   // Ranked on the figure as printed (two counties showing 85.3 share a place): the composite
   // when weights were given, else the county centers' scores (one checklist, comparable).
   const figure = (s: CountySummary) => (weights ? s.composite : s.countyScore);
