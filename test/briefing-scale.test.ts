@@ -5,6 +5,7 @@ import { buildBriefing } from '../src/briefing/compute.js';
 import { documentSections } from '../src/briefing/document.js';
 import { cellText } from '../src/briefing/tables.js';
 import { summarizeResult } from '../src/briefing/summary.js';
+import { linesOf } from '../src/formats/results-jsonl.js';
 import { ChecklistRegistry } from '../src/checklist/registry.js';
 import type { Result } from '../src/model/result.js';
 import { scoreResponses } from '../src/scoring/batch.js';
@@ -88,4 +89,16 @@ describe('briefing --all', () => {
       expect(rows(run.stdout)).toBe(screen);
     }
   }, 60_000);
+});
+
+describe('JSONL lines', () => {
+  it('come back whole and numbered across the reader\'s buffer: lines longer than it, CRLF, a last line without a newline', () => {
+    const file = join(tempDir(), 'lines.jsonl');
+    // Several megabytes: lines cross the reader's megabyte buffer, and one is longer than it.
+    const lines = ['短', 'x'.repeat(3_000_001), '', ...Array.from({ length: 20_000 }, (_, i) => `{"n":${i},"名称":"${'综治'.repeat(i % 50)}"}`), '最后一行'];
+    writeFileSync(file, `\ufeff${lines.slice(0, 2).join('\r\n')}\r\n${lines.slice(2).join('\n')}`);
+    const read = [...linesOf(file)];
+    expect(read.map((l) => l.text)).toEqual(lines);
+    expect(read.map((l) => l.number)).toEqual(lines.map((_, i) => i + 1));
+  });
 });
