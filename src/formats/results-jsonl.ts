@@ -47,7 +47,7 @@ export interface Line {
   number: number;
 }
 
-/** A line of a file as bytes, without its newline: a view into the reader's buffer, to be used before the next line is asked for. */
+/** A line of a file as bytes, without its newline: a view into a chunk, to be used before the next line is asked for. */
 interface LineBytes {
   bytes: Buffer;
   number: number;
@@ -64,34 +64,26 @@ export function* linesOf(file: string): Generator<Line> {
   for (const line of lineBytesOf(file)) yield lineAt(line.bytes, line.number);
 }
 
-/**
- * The lines of a file as bytes, undecoded: a reader that skips most lines never pays for
- * decoding them. One buffer serves the whole file, refilled in place (a line longer than it
- * makes it grow): a megabyte allocated per chunk outlived the lines read from it and piled up
- * outside the heap until a full collection.
- */
+/** The lines of a file as bytes, undecoded: a reader that skips most lines never pays for decoding them. */
 function* lineBytesOf(file: string): Generator<LineBytes> {
   const fd = openSync(file, 'r');
   try {
-    let buffer = Buffer.allocUnsafe(CHUNK);
-    // Bytes of a line not yet ended, at the start of the buffer.
-    let kept = 0;
+    let rest = Buffer.alloc(0);
     let number = 0;
     for (;;) {
-      if (kept === buffer.length) buffer = Buffer.concat([buffer], buffer.length * 2);
-      const n = readSync(fd, buffer, kept, buffer.length - kept, null);
-      const data = buffer.subarray(0, kept + n);
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      const data = rest.length ? Buffer.concat([rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
       let start = 0;
-      for (let nl = data.indexOf(10, kept); nl >= 0; nl = data.indexOf(10, start)) {
+      for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, start)) {
         yield { bytes: data.subarray(start, nl), number: ++number };
         start = nl + 1;
       }
+      rest = Buffer.from(data.subarray(start));
       if (n === 0) {
-        if (start < data.length) yield { bytes: data.subarray(start), number: ++number };
+        if (rest.length) yield { bytes: rest, number: ++number };
         return;
       }
-      buffer.copy(buffer, 0, start, data.length);
-      kept = data.length - start;
     }
   } finally {
     closeSync(fd);
