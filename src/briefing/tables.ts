@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
-import type { Briefing, CountyProgress, CountySummary, LevelOverview } from './model.js';
+import type { Briefing, CountyProgress, CountySummary, LevelOverview, RankingRow } from './model.js';
 import { yearAndMonth } from './month.js';
 
 /**
@@ -128,7 +128,37 @@ function rankingTable(b: Briefing, group: Briefing['ranking'][number], opts: Tab
   const { rankingEnds: ends, auditDates = false } = opts;
   const places = group.rows.reduce((p, r) => Math.max(p, r.precision), 0);
   const cut = ends !== undefined && group.rows.length > ends * 4;
-  const row = (r: Briefing['ranking'][number]['rows'][number]): Row => ({
+  const columns = rankingColumns(b, auditDates);
+  const row = (r: RankingRow) => rankingRow(b, r, auditDates);
+  const note = t('briefing.note.ranking', { month: monthLabel(b.month), previous: monthLabel(b.previousMonth), places });
+  return {
+    id: `ranking-${group.level}`,
+    title: t('briefing.table.ranking', { level: levelName(group.level) }),
+    columns,
+    rows: opts.rankingRows === false ? [] : cut ? [...group.rows.slice(0, ends).map(row), { cells: columns.map(() => text('⋯')) }, ...group.rows.slice(-ends!).map(row)] : group.rows.map(row),
+    notes: cut ? [note, t(opts.rankingCutNote ?? 'briefing.note.ranking-cut', { count: group.rows.length, ends })] : [note],
+  };
+}
+
+function rankingColumns(b: Briefing, auditDates: boolean): Column[] {
+  return [
+    right(t('briefing.col.rank'), 6),
+    right(t('briefing.col.previous-rank'), 6, 4),
+    right(t('briefing.col.movement'), 6),
+    code(t('briefing.col.code')),
+    left(t('briefing.col.name'), 16, 16),
+    left(t('briefing.col.county'), 10, 8),
+    ...(auditDates ? [date(t('briefing.col.audit-date'))] : []),
+    { ...right(t('briefing.col.total'), 8), scale: true },
+    right(t('briefing.col.change'), 7),
+    left(t('briefing.col.grade'), 8),
+    ...b.dimensions.map((d) => ({ ...right(d.name, 8, 8), scale: true })),
+    left(t('briefing.col.veto'), 14, 14),
+  ];
+}
+
+function rankingRow(b: Briefing, r: RankingRow, auditDates: boolean): Row {
+  return {
     cells: [
       int(r.rank),
       r.previousRank === undefined ? none : int(r.previousRank),
@@ -143,28 +173,6 @@ function rankingTable(b: Briefing, group: Briefing['ranking'][number], opts: Tab
       ...b.dimensions.map((d) => score(r.dimensions[d.id], r.precision)),
       r.veto.length ? text(r.veto.map((v) => `${v.id} ${v.title}`).join(t('briefing.list-separator')), 'bad') : none,
     ],
-  });
-  const columns: Column[] = [
-    right(t('briefing.col.rank'), 6),
-    right(t('briefing.col.previous-rank'), 6, 4),
-    right(t('briefing.col.movement'), 6),
-    code(t('briefing.col.code')),
-    left(t('briefing.col.name'), 16, 16),
-    left(t('briefing.col.county'), 10, 8),
-    ...(auditDates ? [date(t('briefing.col.audit-date'))] : []),
-    { ...right(t('briefing.col.total'), 8), scale: true },
-    right(t('briefing.col.change'), 7),
-    left(t('briefing.col.grade'), 8),
-    ...b.dimensions.map((d) => ({ ...right(d.name, 8, 8), scale: true })),
-    left(t('briefing.col.veto'), 14, 14),
-  ];
-  const note = t('briefing.note.ranking', { month: monthLabel(b.month), previous: monthLabel(b.previousMonth), places });
-  return {
-    id: `ranking-${group.level}`,
-    title: t('briefing.table.ranking', { level: levelName(group.level) }),
-    columns,
-    rows: opts.rankingRows === false ? [] : cut ? [...group.rows.slice(0, ends).map(row), { cells: columns.map(() => text('⋯')) }, ...group.rows.slice(-ends!).map(row)] : group.rows.map(row),
-    notes: cut ? [note, t(opts.rankingCutNote ?? 'briefing.note.ranking-cut', { count: group.rows.length, ends })] : [note],
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Briefing, CountySummary } from '../briefing/model.js';
+import type { Briefing, CountySummary, RankingRow } from '../briefing/model.js';
 import { briefingTables } from '../briefing/tables.js';
 import { progressJson } from './progress-json.js';
 import { Exact } from '../model/exact.js';
@@ -51,8 +51,6 @@ function county(s: CountySummary, b: Briefing) {
   };
 }
 
-
-type RankingRow = Briefing['ranking'][number]['rows'][number];
 
 /** One row of a ranking as the JSON has it. */
 function rankingRowJson(r: RankingRow, b: Briefing) {
