@@ -2,25 +2,27 @@
 // change it; 100 per county), a folder per month holding one results.jsonl (issue 17), or with
 // BENCH_FORMAT=json results JSON files of at most 500 results (as `zongzhi score -o` writes
 // them), a registry of all centers, the briefing for the last month.
-// Reported, median of interleaved runs (the machines are shared): the briefing over the whole
-// year against the briefing over only the two months it needs (issue 17: ≤ 1.5×) and against
-// only reading those two months (readResponses); peak RSS of each (issue 17: ≤ 400 MB at
-// 40,000 centers, and flat in the number of months). Then the 通报 as .xlsx, .md and .json,
-// and the .docx (with its charts and their 12-month trend) and .html against the .xlsx alone
-// (issue 14: .docx ≤ 2×), over the same year (BENCH_SINKS=0 skips them).
+// Reported, median of interleaved runs (the machines are shared), as ratios of CPU time: the
+// briefing over the whole year against only reading the two months it needs with the tool's
+// own streaming read (issue 17: ≤ 1.5×) and against the briefing over those two months alone
+// (flat in the number of months); peak RSS of each (issue 17: ≤ 400 MB at 40,000 centers).
+// Then the 通报 as .xlsx, .md and .json, and the .docx (with its charts and their 12-month
+// trend) and .html against the .xlsx alone (issue 14: .docx ≤ 2×), over the same year
+// (BENCH_SINKS=0 skips them).
 //
 //   npm run build && node bench/briefing.bench.mjs        (BENCH_RUNS=3 by default)
 //   BENCH_CENTERS=40000 BENCH_RUNS=1 BENCH_SINKS=0 node bench/briefing.bench.mjs
 //
-// BENCH_DATA=<dir> keeps the generated data there (and re-uses it when present: generating
-// 40,000 centers takes minutes); BENCH_BEFORE=<root of another build> adds the same briefings
-// run by that build (a checkout of main, built), for before/after in the same run.
+// BENCH_DATA=<dir> keeps the generated data there and re-uses it when present (generating
+// 40,000 centers takes minutes; BENCH_RUNS=0 only generates); BENCH_BEFORE=<root of another
+// build> adds the year's briefing (→ .json, and → .docx with the sinks) run by that build
+// (a checkout of main, built), for before/after in the same run.
 //
 // The data is generated deterministically (a seeded generator, the shipped checklists, the
-// real scoring) into a temp folder, and removed at the end. The last three months are scored
-// audit by audit (up to 1,000 centers per level; results of further centers re-use those,
-// re-coded); the nine before them are the third-last month's files re-dated, which is what
-// the briefing skips.
+// real scoring) into a temp folder, removed at the end unless BENCH_DATA names it. The last
+// three months are scored audit by audit (up to 1,000 centers per level; results of further
+// centers re-use those, re-coded); the nine before them are the third-last month's files
+// re-dated, which is what the briefing skips.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -204,7 +206,6 @@ try {
   if (process.env.BENCH_DATA) writeFileSync(kept, JSON.stringify(data));
   console.log(`${reused ? 'using' : 'generated'} ${MONTHS} months × ${data.count} centers (${(data.bytes / 1e6).toFixed(0)} MB of results ${jsonl ? 'JSONL' : 'JSON'}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  // BENCH_RUNS=0 with BENCH_DATA only generates the data.
   if (!runs) process.exit(0);
   // Only reading the two months the briefing needs: the tool's own streaming read, every
   // result parsed and its answers read back against its checklist, nothing kept, scored or written.
