@@ -116,3 +116,38 @@ describe('briefing inputs', () => {
     expect(skipped.notAudited.find((n: Json) => n.code === '999902102')).toMatchObject({ lastDate: '2026-10-22', lastTotal: 70 });
   }, 60_000);
 });
+
+describe('briefing inputs as results JSONL', () => {
+  const jsonl = (list: Json[]) => list.map((r) => `${JSON.stringify(r)}\n`).join('');
+
+  it('gives the same briefing as results JSON, and never parses a line it cannot use', async () => {
+    const current = join(dir, 'current.jsonl');
+    writeFileSync(current, jsonl(results));
+    // A year earlier: an answer no checklist accepts. A year later: a line cut short, not JSON at all.
+    const earlier = shifted(results, -1);
+    earlier[0] = broken(earlier[0], 'INS-02');
+    const later = jsonl(shifted(results, 1));
+    const others = join(dir, 'others.jsonl');
+    writeFileSync(others, `${jsonl(earlier)}${later.slice(0, later.indexOf('\n') - 5)}\n${later}`);
+
+    const needed = await briefingJson([`${FIX}/audits`], 'needed-jsonl.json');
+    expect(await briefingJson([current], 'current-jsonl.json')).toEqual(needed);
+    expect(await briefingJson([current, others], 'others-jsonl.json')).toEqual(needed);
+  }, 60_000);
+
+  it('reports a line it would use that cannot be read at file:line, and with --skip-invalid falls back to the one before it', async () => {
+    const hongxing = results.find((r) => r.center.code === '999902102' && r.date === '2026-10-22');
+    const late = broken({ ...hongxing, date: '2026-10-30', findings: [] }, 'INS-02');
+    const file = join(dir, 'late.jsonl');
+    // Line 2 is not a result: a line no outline can place is parsed, and reported.
+    writeFileSync(file, `${jsonl([late])}not json\n`);
+
+    const stopped = await runCli(['briefing', '--month', '2026-11', `${FIX}/audits`, file, ...CHECKLISTS, ...CENTERS]);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('late.jsonl:1:1');
+    expect(stopped.stderr).toContain('late.jsonl:2:1');
+
+    const skipped = await briefingJson([`${FIX}/audits`, file], 'skipped-jsonl.json', ['--skip-invalid']);
+    expect(skipped.notAudited.find((n: Json) => n.code === '999902102')).toMatchObject({ lastDate: '2026-10-22', lastTotal: 70 });
+  }, 60_000);
+});

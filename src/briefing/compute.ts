@@ -4,9 +4,11 @@ import { ranked, rankResults } from '../model/rank.js';
 import type { LedgerRow } from '../ledger/model.js';
 import { ledgerProgress, overdueRows, type Progress } from '../ledger/progress.js';
 import type { Briefing, CommonProblem, CountyWeights, DraftRef, CountyProgress, CountyRef, CountySummary, NotAudited, Overview, RankingGroup, RankingRow } from './model.js';
+import { groupBy } from '../plan/group.js';
 import { previousMonth } from './month.js';
 import { latestPerCenter } from './select.js';
-import type { ResultSummary } from './summary.js';
+import type { Result } from '../model/result.js';
+import { summaryOf, type ResultSummary } from './summary.js';
 
 /** A center the committee expects to audit, as the registry (centers.csv) lists it. */
 export interface RegisteredCenter {
@@ -17,7 +19,7 @@ export interface RegisteredCenter {
 export interface BriefingInput {
   month: string;
   /** Results (or their summaries) of any months; each center's latest in the month and before it are used. */
-  results: readonly ResultSummary[];
+  results: readonly (Result | ResultSummary)[];
   /** Grade names best first, from the checklists the results were scored with. */
   grades: string[];
   registry?: readonly RegisteredCenter[];
@@ -41,7 +43,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
   const previous = previousMonth(month);
   const dated = (r: ResultSummary) => ({ code: r.center.code, date: r.date, status: r.status });
   // Sorting by code first makes the order of equal scores independent of the order files were read.
-  const sorted = [...input.results].sort((a, b) => cmp(a.center.code, b.center.code));
+  const sorted = input.results.map(summaryOf).sort((a, b) => cmp(a.center.code, b.center.code));
   const current = [...latestPerCenter(sorted, dated, (d) => d.date.startsWith(month)).values()];
   const last = [...latestPerCenter(sorted, dated, (d) => d.date.startsWith(previous)).values()];
   const before = latestPerCenter(sorted, dated, (d) => d.date < month);
@@ -101,13 +103,7 @@ function dimensionsOf(results: readonly ResultSummary[]): { id: string; name: st
 }
 
 function byLevel(results: readonly ResultSummary[]): Map<string, ResultSummary[]> {
-  const groups = new Map<string, ResultSummary[]>();
-  for (const r of results) {
-    const group = groups.get(r.checklist.level);
-    if (group) group.push(r);
-    else groups.set(r.checklist.level, [r]);
-  }
-  return new Map([...groups].sort(([a], [b]) => levelOrder(a, b)));
+  return new Map([...groupBy(results, (r) => r.checklist.level)].sort(([a], [b]) => levelOrder(a, b)));
 }
 
 function levelOrder(a: string, b: string): number {
@@ -149,9 +145,9 @@ function rankingGroups(current: ResultSummary[], last: ResultSummary[], county: 
 
 /** earned ÷ applicable of one dimension, exact from the item scores (the stored rate is rounded). */
 function dimensionRate(r: ResultSummary, dimension: string): Exact | undefined {
-  const items = r.items.filter((i) => i.dimension === dimension && i.earned !== null);
-  const applicable = Exact.sum(items.map((i) => exact(i.points)));
-  return applicable.isZero() ? undefined : Exact.sum(items.map((i) => exact(i.earned!))).div(applicable);
+  const applied = r.items.flatMap((i, k) => (i.dimension === dimension && !Number.isNaN(r.earned[k]) ? [k] : []));
+  const applicable = Exact.sum(applied.map((k) => exact(r.items[k].points)));
+  return applicable.isZero() ? undefined : Exact.sum(applied.map((k) => exact(r.earned[k]))).div(applicable);
 }
 
 function precisionOf(results: readonly ResultSummary[]): number {
@@ -191,13 +187,11 @@ function countySummaries(
   weights?: CountyWeights,
 ): CountySummary[] {
   // Without a registry the audited centers are all the tool knows of.
-  const expected = new Set([...(registry ?? []).map((c) => c.code), ...current.map((r) => r.center.code)]);
-  const codes = [...new Set([...expected].map(countyOf))].sort(cmp);
-  const summaries = codes.map((code) => {
-    const audited = current.filter((r) => countyOf(r.center.code) === code);
-    const centers = [...expected].filter((c) => countyOf(c) === code).length;
-    return summarize(county(code), audited, centers, grades, dimensions, weights);
-  });
+  const expected = groupBy(new Set([...(registry ?? []).map((c) => c.code), ...current.map((r) => r.center.code)]), countyOf);
+  // Grouped once: a province has thousands of counties and tens of thousands of centers.
+  const audited = groupBy(current, (r) => countyOf(r.center.code));
+  const codes = [...expected.keys()].sort(cmp);
+  const summaries = codes.map((code) => summarize(county(code), audited.get(code) ?? [], expected.get(code)!.length, grades, dimensions, weights));
   // Ranked on the figure as printed (two counties showing 85.3 share a place): the composite
   // when weights were given, else the county centers' scores (one checklist, comparable).
   const figure = (s: CountySummary) => (weights ? s.composite : s.countyScore);
@@ -239,13 +233,14 @@ function commonProblems(current: ResultSummary[], limit: number): CommonProblem[
   const acc = new Map<string, { item: string; title: string; dimension: string; centers: number; applicable: number; lost: Exact; counties: Set<string> }>();
   for (const r of current) {
     const dimensionNames = new Map(r.dimensions.map((d) => [d.id, d.name]));
-    for (const i of r.items) {
-      if (i.dimension === undefined || i.earned === null) continue;
+    for (const [k, i] of r.items.entries()) {
+      const earned = r.earned[k];
+      if (i.dimension === undefined || Number.isNaN(earned)) continue;
       const key = `${i.id}\u0000${i.title}`;
       const a = acc.get(key) ?? { item: i.id, title: i.title, dimension: dimensionNames.get(i.dimension) ?? i.dimension, centers: 0, applicable: 0, lost: Exact.ZERO, counties: new Set<string>() };
       acc.set(key, a);
       a.applicable++;
-      const lost = exact(i.points).sub(exact(i.earned));
+      const lost = exact(i.points).sub(exact(earned));
       if (lost.isZero()) continue;
       a.centers++;
       a.lost = a.lost.add(lost);

@@ -17,9 +17,15 @@ export interface DocumentSection {
 
 /** The overdue list is cut to this many rows in a document; the .xlsx has them all. */
 const OVERDUE_SHOWN = 20;
+/**
+ * A ranking over four times this long prints its first and last this many rows, unless `all`:
+ * 40,000 centers would be a thousand pages (and gigabytes to lay out); the .xlsx has them all.
+ */
+const RANKING_ENDS = 50;
 
-export function documentSections(b: Briefing, monthly: BriefingTable[] = []): DocumentSection[] {
-  const tables = briefingTables(b, { overdueLimit: OVERDUE_SHOWN });
+export function documentSections(b: Briefing, monthly: BriefingTable[] = [], opts: { all?: boolean } = {}): DocumentSection[] {
+  const cut = opts.all ? {} : { rankingEnds: RANKING_ENDS, rankingCutNote: 'briefing.note.ranking-cut-document' };
+  const tables = briefingTables(b, { overdueLimit: OVERDUE_SHOWN, ...cut });
   const isProgress = (x: BriefingTable) => ['progress', 'overdue'].includes(x.id);
   const sections: DocumentSection[] = [{ heading: 'briefing.docx.ranking', charts: 'ranking', tables: tables.filter((x) => !isProgress(x)) }];
   const progress = tables.filter(isProgress);

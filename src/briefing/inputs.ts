@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { ChecklistRegistry } from '../checklist/registry.js';
-import { problem, type Problem } from '../errors.js';
+import type { Problem } from '../errors.js';
+import { resultsJsonlEntries, unreadable } from '../formats/results-jsonl.js';
 import { outlineResultsJson, resultsJsonEntries, type ResponseRead, type ResultEntry, type ResultPeek, type ResultsOutline } from '../formats/results-json.js';
 import type { Audit } from '../model/audit.js';
 import { gradeNames, type Checklist } from '../model/checklist.js';
 import { levelProblem, type LevelLookup } from '../model/level.js';
 import { scoreResponses } from '../scoring/batch.js';
-import { responseFiles, streamResponses } from '../sources/responses.js';
+import { OnePerAudit, responseFiles, streamResponses } from '../sources/responses.js';
 import { TEXT_FILE_LIMIT } from '../sources/text-file.js';
+import { capped } from '../sources/yaml-doc.js';
 import { extensionOf } from '../util/fs.js';
 import type { DraftRef } from './model.js';
 import { supersedes, type Dated } from './select.js';
@@ -86,7 +87,7 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
   const before = new Map<string, Latest>();
   const drafts: DraftRef[] = [];
   const finals: BriefingRead['finals'] = { count: 0 };
-  const copies = new Map<string, { fingerprint: string; source: string }>();
+  const audits = new OnePerAudit();
 
   /** The response, if it is readable, of its checklist's level and not a differing copy of one already read. */
   const accept = (read: { response?: ResponseRead; problems: Problem[] }): { response?: ResponseRead; problems: Problem[] } => {
@@ -98,12 +99,8 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
       return { problems: [...read.problems, levelProblem(audit.center.code, checklist, audit.centerAt?.() ?? { file: audit.source }, opts.levels)!] };
     }
     // The same center on the same date with the same checklist is one audit: a copy counts once, a differing one is a conflict.
-    const key = `${audit.center.code}|${audit.date}|${audit.checklist.id}@${audit.checklist.version}`;
-    const fingerprint = createHash('sha1').update(JSON.stringify(audit.answers)).digest('base64');
-    const first = copies.get(key);
-    if (!first) copies.set(key, { fingerprint, source: audit.source });
-    else if (first.fingerprint !== fingerprint) return { problems: [...read.problems, problem('responses.conflict', { code: audit.center.code, date: audit.date, other: first.source }, { file: audit.source })] };
-    return read;
+    const admitted = audits.admit(response);
+    return typeof admitted === 'string' ? read : { problems: [...read.problems, admitted] };
   };
 
   const offer = (latest: Map<string, Latest>, d: Dated, order: number, withItems: boolean, attempt: () => { response?: ResponseRead; problems: Problem[] }) => {
@@ -168,6 +165,17 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
   for (let f = found.files.length - 1; f >= 0; f--) {
     const file = found.files[f];
     problems = problemsOf[f];
+    if (extensionOf(file) === '.jsonl') {
+      // Streamed: each line is considered as it is read, and a line that cannot be used is not parsed.
+      const lineProblems: Problem[] = [];
+      try {
+        for (const entry of resultsJsonlEntries(file, registry, lineProblems, unneeded)) consider(entry, f * FILE_STRIDE + entry.line);
+      } catch (e) {
+        lineProblems.push(unreadable(file, e));
+      }
+      problems.unshift(...capped(lineProblems, file));
+      continue;
+    }
     const { entries, problems: fileProblems } = await entriesOf(file, registry, unneeded);
     problems.push(...fileProblems);
     entries.forEach((entry, i) => consider(entry, f * FILE_STRIDE + i));
@@ -190,9 +198,9 @@ export async function readBriefingInputs(paths: string[], registry: ChecklistReg
 
 /**
  * A file's results, each read on demand. Results JSON is first outlined from its bytes and
- * left unparsed when `unneeded`; else parsed once, each result read only if needed. Other
- * kinds are read whole, response by response, and held until the file ends (a wide sheet's
- * row can be withdrawn by a later one).
+ * left unparsed when `unneeded`; else parsed once, each result read only if needed. (Results
+ * JSONL is streamed by the caller, a line at a time.) Other kinds are read whole, response by
+ * response, and held until the file ends (a wide sheet's row can be withdrawn by a later one).
  */
 async function entriesOf(file: string, registry: ChecklistRegistry, unneeded: (o: ResultsOutline) => boolean): Promise<{ entries: ResultEntry[]; problems: Problem[] }> {
   if (extensionOf(file) === '.json') {

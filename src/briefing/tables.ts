@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.js';
 import { Exact } from '../model/exact.js';
-import type { Briefing, CountyProgress, CountySummary, LevelOverview } from './model.js';
+import type { Briefing, CountyProgress, CountySummary, LevelOverview, RankingRow } from './model.js';
 import { yearAndMonth } from './month.js';
 
 /**
@@ -102,13 +102,17 @@ export interface TableOptions {
    * when a ranking has more than four times as many (a city's 40,000 centers are no screen's).
    */
   rankingEnds?: number;
+  /** Catalog key of the note under a cut ranking, saying where the whole of it is. */
+  rankingCutNote?: string;
   /** A 检查日期 column in the rankings: a pasted table says which audit each score comes from. */
   auditDates?: boolean;
+  /** The rankings without their rows, for a sink that writes only titles and notes (the JSON's figures are its own). */
+  rankingRows?: false;
 }
 
 export function briefingTables(b: Briefing, opts: TableOptions = {}): BriefingTable[] {
   return [
-    ...b.ranking.map((group) => cutRanking(rankingTable(b, group, opts.auditDates ?? false), opts.rankingEnds)),
+    ...b.ranking.map((group) => rankingTable(b, group, opts)),
     countyTable(b),
     commonTable(b),
     ...(b.progress ? [progressTable(b), overdueTable(b, opts.overdueLimit)] : []),
@@ -116,53 +120,59 @@ export function briefingTables(b: Briefing, opts: TableOptions = {}): BriefingTa
   ];
 }
 
-/** The head and tail of a long ranking, with a row of ⋯ between them and a note saying where the rest is. */
-function cutRanking(table: BriefingTable, ends?: number): BriefingTable {
-  if (ends === undefined || table.rows.length <= ends * 4) return table;
-  const gap = { cells: table.columns.map(() => text('⋯')) };
-  return {
-    ...table,
-    rows: [...table.rows.slice(0, ends), gap, ...table.rows.slice(-ends)],
-    notes: [...table.notes, t('briefing.note.ranking-cut', { count: table.rows.length, ends })],
-  };
-}
-
-function rankingTable(b: Briefing, group: Briefing['ranking'][number], auditDates: boolean): BriefingTable {
-  const places = Math.max(0, ...group.rows.map((r) => r.precision));
+/**
+ * A ranking's table; a long one cut to its head and tail (`ends` rows each), with a row of ⋯
+ * between them and a note saying where the rest is. Only the rows shown are built.
+ */
+function rankingTable(b: Briefing, group: Briefing['ranking'][number], opts: TableOptions): BriefingTable {
+  const { rankingEnds: ends, auditDates = false } = opts;
+  const places = group.rows.reduce((p, r) => Math.max(p, r.precision), 0);
+  const cut = ends !== undefined && group.rows.length > ends * 4;
+  const columns = rankingColumns(b, auditDates);
+  const row = (r: RankingRow) => rankingRow(b, r, auditDates);
+  const note = t('briefing.note.ranking', { month: monthLabel(b.month), previous: monthLabel(b.previousMonth), places });
   return {
     id: `ranking-${group.level}`,
     title: t('briefing.table.ranking', { level: levelName(group.level) }),
-    columns: [
-      right(t('briefing.col.rank'), 6),
-      right(t('briefing.col.previous-rank'), 6, 4),
-      right(t('briefing.col.movement'), 6),
-      code(t('briefing.col.code')),
-      left(t('briefing.col.name'), 16, 16),
-      left(t('briefing.col.county'), 10, 8),
-      ...(auditDates ? [date(t('briefing.col.audit-date'))] : []),
-      { ...right(t('briefing.col.total'), 8), scale: true },
-      right(t('briefing.col.change'), 7),
-      left(t('briefing.col.grade'), 8),
-      ...b.dimensions.map((d) => ({ ...right(d.name, 8, 8), scale: true })),
-      left(t('briefing.col.veto'), 14, 14),
+    columns,
+    rows: opts.rankingRows === false ? [] : cut ? [...group.rows.slice(0, ends).map(row), { cells: columns.map(() => text('⋯')) }, ...group.rows.slice(-ends!).map(row)] : group.rows.map(row),
+    notes: cut ? [note, t(opts.rankingCutNote ?? 'briefing.note.ranking-cut', { count: group.rows.length, ends })] : [note],
+  };
+}
+
+function rankingColumns(b: Briefing, auditDates: boolean): Column[] {
+  return [
+    right(t('briefing.col.rank'), 6),
+    right(t('briefing.col.previous-rank'), 6, 4),
+    right(t('briefing.col.movement'), 6),
+    code(t('briefing.col.code')),
+    left(t('briefing.col.name'), 16, 16),
+    left(t('briefing.col.county'), 10, 8),
+    ...(auditDates ? [date(t('briefing.col.audit-date'))] : []),
+    { ...right(t('briefing.col.total'), 8), scale: true },
+    right(t('briefing.col.change'), 7),
+    left(t('briefing.col.grade'), 8),
+    ...b.dimensions.map((d) => ({ ...right(d.name, 8, 8), scale: true })),
+    left(t('briefing.col.veto'), 14, 14),
+  ];
+}
+
+function rankingRow(b: Briefing, r: RankingRow, auditDates: boolean): Row {
+  return {
+    cells: [
+      int(r.rank),
+      r.previousRank === undefined ? none : int(r.previousRank),
+      movementCell(r.rank, r.previousRank),
+      text(r.code),
+      text(r.name),
+      text(r.county.name),
+      ...(auditDates ? [text(r.date)] : []),
+      score(r.total, r.precision),
+      r.change ? { kind: 'change', value: r.change, places: r.precision } : r.checklistChanged ? text(t('briefing.checklist-changed')) : none,
+      gradeCell(r.grade, b),
+      ...b.dimensions.map((d) => score(r.dimensions[d.id], r.precision)),
+      r.veto.length ? text(r.veto.map((v) => `${v.id} ${v.title}`).join(t('briefing.list-separator')), 'bad') : none,
     ],
-    rows: group.rows.map((r) => ({
-      cells: [
-        int(r.rank),
-        r.previousRank === undefined ? none : int(r.previousRank),
-        movementCell(r.rank, r.previousRank),
-        text(r.code),
-        text(r.name),
-        text(r.county.name),
-        ...(auditDates ? [text(r.date)] : []),
-        score(r.total, r.precision),
-        r.change ? { kind: 'change', value: r.change, places: r.precision } : r.checklistChanged ? text(t('briefing.checklist-changed')) : none,
-        gradeCell(r.grade, b),
-        ...b.dimensions.map((d) => score(r.dimensions[d.id], r.precision)),
-        r.veto.length ? text(r.veto.map((v) => `${v.id} ${v.title}`).join(t('briefing.list-separator')), 'bad') : none,
-      ],
-    })),
-    notes: [t('briefing.note.ranking', { month: monthLabel(b.month), previous: monthLabel(b.previousMonth), places })],
   };
 }
 

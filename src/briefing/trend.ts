@@ -13,13 +13,16 @@ import { supersedes, type Dated } from './select.js';
 
 const TREND_MONTHS = 12;
 
-/** A center's latest audit of one month, as the trend keeps it. */
+/**
+ * A center's latest final audit of one month, as the trend keeps it: 12 months of 40,000
+ * centers are half a million of these, so the checklist is shared and the total a plain number.
+ */
 interface MonthEntry {
-  dated: Dated;
-  /** Order of arrival: on the same day and status the one read last wins, as in the briefing. */
+  date: string;
+  /** Order of arrival: on the same day the one read last wins, as in the briefing. */
   seq: number;
   checklist: TrendChecklist;
-  total: Exact;
+  total: number;
 }
 
 export interface TrendChecklist {
@@ -34,6 +37,8 @@ export interface TrendAccumulator {
   months: string[];
   /** month → center code → that center's latest audit in the month. */
   latest: Map<string, Map<string, MonthEntry>>;
+  /** One object per checklist (id and version), shared by its entries. */
+  checklists: Map<string, TrendChecklist>;
   seq: number;
   /** Decimals scores are shown with: the highest any fed checklist uses. */
   precision: number;
@@ -58,7 +63,7 @@ export interface Trend {
 export function newTrend(month: string, span = TREND_MONTHS): TrendAccumulator {
   const months = [month];
   while (months.length < span) months.unshift(previousMonth(months[0]));
-  return { months, latest: new Map(months.map((m) => [m, new Map()])), seq: 0, precision: 0 };
+  return { months, latest: new Map(months.map((m) => [m, new Map()])), checklists: new Map(), seq: 0, precision: 0 };
 }
 
 /** Counts one scored audit (drafts and months outside the window are ignored); a later audit of the center in the same month replaces it. */
@@ -66,14 +71,15 @@ export function addToTrend(acc: TrendAccumulator, result: Result): void {
   if (result.status !== 'final') return;
   const month = acc.latest.get(result.date.slice(0, 7));
   if (!month) return;
-  const entry: MonthEntry = {
-    dated: { code: result.center.code, date: result.date, status: result.status },
-    seq: acc.seq++,
-    checklist: { id: result.checklist.id, version: result.checklist.version, name: result.checklist.name, level: result.checklist.level },
-    total: Exact.from(result.total),
-  };
-  const current = month.get(entry.dated.code);
-  if (!current || supersedes(entry.dated, entry.seq, current.dated, current.seq)) month.set(entry.dated.code, entry);
+  const { id, version, name, level } = result.checklist;
+  const key = `${id}\u0000${version}`;
+  const checklist = acc.checklists.get(key) ?? { id, version, name, level };
+  acc.checklists.set(key, checklist);
+  const entry: MonthEntry = { date: result.date, seq: acc.seq++, checklist, total: result.total };
+  const code = result.center.code;
+  const dated = (e: MonthEntry): Dated => ({ code, date: e.date, status: 'final' });
+  const current = month.get(code);
+  if (!current || supersedes(dated(entry), entry.seq, dated(current), current.seq)) month.set(code, entry);
   acc.precision = Math.max(acc.precision, result.derivation.precision);
 }
 
@@ -85,7 +91,7 @@ export function trendSeries(acc: TrendAccumulator, ledger?: readonly LedgerRow[]
       const key = `${entry.checklist.id}\u0000${entry.checklist.version}`;
       let line = lines.get(key);
       if (!line) lines.set(key, (line = { checklist: entry.checklist, sums: acc.months.map(() => Exact.ZERO), counts: acc.months.map(() => 0) }));
-      line.sums[i] = line.sums[i].add(entry.total);
+      line.sums[i] = line.sums[i].add(Exact.from(entry.total));
       line.counts[i]++;
     }
   });

@@ -93,7 +93,7 @@ function countyAverageChart(group: RankingGroup): ChartSpec {
     byCounty.set(row.county.code, county);
     county.totals.push(row.total);
   }
-  const precision = Math.max(0, ...group.rows.map((r) => r.precision));
+  const precision = group.rows.reduce((p, r) => Math.max(p, r.precision), 0);
   const bars = [...byCounty]
     .map(([code, c]) => ({ code, name: c.name, average: Exact.sum(c.totals).div(Exact.of(BigInt(c.totals.length))) }))
     .sort((a, b) => b.average.cmp(a.average) || (a.code < b.code ? -1 : 1));

@@ -12,7 +12,7 @@ import { EXIT, formatProblem, inputError, problem, UserError, usageError } from 
 import { t } from '../i18n/index.js';
 import { AUDIT_MODES, type Audit } from '../model/audit.js';
 import { parseDate, today } from '../model/dates.js';
-import { briefingJson, briefingJsonText } from '../sinks/briefing-json.js';
+import { briefingJsonChunks } from '../sinks/briefing-json.js';
 import { briefingMarkdown } from '../sinks/briefing-md.js';
 import { briefingTerminal } from '../sinks/briefing-terminal.js';
 import { levelsOf, readCenters } from '../sources/centers.js';
@@ -23,7 +23,7 @@ import { monthlyJson, monthlyMarkdown, monthlyTables, monthlyText } from '../sin
 import { readPlanFile } from '../formats/plan-json.js';
 import { planCoverage, type Coverage } from '../plan/coverage.js';
 import { coverageMarkdown, coverageText } from '../sinks/plan-coverage.js';
-import { assertInputFile, collectInputs, extensionOf, OutputSet, writeFileAtomic } from '../util/fs.js';
+import { assertInputFile, collectInputs, extensionOf, OutputSet, writeChunksAtomic, writeFileAtomic } from '../util/fs.js';
 
 interface Options {
   month: string;
@@ -43,7 +43,7 @@ interface Options {
   issueNo?: string;
   mode?: string[];
   force?: boolean;
-  /** The whole of every ranking on screen (by default a long one shows its head and tail). */
+  /** The whole of every ranking on screen and in a .docx/.html (by default a long one shows its head and tail). */
   all?: boolean;
   skipInvalid?: boolean;
   countyWeights?: string;
@@ -185,7 +185,7 @@ interface Extras {
 /** Writes the content of output `path` to `temp`, a staged file of the command's output set. */
 async function write(temp: string, path: string, b: Briefing, title: string, opts: Options, { coverage, monthly, trend, chartFont }: Extras): Promise<void> {
   const ext = extensionOf(path);
-  if (ext === '.json') writeFileAtomic(temp, monthly ? `${JSON.stringify({ ...briefingJson(b, title), monthly: monthlyJson(monthly) }, null, 2)}\n` : briefingJsonText(b, title), { force: true });
+  if (ext === '.json') writeChunksAtomic(temp, briefingJsonChunks(b, title, monthly ? { monthly: monthlyJson(monthly) } : {}), { force: true });
   const extra = (coverage ? `\n${coverageMarkdown(coverage)}` : '') + (monthly ? `\n${monthlyMarkdown(monthly)}` : '');
   if (ext === '.md') writeFileAtomic(temp, `${briefingMarkdown(b, title)}${extra}`, { force: true });
   if (ext === '.xlsx') {
@@ -196,12 +196,12 @@ async function write(temp: string, path: string, b: Briefing, title: string, opt
   if (ext === '.docx') {
     // docx, echarts and the renderer are as heavy as exceljs: only when a document is asked for.
     const { writeBriefingDocx } = await import('../sinks/briefing-docx.js');
-    await writeBriefingDocx(temp, b, title, { force: true, issueNo: opts.issueNo, charts: await chartImages(path, b, trend, chartFont), monthly: monthly ? monthlyTables(monthly) : [] });
+    await writeBriefingDocx(temp, b, title, { force: true, issueNo: opts.issueNo, charts: await chartImages(path, b, trend, chartFont), monthly: monthly ? monthlyTables(monthly) : [], all: opts.all });
   }
   if (ext === '.html') {
     const { writeBriefingHtml } = await import('../sinks/briefing-html.js');
     const { briefingCharts } = await import('../charts/specs.js');
-    writeBriefingHtml(temp, b, title, { force: true, issueNo: opts.issueNo, charts: briefingCharts(b, trend), monthly: monthly ? monthlyTables(monthly) : [] });
+    writeBriefingHtml(temp, b, title, { force: true, issueNo: opts.issueNo, charts: briefingCharts(b, trend), monthly: monthly ? monthlyTables(monthly) : [], all: opts.all });
   }
 }
 

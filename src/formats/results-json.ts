@@ -124,7 +124,7 @@ export function resultsJsonEntries(file: string, registry: ChecklistRegistry): {
 }
 
 /** Center, date and status as toAudit would read them; undefined when any is missing or invalid. */
-function peekResult(entry: unknown): ResultPeek | undefined {
+export function peekResult(entry: unknown): ResultPeek | undefined {
   const r = entry as Partial<Result> | null;
   if (typeof r !== 'object' || r === null || r.format !== 1 || typeof r.center !== 'object' || r.center === null) return undefined;
   const code = String(r.center.code ?? '');

@@ -3,7 +3,7 @@ import type { ChecklistRegistry } from '../checklist/registry.js';
 import { problem, type Problem } from '../errors.js';
 import type { Result } from '../model/result.js';
 import { capped } from '../sources/yaml-doc.js';
-import { cleanStrings, toAudit, type ResponseRead } from './results-json.js';
+import { cleanStrings, outlineResultsJson, peekResult, toAudit, type ResponseRead, type ResultEntry, type ResultsOutline } from './results-json.js';
 
 /**
  * Results JSONL: one result per line, the same objects as results JSON, so jq, DuckDB or
@@ -47,6 +47,12 @@ export interface Line {
   number: number;
 }
 
+/** A line of a file as bytes, without its newline: a view into a chunk, to be used before the next line is asked for. */
+interface LineBytes {
+  bytes: Buffer;
+  number: number;
+}
+
 const CHUNK = 1 << 20;
 
 /**
@@ -55,6 +61,11 @@ const CHUNK = 1 << 20;
  * character is never split; a line that is not UTF-8 comes back undefined.
  */
 export function* linesOf(file: string): Generator<Line> {
+  for (const line of lineBytesOf(file)) yield lineAt(line.bytes, line.number);
+}
+
+/** The lines of a file as bytes, undecoded: a reader that skips most lines never pays for decoding them. */
+function* lineBytesOf(file: string): Generator<LineBytes> {
   const fd = openSync(file, 'r');
   try {
     let rest = Buffer.alloc(0);
@@ -65,12 +76,12 @@ export function* linesOf(file: string): Generator<Line> {
       const data = rest.length ? Buffer.concat([rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
       let start = 0;
       for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, start)) {
-        yield lineAt(data.subarray(start, nl), ++number);
+        yield { bytes: data.subarray(start, nl), number: ++number };
         start = nl + 1;
       }
       rest = Buffer.from(data.subarray(start));
       if (n === 0) {
-        if (rest.length) yield lineAt(rest, ++number);
+        if (rest.length) yield { bytes: rest, number: ++number };
         return;
       }
     }
@@ -102,31 +113,60 @@ export function readResultsJsonl(file: string, registry: ChecklistRegistry, each
   const responses: ResponseRead[] = [];
   const problems: Problem[] = [];
   try {
-    if (!statSync(file).isFile()) return { responses, problems: [problem('input.not-regular', { path: file }, { file })] };
-    for (const line of linesOf(file)) {
-      const at = () => ({ file, line: line.number, col: 1 });
-      if (line.text === undefined) {
-        problems.push(problem('encoding.unknown', {}, at()));
-        continue;
-      }
-      if (line.text.trim() === '') continue;
-      let data: unknown;
-      try {
-        data = JSON.parse(line.text);
-      } catch {
-        problems.push(problem('results.not-json-line', {}, at()));
-        continue;
-      }
-      const lineProblems: Problem[] = [];
-      data = cleanStrings(data, [], at, lineProblems);
-      const read = lineProblems.length ? undefined : toAudit(data as Partial<Result>, file, registry, at, lineProblems);
-      for (const p of lineProblems) problems.push(p);
-      if (!read) continue;
-      if (each) each(read);
-      else responses.push(read);
+    for (const entry of resultsJsonlEntries(file, registry, problems)) {
+      const read = entry.read();
+      problems.push(...read.problems);
+      if (!read.response) continue;
+      if (each) each(read.response);
+      else responses.push(read.response);
     }
   } catch (e) {
-    return { responses, problems: [...problems, problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file })] };
+    return { responses, problems: [...problems, unreadable(file, e)] };
   }
   return { responses, problems: capped(problems, file) };
+}
+
+/** Why a file could not be read to its end. */
+export function unreadable(file: string, e: unknown): Problem {
+  return problem('file.unreadable', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { file });
+}
+
+/**
+ * The results of a JSONL file, a line at a time, each read only when asked (as
+ * resultsJsonEntries does for results JSON); nothing of a line is kept once the next is read.
+ * A line whose outline `unneeded` turns down is neither decoded nor parsed. A line that is not
+ * text or not JSON goes to `problems`, in line order; a file that cannot be read throws.
+ */
+export function* resultsJsonlEntries(file: string, registry: ChecklistRegistry, problems: Problem[], unneeded?: (o: ResultsOutline) => boolean): Generator<ResultEntry & { line: number }> {
+  if (!statSync(file).isFile()) return void problems.push(problem('input.not-regular', { path: file }, { file }));
+  for (const { bytes, number } of lineBytesOf(file)) {
+    if (unneeded) {
+      const outline = outlineResultsJson(bytes);
+      if (outline && unneeded(outline)) continue;
+    }
+    const line = lineAt(bytes, number);
+    const at = () => ({ file, line: number, col: 1 });
+    if (line.text === undefined) {
+      problems.push(problem('encoding.unknown', {}, at()));
+      continue;
+    }
+    if (line.text.trim() === '') continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(line.text);
+    } catch {
+      problems.push(problem('results.not-json-line', {}, at()));
+      continue;
+    }
+    yield {
+      line: number,
+      peek: peekResult(data),
+      read: () => {
+        const lineProblems: Problem[] = [];
+        const cleaned = cleanStrings(data, [], at, lineProblems);
+        const response = lineProblems.length ? undefined : toAudit(cleaned as Partial<Result>, file, registry, at, lineProblems);
+        return { response, problems: lineProblems };
+      },
+    };
+  }
 }

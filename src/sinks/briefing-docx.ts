@@ -39,6 +39,8 @@ export interface DocxOptions {
   charts?: DocxChart[];
   /** The 任务进展 section's tables (deployed tasks, 运行数据, 约谈/提醒), when those inputs were given. */
   monthly?: BriefingTable[];
+  /** Every ranking in full, however long. */
+  all?: boolean;
 }
 
 export interface DocxChart {
@@ -102,7 +104,7 @@ function body(b: Briefing, title: string, opts: DocxOptions): Block[] {
   const figures = (section: ChartSection) => (opts.charts ?? []).filter((c) => c.spec.section === section).flatMap((c) => chartBlock(c, ++figure));
   out.push(...figures('overview'));
   let n = 2;
-  for (const section of documentSections(b, opts.monthly)) {
+  for (const section of documentSections(b, opts.monthly, { all: opts.all })) {
     out.push(heading(n++, t(section.heading)), ...figures(section.charts));
     for (const table of section.tables) out.push(...tableBlock(table));
   }
@@ -156,7 +158,7 @@ function tableBlock(table: BriefingTable): Block[] {
  */
 function columnWidths(table: BriefingTable, total: number): number[] {
   const need = table.columns.map((c, i) => {
-    const cells = Math.max(...table.rows.map((r) => displayWidth(cellText(r.cells[i]))));
+    const cells = table.rows.reduce((w, r) => Math.max(w, displayWidth(cellText(r.cells[i]))), -Infinity);
     // +3: the cells' 1 mm side margins (CELL_MARGIN), and digits run wider than half a CJK character.
     return Math.min(20, Math.max(cells, Math.min(6, displayWidth(c.header)))) + 3;
   });

@@ -21,6 +21,8 @@ export interface HtmlOptions {
   charts?: ChartSpec[];
   /** The 任务进展 section's tables (deployed tasks, 运行数据, 约谈/提醒), when those inputs were given. */
   monthly?: BriefingTable[];
+  /** Every ranking in full, however long. */
+  all?: boolean;
 }
 
 /** More columns than this print on a landscape page in smaller type, as in the .docx. */
@@ -49,7 +51,7 @@ export function briefingHtml(b: Briefing, title: string, opts: HtmlOptions, libr
     figures('overview'),
   ];
   let n = 2;
-  for (const section of documentSections(b, opts.monthly)) body.push(heading(n++, t(section.heading)), figures(section.charts), ...section.tables.map(tableHtml));
+  for (const section of documentSections(b, opts.monthly, { all: opts.all })) body.push(heading(n++, t(section.heading)), figures(section.charts), ...section.tables.map(tableHtml));
   body.push(heading(n, t('briefing.docx.next-steps')), `<p class="indent">${escape(t('briefing.docx.next-steps-placeholder'))}</p>`);
   body.push(`<p class="cc">${escape(t('briefing.docx.cc'))}</p>`, `<p>${escape(t('briefing.docx.printed', { month: monthLabel(b.month) }))}</p>`);
   return `<!DOCTYPE html>

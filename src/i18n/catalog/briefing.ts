@@ -87,6 +87,10 @@ export default {
     en: 'Note: as of {asOf}, from the rectification ledger, each real problem counted once, under its current status; a rebound row is not counted in findings (the finding opened for it at the review carries the same problem on; the rebound column counts them, never overdue); overdue = not closed and past its deadline; closure rate = closed ÷ findings.',
   },
   'briefing.note.overdue': { zh: '注:截至 {asOf} 未销号且已超过整改时限的问题,按逾期天数排列。', en: 'Note: findings not closed and past their deadline as of {asOf}, longest overdue first.' },
+  'briefing.note.ranking-cut-document': {
+    zh: '本组共 {count} 个中心,此处列出前 {ends} 名和后 {ends} 名;完整排名见 .xlsx、.md 或 .json 输出(-o),或加 --all 在通报中列出全部。',
+    en: '{count} centers in this group; the first {ends} and the last {ends} are listed here. The full ranking is in the .xlsx, .md or .json output (-o), or add --all to list it all in this document.',
+  },
   'briefing.note.ranking-cut': {
     zh: '本组共 {count} 个中心,此处列出前 {ends} 名和后 {ends} 名;完整排名见 .xlsx、.md 或 .json 输出(-o),或加 --all 在终端显示全部。',
     en: '{count} centers in this group; the first {ends} and the last {ends} are shown here. The full ranking is in the .xlsx, .md or .json output (-o), or add --all to print it here.',

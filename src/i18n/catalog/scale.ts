@@ -22,5 +22,8 @@ export default {
   },
   'opt.compact': { zh: '结果 .json/.jsonl 不重复清单中已有的逐项文字(标题、分值、维度名称),读回时需要同一份清单', en: 'results .json/.jsonl without the per-item text the checklist holds (titles, points, dimension names); reading them back needs the same checklist' },
   'opt.all': { zh: '在终端显示完整排名(默认超过 50 个中心或输出到文件时只显示摘要)', en: 'print the full ranking (by default a summary above 50 centers, or when writing files)' },
-  'opt.briefing-all': { zh: '在终端显示完整排名(默认一组超过 40 个中心时只显示前 10 名和后 10 名)', en: 'print every ranking in full (by default a group over 40 centers shows its first and last 10)' },
+  'opt.briefing-all': {
+    zh: '完整排名:终端和 .docx、.html 中列出全部(默认一组超过 40 个中心时终端只显示前 10 名和后 10 名,超过 200 个时 .docx、.html 只列前 50 名和后 50 名)',
+    en: 'every ranking in full, on screen and in a .docx or .html (by default a group over 40 centers shows its first and last 10 on screen, and one over 200 its first and last 50 in a .docx or .html)',
+  },
 } satisfies Record<string, Message>;
