@@ -381,7 +381,7 @@ describe('the briefing’s parts that name and order things', () => {
 
 // Hand-made summaries, small enough to check every order by hand. Item ids and titles are only labels here.
 describe('the briefing’s orders and names on hand-made audits', () => {
-  type Item = ResultSummary['items'][number];
+  type Item = ResultSummary['items'][number] & { earned: number | null };
   const item = (id: string, title: string, points: number, earned: number | null): Item => ({ id, title, dimension: 'institution', points, earned });
   // Bonus items and 负面清单 events belong to no dimension.
   const outside = (id: string, title: string, points: number, earned: number): Item => ({ id, title, points, earned });
@@ -396,7 +396,8 @@ describe('the briefing’s orders and names on hand-made audits', () => {
       grade: '良好',
       veto: [],
       dimensions: [{ id: 'institution', name: '机构设置规范化', earned: 0 }],
-      items,
+      items: items.map(({ earned, ...ref }) => ref),
+      earned: Float64Array.from(items, (i) => i.earned ?? NaN),
       derivation: { precision: 1 },
       ...more,
     };
