@@ -29,7 +29,10 @@ export default defineConfig({
       'test/results-json.test.ts',
       'test/scoring-effects.test.ts',
       'test/scoring-properties.test.ts',
+      'test/scoring-rows.test.ts',
+      'test/scored-batch.test.ts',
       'test/scoring.test.ts',
+      'test/standings.test.ts',
     ],
     env: { TZ: 'America/New_York', PROPERTY_RUNS: '25' },
     // Stryker switches mutants at run time and skips module-level ones (ignoreStatic), so modules need not be

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { methodOf } from '../src/methods/index.js';
 import { readAnswer } from '../src/model/answers.js';
+import { Exact } from '../src/model/exact.js';
 import { placedItems, type Item } from '../src/model/checklist.js';
 import { fixtureChecklist } from './scoring-helpers.js';
 
@@ -17,6 +18,31 @@ const valueOf = (id: string, value: unknown) => {
 const defects = (i: Item) => methodOf(i).check(i).map((d) => [d.path, d.code, d.params]);
 
 describe('reading answers', () => {
+  it('reads 无 alone as no option chosen, but not as one of several', () => {
+    expect(read('A-3', '无')).toMatchObject({ kind: 'answer', answer: { na: false, value: [] } });
+    expect(read('A-3', '无、法院')).toMatchObject({ kind: 'error' });
+  });
+
+  it('names a list or a date given where one value belongs the way the sheet showed it', () => {
+    expect(read('A-1', ['是', '否'])).toMatchObject({ kind: 'error', code: 'answer.not-yes-no', params: { value: '是、否' } });
+    expect(read('B-3', new Date(Date.UTC(2026, 10, 20)))).toMatchObject({ kind: 'error', params: { value: '2026-11-20' } });
+  });
+
+  it('writes a scale without a unit as the bare number, in its range message and hint too', () => {
+    const bare = { id: 'S-1', title: '满意率', criteria: '按分档', points: 10, method: 'scale', range: [0, 10], bands: [{ min: 5, points: 10 }, { min: 0, points: 0 }] } as unknown as Item;
+    expect(readAnswer(bare, { value: 11 })).toMatchObject({ kind: 'error', code: 'answer.out-of-range', params: { lo: 0, hi: 10, unit: '' } });
+    const read7 = readAnswer(bare, { value: 7 });
+    expect(read7.kind === 'answer' && methodOf(bare).format(read7.answer.value!, bare)).toBe('7');
+    expect(methodOf(bare).hint(bare)).toBe('实测数值,0–10');
+  });
+
+  it('splits a deduct item among its described deficiencies and gives no part for what is left when nothing is', () => {
+    // 5 counted × 6 on 20 points: all 20 lost; the four described take 6, 6, 6 and the last 2, the fifth gets nothing.
+    const b1 = item('B-1');
+    const parts = methodOf(b1).findingParts(b1, { count: 5, descriptions: ['7月', '8月', '9月', '10月'] }, Exact.from(20));
+    expect(parts.map((p) => [p.description, p.deducted.toString()])).toEqual([['7月', '6'], ['8月', '6'], ['9月', '6'], ['10月', '2']]);
+  });
+
   it('treats an empty or blank value as unanswered, whatever the method', () => {
     for (const blank of [undefined, null, '', ' \u3000 ']) expect(read('B-2', blank)).toEqual({ kind: 'blank' });
   });
@@ -140,6 +166,11 @@ describe('checking a checklist item’s definition', () => {
       [['levels', 2, 'label'], 'checklist.label-reserved', { label: '不适用' }],
       [['levels'], 'checklist.levels-max', { max: '15', points: 20 }],
     ]);
+  });
+
+  it('multi: no option named twice, at the option', () => {
+    const twice = { ...item('A-3'), options: [{ label: '法院', points: 10 }, { label: '法院 ', points: 6 }, { label: '公安', points: 4 }] } as Item;
+    expect(defects(twice)).toEqual([[['options', 1, 'label'], 'checklist.duplicate-label', { label: '法院 ' }]]);
   });
 
   it('multi: no separator inside a label; the options add up to the item', () => {
